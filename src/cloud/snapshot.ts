@@ -1,0 +1,266 @@
+// The plain, typed picture of one account that collectors produce and posture checks read.
+// No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
+// and a matching entry sits in `gaps`); an empty array means "read, and there are none".
+
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc';
+
+/** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
+export interface Gap {
+  service: Service;
+  /** Region the call was for; absent for global services (RAM, IMS, STS). */
+  region?: string;
+  /** API action that failed, e.g. DescribeSecurityGroupAttribute. */
+  action: string;
+  /** Resource the call was about, when it was a per-resource call (sg id, user name ...). */
+  resource?: string;
+  /** Error code from the API (Forbidden.RAM, Throttling.User, ...) or a local one (Timeout, Unreachable, Malformed). */
+  code: string;
+  message: string;
+  /** For AccessDenied: the RAM action the caller is missing, e.g. ecs:DescribeDisks. */
+  missingAction?: string;
+}
+
+export interface Tagged {
+  tags: Record<string, string>;
+}
+
+export interface Instance extends Tagged {
+  instanceId: string;
+  instanceName: string;
+  regionId: string;
+  zoneId: string;
+  status: string; // Running | Stopped | Starting | Stopping | Pending
+  osType: string; // linux | windows (lower-cased)
+  osName: string; // e.g. "CentOS  7.9 64位", "Ubuntu  18.04 64位"
+  imageId: string;
+  networkType: string; // vpc | classic
+  publicIps: string[];
+  eipAddress: string | null;
+  privateIps: string[];
+  vpcId: string | null;
+  vSwitchId: string | null;
+  securityGroupIds: string[];
+  keyPairName: string | null;
+  /** MetadataOptions.HttpTokens: "required" means IMDSv2-only. null = not reported. */
+  metadataHttpTokens: string | null;
+  metadataHttpEndpoint: string | null;
+  deletionProtection: boolean;
+  ramRoleName: string | null;
+  creationTime: string;
+}
+
+export interface SecurityGroupRule {
+  ruleId: string;
+  direction: string; // ingress | egress (as returned)
+  /** Raw IpProtocol: TCP/UDP/ICMP/ICMPv6/GRE/ALL in any case. */
+  ipProtocol: string;
+  /** Raw PortRange: "22/22", "1/65535", "-1/-1". */
+  portRange: string;
+  sourceCidrIp: string;
+  ipv6SourceCidrIp: string;
+  destCidrIp: string;
+  ipv6DestCidrIp: string;
+  sourceGroupId: string;
+  destGroupId: string;
+  /** Raw Policy: Accept/Drop in any case. */
+  policy: string;
+  /** 1..100, lower number wins; Drop wins ties. */
+  priority: number;
+  description: string;
+}
+
+export interface SecurityGroup extends Tagged {
+  securityGroupId: string;
+  securityGroupName: string;
+  regionId: string;
+  vpcId: string | null;
+  securityGroupType: string; // normal | enterprise
+  serviceManaged: boolean;
+  /** Number of ENIs/instances in the group; null when not reported. */
+  ecsCount: number | null;
+  description: string;
+  /** null = DescribeSecurityGroupAttribute failed for this group (see gaps). */
+  rules: SecurityGroupRule[] | null;
+}
+
+export interface Disk extends Tagged {
+  diskId: string;
+  diskName: string;
+  regionId: string;
+  zoneId: string;
+  type: string; // system | data
+  category: string; // cloud_essd, cloud_efficiency, ...
+  sizeGb: number;
+  encrypted: boolean;
+  kmsKeyId: string | null;
+  status: string; // In_use | Available | ...
+  instanceId: string | null;
+  enableAutoSnapshot: boolean;
+  autoSnapshotPolicyId: string | null;
+  creationTime: string;
+}
+
+export interface AutoSnapshotPolicy {
+  autoSnapshotPolicyId: string;
+  autoSnapshotPolicyName: string;
+  regionId: string;
+  /** -1 = keep forever. */
+  retentionDays: number;
+  timePoints: string[];
+  repeatWeekdays: string[];
+  diskNums: number;
+}
+
+/** A pending platform-side event on an instance (maintenance, host failure ...). */
+export interface SystemEvent {
+  eventId: string;
+  instanceId: string;
+  regionId: string;
+  eventType: string; // SystemMaintenance.Reboot, SystemFailure.Reboot, ...
+  eventCycleStatus: string; // Scheduled | Executing | Inquiring
+  notBefore: string;
+  publishTime: string;
+  reason: string;
+}
+
+export interface Vpc {
+  vpcId: string;
+  vpcName: string;
+  regionId: string;
+  cidrBlock: string;
+  isDefault: boolean;
+}
+
+export interface FlowLog {
+  flowLogId: string;
+  flowLogName: string;
+  regionId: string;
+  resourceType: string; // VPC | VSwitch | NetworkInterface
+  resourceId: string;
+  status: string; // Active | Inactive
+}
+
+export interface RegionSnapshot {
+  regionId: string;
+  instances: Instance[];
+  securityGroups: SecurityGroup[];
+  disks: Disk[];
+  autoSnapshotPolicies: AutoSnapshotPolicy[];
+  systemEvents: SystemEvent[];
+  /** instanceId → Cloud Assistant agent running. Missing key = not reported. */
+  cloudAssistant: Record<string, boolean>;
+  /** DescribeDiskEncryptionByDefaultStatus; null = unknown. */
+  diskEncryptionByDefault: boolean | null;
+  vpcs: Vpc[];
+  flowLogs: FlowLog[];
+}
+
+export interface AttachedPolicy {
+  policyName: string;
+  policyType: string; // System | Custom
+}
+
+export interface AccessKey {
+  /** The AccessKey id (never a secret: secrets are never read). */
+  accessKeyId: string;
+  status: string; // Active | Inactive
+  createDate: string;
+  /** From GetAccessKeyLastUsed; null = never used or unknown (see gaps). */
+  lastUsedDate: string | null;
+}
+
+export interface RamUser {
+  userName: string;
+  userId: string;
+  displayName: string;
+  createDate: string;
+  lastLoginDate: string | null;
+  /** Console login profile exists. null = unknown. */
+  hasConsoleLogin: boolean | null;
+  /** MFA device bound. null = unknown. */
+  mfaEnabled: boolean | null;
+  accessKeys: AccessKey[] | null;
+  /** Policies attached directly to the user. null = unknown. */
+  policies: AttachedPolicy[] | null;
+  groups: string[] | null;
+}
+
+export interface RamGroup {
+  groupName: string;
+  comments: string;
+  policies: AttachedPolicy[] | null;
+}
+
+export interface RamPolicy {
+  policyName: string;
+  policyType: string; // Custom (System policies are not listed, they are known by name)
+  defaultVersion: string;
+  attachmentCount: number;
+  /** Parsed PolicyDocument; null = could not be read. */
+  document: PolicyDocument | null;
+}
+
+export interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: string | string[];
+  Condition?: unknown;
+}
+
+export interface PolicyDocument {
+  Version?: string;
+  Statement: PolicyStatement[];
+}
+
+export interface PasswordPolicy {
+  minimumPasswordLength: number;
+  requireLowercaseCharacters: boolean;
+  requireUppercaseCharacters: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+  passwordReusePrevention: number;
+  maxPasswordAge: number;
+  hardExpire: boolean;
+  maxLoginAttempts: number;
+}
+
+export interface SecurityPreference {
+  mfaOperationForLogin: string; // mandatory | independent | adaptive
+  enableSaveMfaTicket: boolean;
+  loginNetworkMasks: string;
+  allowUserToManageAccessKeys: boolean;
+  allowUserToManageMfaDevices: boolean;
+  allowUserToChangePassword: boolean;
+  loginSessionDuration: number;
+}
+
+export interface RamSnapshot {
+  users: RamUser[];
+  groups: RamGroup[];
+  customPolicies: RamPolicy[];
+  passwordPolicy: PasswordPolicy | null;
+  securityPreference: SecurityPreference | null;
+}
+
+export interface AccountIdentity {
+  accountId: string;
+  arn: string;
+  identityType: string;
+  principalId: string;
+}
+
+export interface Snapshot {
+  schemaVersion: 1;
+  /** Name of the configured account this snapshot is for (config label). */
+  accountName: string;
+  identity: AccountIdentity | null;
+  collectedAt: string; // ISO 8601
+  source: { kind: 'live' | 'demo' | 'emulator'; endpoint?: string };
+  /** Regions that were meant to be collected. */
+  regions: string[];
+  regionData: Record<string, RegionSnapshot>;
+  /** null = RAM/IMS not collected at all (see gaps). */
+  ram: RamSnapshot | null;
+  gaps: Gap[];
+  stats: { apiCalls: number; retries: number; durationMs: number };
+}

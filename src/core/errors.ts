@@ -1,0 +1,62 @@
+// Coded errors: every failure the user can see carries a stable code, a message in both
+// languages that says what went wrong and how to fix it, and the original cause (never shown raw).
+
+export type ErrorCode =
+  | 'USAGE'
+  | 'CONFIG_INVALID'
+  | 'CONFIG_FILE'
+  | 'KB_INVALID'
+  | 'QUESTION_EMPTY'
+  | 'QUESTION_TOO_LONG'
+  | 'QUESTION_BINARY'
+  | 'NOT_FOUND'
+  | 'NO_CREDENTIALS'
+  | 'ENDPOINT_INSECURE'
+  | 'ENDPOINT_UNREACHABLE'
+  | 'CLOUD_CALL'
+  | 'SCENARIO_INVALID'
+  | 'SUPPRESSIONS_INVALID'
+  | 'NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'NOT_IMPLEMENTED'
+  | 'INTERNAL';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export class WhoownsError extends Error {
+  readonly code: ErrorCode;
+  readonly messages: Bilingual;
+  override readonly cause?: unknown;
+
+  constructor(code: ErrorCode, messages: Bilingual, cause?: unknown) {
+    super(messages.en);
+    this.name = 'WhoownsError';
+    this.code = code;
+    this.messages = messages;
+    this.cause = cause;
+  }
+
+  messageIn(lang: 'zh' | 'en'): string {
+    return this.messages[lang];
+  }
+}
+
+export function isWhoownsError(e: unknown): e is WhoownsError {
+  return e instanceof WhoownsError;
+}
+
+/** Wrap anything thrown into a WhoownsError without leaking the raw text of unknown errors. */
+export function toWhoownsError(e: unknown): WhoownsError {
+  if (isWhoownsError(e)) return e;
+  return new WhoownsError(
+    'INTERNAL',
+    {
+      zh: '内部错误,请查看日志并向维护者报告。',
+      en: 'Internal error; see the log and report it to the maintainers.',
+    },
+    e,
+  );
+}

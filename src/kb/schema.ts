@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// The knowledge base is data: every entry is validated against this schema at load and in a test.
+
+export const OWNERS = ['alibaba-cloud', 'customer', 'shared'] as const;
+export type Owner = (typeof OWNERS)[number];
+
+export const KINDS = ['context', 'law', 'layer', 'item', 'duty', 'product', 'product-group'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const text = z.string().trim().min(1);
+const bilingual = z.object({ zh: text, en: text }).strict();
+const termList = z.array(text).default([]);
+const terms = z.object({ zh: termList, en: termList }).strict();
+
+export const entrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lower-case words joined by . or -'),
+    kind: z.enum(KINDS),
+    owner: z.enum(OWNERS),
+    /** Parent entry (an item's layer, a product's group, a duty's side of the boundary). */
+    parent: z.string().optional(),
+    title: bilingual,
+    /** One sentence: what it is and whose it is. */
+    summary: bilingual,
+    /** A few sentences in our own words. */
+    body: bilingual,
+    /** Words people use for it (synonyms, abbreviations, product names). Matched strongly. */
+    aliases: terms.default({ zh: [], en: [] }),
+    /** Words that point at it when they appear in a question. Matched with less weight. */
+    keywords: terms.default({ zh: [], en: [] }),
+    /** Limits or caveats the source states (e.g. "Linux only"). */
+    limits: bilingual.optional(),
+    /** Name of the official documentation page the source points to. */
+    docs: bilingual.optional(),
+    /** Standards cited (GB 50174, TIA 942, NIST SP800-88 ...). */
+    standards: z.array(text).default([]),
+    /** Related entries: a duty lists the products that help with it, a product the duties it serves. */
+    related: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export type Entry = z.infer<typeof entrySchema>;
+
+export const entryFileSchema = z.object({ entries: z.array(entrySchema).min(1) }).strict();
+
+/** Cross-language synonym groups: every term in a group stands for the same idea in a question. */
+export const synonymFileSchema = z
+  .object({ groups: z.array(z.array(text).min(2)).min(1) })
+  .strict();
