@@ -1,0 +1,80 @@
+import { Command, CommanderError, Option } from 'commander';
+import { toWhoownsError } from '../core/errors.js';
+import { defaultEngine } from '../qa/default.js';
+import { runAsk } from './ask.js';
+import type { CliIo } from './io.js';
+import { uiLang } from './io.js';
+import { runKbList, runKbShow } from './kb.js';
+import { registerCloudCommands } from './cloud-commands.js';
+
+// The `whoowns` command line. Each subcommand is a small function over (options, io) that
+// returns an exit code: 0 ok, 1 findings/failure, 2 usage or bad input, 3 could not run.
+
+export interface CliState {
+  code: number;
+}
+
+export function buildProgram(io: CliIo, state: CliState): Command {
+  const program = new Command('whoowns')
+    .description('Who owns the fix on Alibaba Cloud ECS: the shared responsibility model, live posture and digests.')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  const langOption = () => new Option('--lang <lang>', 'answer language').choices(['zh', 'en']);
+
+  program
+    .command('ask')
+    .description('answer a question about ECS security responsibility (Chinese or English)')
+    .argument('[question...]', 'the question; with --json and none, reads one question per line from stdin')
+    .option('--json', 'print one JSON object (JSON Lines when reading stdin)')
+    .addOption(langOption())
+    .action(async (words: string[], opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
+      const question = words.length ? words.join(' ') : undefined;
+      state.code = await runAsk(defaultEngine(), question, opts, io);
+    });
+
+  const kb = program.command('kb').description('browse the knowledge base');
+  kb.command('list')
+    .description('list entries')
+    .option('--kind <kind>', 'only this kind (layer, item, duty, product, context, law, product-group)')
+    .option('--owner <owner>', 'only this owner (alibaba-cloud, customer, shared)')
+    .option('--json', 'print JSON')
+    .addOption(langOption())
+    .action((opts: { kind?: string; owner?: string; json?: boolean; lang?: 'zh' | 'en' }) => {
+      state.code = runKbList(defaultEngine().kb, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
+    });
+  kb.command('show')
+    .description('show one entry')
+    .argument('<id>', 'entry id, e.g. customer.os-patching')
+    .option('--json', 'print JSON')
+    .addOption(langOption())
+    .action((id: string, opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
+      state.code = runKbShow(defaultEngine().kb, id, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
+    });
+
+  registerCloudCommands(program, io, state);
+  return program;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const state: CliState = { code: 0 };
+  const program = buildProgram(io, state);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    const err = toWhoownsError(e);
+    const lang = uiLang(io.env);
+    io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${err.messageIn(lang)}\n`);
+    return err.code === 'INTERNAL' ? 1 : 2;
+  }
+}

@@ -1,0 +1,86 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { WhoownsError } from '../core/errors.js';
+
+// Configuration is a pure function of the environment, validated once at start-up.
+// Every problem is reported at once, each with what to change.
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+
+const envSchema = z.object({
+  WHOOWNS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WHOOWNS_DATA_DIR: z.string().optional(),
+  WHOOWNS_LANG: z.enum(['zh', 'en']).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must start with xoxb- (the Bot User OAuth Token from your Slack app page)').optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp- (an App-Level Token with connections:write)').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'is too short; copy the Signing Secret from Basic Information').optional(),
+  SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
+  DINGTALK_CLIENT_ID: z.string().min(1).optional(),
+  DINGTALK_CLIENT_SECRET: z.string().min(1).optional(),
+  WHOOWNS_POSTURE_USERS: csv,
+  WHOOWNS_POSTURE_CHANNELS: csv,
+  WHOOWNS_ADMIN_CONTACT: z.string().optional(),
+});
+
+export interface Config {
+  logLevel: string;
+  dataDir: string;
+  lang?: 'zh' | 'en';
+  port: number;
+  slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  dingtalk?: { clientId: string; clientSecret: string };
+  access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(emptyToUndefined(env));
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.push(`${String(i.path[0])} ${i.message}`);
+    throw configError(problems);
+  }
+  const v = parsed.data;
+  let slack: Config['slack'];
+  if (v.SLACK_BOT_TOKEN || v.SLACK_APP_TOKEN || v.SLACK_SIGNING_SECRET) {
+    if (!v.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is missing: set it to your app\'s Bot User OAuth Token (xoxb-...)');
+    if (!v.SLACK_APP_TOKEN && !v.SLACK_SIGNING_SECRET) {
+      problems.push('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode): set one of them');
+    }
+    if (v.SLACK_BOT_TOKEN) slack = { botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, apiUrl: v.SLACK_API_URL };
+  }
+  let dingtalk: Config['dingtalk'];
+  if (v.DINGTALK_CLIENT_ID || v.DINGTALK_CLIENT_SECRET) {
+    if (!v.DINGTALK_CLIENT_ID || !v.DINGTALK_CLIENT_SECRET) {
+      problems.push('DingTalk needs both DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the robot app\'s AppKey and AppSecret)');
+    } else dingtalk = { clientId: v.DINGTALK_CLIENT_ID, clientSecret: v.DINGTALK_CLIENT_SECRET };
+  }
+  if (problems.length) throw configError(problems);
+  return {
+    logLevel: v.WHOOWNS_LOG_LEVEL,
+    dataDir: v.WHOOWNS_DATA_DIR ?? join(homedir(), '.whoowns'),
+    lang: v.WHOOWNS_LANG,
+    port: v.PORT,
+    slack,
+    dingtalk,
+    access: { postureUsers: v.WHOOWNS_POSTURE_USERS, postureChannels: v.WHOOWNS_POSTURE_CHANNELS, adminContact: v.WHOOWNS_ADMIN_CONTACT },
+  };
+}
+
+function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, val] of Object.entries(env)) out[k] = val === '' ? undefined : val;
+  return out;
+}
+
+function configError(problems: string[]): WhoownsError {
+  const list = problems.map((p) => `  - ${p}`).join('\n');
+  return new WhoownsError('CONFIG_INVALID', {
+    zh: `配置有误,请修改以下环境变量后重新启动:\n${list}`,
+    en: `The configuration is invalid; fix these environment variables and start again:\n${list}`,
+  });
+}

@@ -1,0 +1,88 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ZodType } from 'zod';
+import { WhoownsError } from '../core/errors.js';
+import { knowledgeDir } from '../core/paths.js';
+import { entryFileSchema, synonymFileSchema, type Entry } from './schema.js';
+
+export interface KnowledgeBase {
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  /** Cross-language synonym groups (already validated). */
+  synonyms: string[][];
+}
+
+/** Files holding entries; other YAML in knowledge/ (synonyms, os-eol ...) has its own schema. */
+const ENTRY_FILES = ['responsibilities.yaml', 'products.yaml'];
+
+/**
+ * Parse a YAML file and validate it, reporting problems as file:line so that whoever edits
+ * the knowledge base can find them. Used for every YAML file the bot loads.
+ */
+export function readYamlFile<T>(path: string, schema: ZodType<T>, code: 'KB_INVALID' | 'CONFIG_FILE' | 'SUPPRESSIONS_INVALID' = 'KB_INVALID'): T {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new WhoownsError(code, { zh: `无法读取文件 ${path}:请确认文件存在且可读。`, en: `Cannot read ${path}: check that the file exists and is readable.` }, cause);
+  }
+  return parseYamlText(text, path, schema, code);
+}
+
+export function parseYamlText<T>(text: string, path: string, schema: ZodType<T>, code: 'KB_INVALID' | 'CONFIG_FILE' | 'SUPPRESSIONS_INVALID' = 'KB_INVALID'): T {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = syntax.linePos?.[0]?.line ?? 0;
+    throw new WhoownsError(code, {
+      zh: `${path}:${line} YAML 语法错误:${syntax.message.split('\n')[0]}。请修正该行后重试。`,
+      en: `${path}:${line}: YAML syntax error: ${syntax.message.split('\n')[0]}. Fix that line and try again.`,
+    });
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
+    const parentNode = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true) as { range?: [number, number] } | undefined;
+    const offset = node?.range?.[0] ?? parentNode?.range?.[0] ?? 0;
+    const line = lineCounter.linePos(offset).line;
+    const where = issue.path.join('.');
+    throw new WhoownsError(code, {
+      zh: `${path}:${line} 字段 ${where || '(根)'} 无效:${issue.message}。请按 README 中的格式修正。`,
+      en: `${path}:${line}: field ${where || '(root)'} is invalid: ${issue.message}. Fix it to match the format in the README.`,
+    });
+  }
+  return parsed.data;
+}
+
+export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {
+  const entries: Entry[] = [];
+  for (const file of ENTRY_FILES) entries.push(...readYamlFile(join(dir, file), entryFileSchema).entries);
+  const synonyms = readYamlFile(join(dir, 'synonyms.yaml'), synonymFileSchema).groups;
+  const byId = new Map<string, Entry>();
+  for (const e of entries) {
+    if (byId.has(e.id)) throw linkError(dir, `duplicate id ${e.id}`, `重复的 id ${e.id}`);
+    byId.set(e.id, e);
+  }
+  for (const e of entries) {
+    for (const ref of [e.parent, ...e.related]) {
+      if (ref !== undefined && !byId.has(ref)) {
+        throw linkError(dir, `entry ${e.id} links to unknown entry ${ref}`, `条目 ${e.id} 引用了不存在的条目 ${ref}`);
+      }
+    }
+  }
+  return { entries, byId, synonyms };
+}
+
+function linkError(dir: string, en: string, zh: string): WhoownsError {
+  return new WhoownsError('KB_INVALID', {
+    zh: `知识库(${basename(dir)}/)无效:${zh}。请修正后重试。`,
+    en: `Knowledge base (${basename(dir)}/) is invalid: ${en}. Fix it and try again.`,
+  });
+}
+
+export function listKnowledgeFiles(dir: string = knowledgeDir()): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+}

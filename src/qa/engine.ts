@@ -1,0 +1,93 @@
+import type { Entry, Owner } from '../kb/schema.js';
+import type { KnowledgeBase } from '../kb/load.js';
+import { buildIndex, matchForm, type QaIndex } from './index.js';
+import { detectIntent, type Intent } from './intent.js';
+import { findTerms, scoreEntries } from './match.js';
+import { detectLanguage, normalize } from './normalize.js';
+import { renderAnswer, renderOffTopic } from './compose.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface Source {
+  id: string;
+  title: string;
+  score: number;
+}
+
+export interface QaAnswer {
+  question: string;
+  language: Lang;
+  matched: boolean;
+  owner: Owner | null;
+  answer: string;
+  sources: Source[];
+}
+
+/** Below this score the question is not about anything we know. */
+export const MIN_SCORE = 2;
+/** Sources listed besides the best entry must score at least this share of it. */
+const SOURCE_SHARE = 0.5;
+
+export class QaEngine {
+  readonly index: QaIndex;
+
+  constructor(kb: KnowledgeBase) {
+    this.index = buildIndex(kb);
+  }
+
+  get kb(): KnowledgeBase {
+    return this.index.kb;
+  }
+
+  ask(question: string, opts: { lang?: Lang } = {}): QaAnswer {
+    const language = opts.lang ?? detectLanguage(question);
+    const intent = detectIntent(normalize(question), question);
+    const ranked = this.rank(question, intent);
+    const best = ranked[0];
+    if (!best || best.score < MIN_SCORE) {
+      return { question, language, matched: false, owner: null, answer: renderOffTopic(language), sources: [] };
+    }
+    const entry = this.kb.byId.get(best.id)!;
+    const sources = ranked
+      .filter((r, i) => i === 0 || r.score >= best.score * SOURCE_SHARE)
+      .slice(0, 3)
+      .map((r) => ({ id: r.id, title: this.kb.byId.get(r.id)!.title[language], score: round(r.score / best.score) }));
+    return {
+      question,
+      language,
+      matched: true,
+      owner: entry.owner,
+      answer: renderAnswer(this.kb, entry, intent, language),
+      sources,
+    };
+  }
+
+  /** Entries by descending score, with intent applied as gentle tie-breakers. */
+  rank(question: string, intent: Intent = detectIntent(normalize(question), question)): { id: string; score: number }[] {
+    const hits = findTerms(this.index, matchForm(question));
+    const scores = scoreEntries(this.index, hits);
+    const out: { id: string; score: number }[] = [];
+    for (const [id, raw] of scores) {
+      out.push({ id, score: raw * intentFactor(this.kb.byId.get(id)!, intent) });
+    }
+    return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+}
+
+// "Who owns X" is about duties and layers; "what is X" is about products. Who the question
+// casts as the subject (Alibaba Cloud's bastion hosts vs. my instance) nudges ties.
+function intentFactor(e: Entry, intent: Intent): number {
+  let f = 1;
+  const isProduct = e.kind === 'product' || e.kind === 'product-group';
+  if (intent.owner && !intent.what && !isProduct) f *= 1.25;
+  if (intent.what && !intent.owner && isProduct) f *= 1.25;
+  if (intent.how && isProduct) f *= 1.1;
+  if (intent.cloudSide && e.owner === 'alibaba-cloud') f *= 1.2;
+  if (intent.customerSide && e.owner === 'customer') f *= 1.1;
+  if (e.kind === 'product-group') f *= 0.8;
+  return f;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

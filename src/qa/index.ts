@@ -1,0 +1,110 @@
+import Fuse from 'fuse.js';
+import type { Entry } from '../kb/schema.js';
+import type { KnowledgeBase } from '../kb/load.js';
+import { hasHan, normalize } from './normalize.js';
+import { segment, stem } from './segment.js';
+import { STOPWORDS } from './intent.js';
+
+// The searchable form of the knowledge base. Every name people use for a thing (titles,
+// aliases, keywords and their cross-language synonyms) becomes a "term"; each term stands
+// for one or more concepts, and each concept points at the entries that mention it.
+
+/** How strongly a term of each origin ties a question to an entry. */
+export const WEIGHTS = { title: 3, alias: 3, keyword: 1.5 } as const;
+
+export interface TermInfo {
+  /** The term in matching form (normalised; Latin words stemmed). */
+  form: string;
+  concepts: string[];
+  /** Latin terms must match whole words; Han terms match anywhere. */
+  latin: boolean;
+}
+
+export interface QaIndex {
+  kb: KnowledgeBase;
+  /** Terms, longest first, so longer names claim their span before the words inside them. */
+  terms: TermInfo[];
+  termByForm: Map<string, TermInfo>;
+  /** concept → entry id → weight */
+  conceptEntries: Map<string, Map<string, number>>;
+  idf: Map<string, number>;
+  /** Fuzzy matcher over Latin terms, for typos ("virtualisation", "bastian"). */
+  fuse: Fuse<TermInfo>;
+}
+
+/** Matching form: normalised, and each Latin word stemmed so "groups" meets "group". */
+export function matchForm(text: string): string {
+  return normalize(text)
+    .split(' ')
+    .map((w) => (hasHan(w) ? w : stem(w)))
+    .join(' ');
+}
+
+export function buildIndex(kb: KnowledgeBase): QaIndex {
+  const termByForm = new Map<string, TermInfo>();
+  const conceptOf = new Map<string, string[]>();
+  kb.synonyms.forEach((group, i) => {
+    for (const t of group) {
+      const f = matchForm(t);
+      if (!f) continue;
+      conceptOf.set(f, [...(conceptOf.get(f) ?? []), `syn:${i}`]);
+    }
+  });
+  const addTerm = (form: string): TermInfo | undefined => {
+    if (!form || isTooGeneric(form)) return undefined;
+    let info = termByForm.get(form);
+    if (!info) {
+      info = { form, concepts: conceptOf.get(form) ?? [`term:${form}`], latin: !hasHan(form) };
+      termByForm.set(form, info);
+    }
+    return info;
+  };
+  // Synonym terms exist even when no entry spells them: they lead to the entries of their group.
+  for (const f of conceptOf.keys()) addTerm(f);
+
+  const conceptEntries = new Map<string, Map<string, number>>();
+  const link = (concept: string, entryId: string, w: number): void => {
+    let m = conceptEntries.get(concept);
+    if (!m) conceptEntries.set(concept, (m = new Map()));
+    m.set(entryId, Math.max(m.get(entryId) ?? 0, w));
+  };
+  for (const e of kb.entries) {
+    for (const [text, w] of entryTerms(e)) {
+      const info = addTerm(matchForm(text));
+      if (info) for (const c of info.concepts) link(c, e.id, w);
+    }
+  }
+  const n = kb.entries.length;
+  const idf = new Map<string, number>();
+  for (const [c, m] of conceptEntries) idf.set(c, Math.log(1 + n / m.size));
+
+  const terms = [...termByForm.values()].sort((a, b) => b.form.length - a.form.length);
+  const fuse = new Fuse(
+    terms.filter((t) => t.latin && t.form.length >= 4),
+    { keys: ['form'], threshold: 0.3, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 },
+  );
+  return { kb, terms, termByForm, conceptEntries, idf, fuse };
+}
+
+function entryTerms(e: Entry): [string, number][] {
+  const out: [string, number][] = [
+    [e.title.zh, WEIGHTS.title],
+    [e.title.en, WEIGHTS.title],
+  ];
+  for (const a of [...e.aliases.zh, ...e.aliases.en]) out.push([a, WEIGHTS.alias]);
+  for (const k of [...e.keywords.zh, ...e.keywords.en]) out.push([k, WEIGHTS.keyword]);
+  for (const s of e.standards) out.push([s, WEIGHTS.alias]);
+  return out;
+}
+
+// Single words that appear in nearly every question about this domain carry no signal.
+function isTooGeneric(form: string): boolean {
+  if (STOPWORDS.has(form)) return true;
+  if (hasHan(form)) return form.length < 2;
+  return form.length < 2;
+}
+
+/** Words of a question left over after term matching, for fuzzy matching. */
+export function residualWords(text: string): string[] {
+  return segment(text).filter((w) => !STOPWORDS.has(w) && !hasHan(w) && w.length >= 4);
+}
