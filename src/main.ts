@@ -1,22 +1,17 @@
 import { loadConfig } from './config/config.js';
 import { toWhoownsError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
-import { startConsole } from './console/repl.js';
-import { defaultEngine } from './qa/default.js';
+import { startApp } from './app.js';
 
-// `npm start`: wire config, knowledge and the adapters. With no chat credentials it opens the
-// local console.
-async function main(): Promise<void> {
+// `npm start`: load config, then wire knowledge, posture and the chat adapters (src/app.ts).
+// With no chat credentials it opens the local console.
+try {
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel });
-  const engine = defaultEngine();
-  log.debug({ entries: engine.kb.entries.length }, 'knowledge base loaded');
-  await startConsole({ engine, input: process.stdin, output: process.stdout, log, color: Boolean(process.stdout.isTTY) });
-}
-
-main().catch((e: unknown) => {
+  await startApp(config, log);
+} catch (e) {
   const err = toWhoownsError(e);
-  const zh = (process.env.LANG ?? '').startsWith('zh');
+  const zh = (process.env.WHOOWNS_LANG ?? process.env.LANG ?? '').startsWith('zh');
   process.stderr.write(`${zh ? err.messages.zh : err.messages.en}\n`);
   process.exitCode = err.code === 'INTERNAL' ? 1 : 2;
-});
+}

@@ -1,0 +1,164 @@
+import { textReply } from '../src/chat/message.js';
+import type { ChatContext } from '../src/chat/types.js';
+import { canAdminister } from '../src/chat/access.js';
+import { WhoownsError } from '../src/core/errors.js';
+import type { Finding, ResourceType } from '../src/posture/types.js';
+import type { CommandSpec, Services } from './types.js';
+import { explainReply, findingsReply, summaryReply } from './posture/view.js';
+
+// /posture and its subcommands, each one row of data: words, argument shape, handler.
+
+const ID = {
+  sg: /^sg-[a-z0-9]{1,64}$/,
+  instance: /^i-[a-z0-9]{1,64}$/,
+  user: /^[A-Za-z0-9._@-]{1,64}$/,
+  check: /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/,
+  fingerprint: /^[0-9a-f]{16}$/,
+};
+
+interface Sub {
+  words: string[];
+  usage: { zh: string; en: string };
+  run(ctx: ChatContext, args: string[], s: Services): Promise<void>;
+}
+
+function usageError(sub: Sub, ctx: ChatContext, problem: { zh: string; en: string }): WhoownsError {
+  return new WhoownsError('USAGE', {
+    zh: `${problem.zh}\n用法:${sub.usage.zh}`,
+    en: `${problem.en}\nUsage: ${sub.usage.en}`,
+  });
+}
+
+function byResource(types: ResourceType[], id?: string) {
+  return (f: Finding) => types.includes(f.resource.type) && (!id || f.resource.id === id || f.resource.name === id);
+}
+
+function areaSub(words: string[], title: { zh: string; en: string }, types: ResourceType[], idRule?: RegExp, idLabel?: { zh: string; en: string }): Sub {
+  const arg = idLabel ? ` [${idLabel.en}]` : '';
+  const sub: Sub = {
+    words,
+    usage: { zh: `/posture ${words[0]}${idLabel ? ` [${idLabel.zh}]` : ''}`, en: `/posture ${words[0]}${arg}` },
+    async run(ctx, args, s) {
+      const id = args[0];
+      if (args.length > 1 || (id && (!idRule || !idRule.test(id)))) {
+        throw usageError(sub, ctx, {
+          zh: id && idLabel ? `“${id.slice(0, 80)}” 不是有效的${idLabel.zh}。` : '参数太多。',
+          en: id && idLabel ? `"${id.slice(0, 80)}" is not a valid ${idLabel.en}.` : 'Too many arguments.',
+        });
+      }
+      const view = await s.posture.current();
+      const findings = view.scan.findings.filter((f) => f.status === 'fail' && byResource(types, id)(f));
+      const t = id ? `${title[ctx.locale]} ${id}` : title[ctx.locale];
+      await ctx.reply(findingsReply(t, findings, view, ctx.locale));
+    },
+  };
+  return sub;
+}
+
+const SUBS: Sub[] = [
+  areaSub(['sg', 'securitygroups', 'security-groups', '安全组'], { zh: '安全组问题', en: 'Security group findings' }, ['security-group'], ID.sg, { zh: '安全组 ID(sg-…)', en: 'security group id (sg-…)' }),
+  areaSub(['instances', 'instance', 'ecs', '实例'], { zh: '实例问题', en: 'Instance findings' }, ['instance'], ID.instance, { zh: '实例 ID(i-…)', en: 'instance id (i-…)' }),
+  areaSub(['ram', 'users', '账号'], { zh: 'RAM 问题', en: 'RAM findings' }, ['ram-user', 'access-key', 'ram-policy', 'ram-group', 'account'], ID.user, { zh: 'RAM 用户名', en: 'RAM user name' }),
+  areaSub(['disks', 'disk', '云盘'], { zh: '云盘与快照问题', en: 'Disk and snapshot findings' }, ['disk', 'auto-snapshot-policy', 'region']),
+  {
+    words: ['check'],
+    usage: { zh: '/posture check <检查项 ID>', en: '/posture check <check-id>' },
+    async run(ctx, args, s) {
+      const id = args[0];
+      const view = await s.posture.current();
+      if (!id || args.length > 1 || !ID.check.test(id) || !view.scan.checks.some((c) => c.id === id)) {
+        throw usageError(this, ctx, { zh: `未知的检查项:${(id ?? '').slice(0, 80)}。`, en: `Unknown check id: ${(id ?? '').slice(0, 80)}.` });
+      }
+      const meta = view.scan.checks.find((c) => c.id === id)!;
+      await ctx.reply(findingsReply(meta.title[ctx.locale], view.scan.findings.filter((f) => f.checkId === id && f.status !== 'pass' && f.status !== 'skip'), view, ctx.locale));
+    },
+  },
+  {
+    words: ['explain', '解释'],
+    usage: { zh: '/posture explain <问题指纹或检查项 ID>', en: '/posture explain <finding fingerprint or check id>' },
+    async run(ctx, args, s) {
+      const id = args[0] ?? '';
+      const view = await s.posture.current();
+      const finding = ID.fingerprint.test(id) ? view.scan.findings.find((f) => f.fingerprint === id) : undefined;
+      const meta = view.scan.checks.find((c) => c.id === (finding?.checkId ?? id));
+      if (!meta || args.length !== 1) {
+        throw usageError(this, ctx, { zh: `找不到 “${id.slice(0, 80)}” 对应的问题或检查项。`, en: `No finding or check matches "${id.slice(0, 80)}".` });
+      }
+      await ctx.reply(explainReply(meta, finding, s.qa.kb, view, ctx.locale));
+    },
+  },
+  {
+    words: ['mute', '静音'],
+    usage: { zh: '/posture mute <问题指纹> <天数> <原因>', en: '/posture mute <fingerprint> <days> <reason>' },
+    async run(ctx, args, s) {
+      const [fp, daysText, ...why] = args;
+      const days = Number(daysText);
+      const reason = why.join(' ').trim();
+      if (!fp || !ID.fingerprint.test(fp) || !Number.isInteger(days) || days < 1 || days > 365 || !reason) {
+        throw usageError(this, ctx, { zh: '需要问题指纹(16 位十六进制)、1–365 天和原因。', en: 'Needs a finding fingerprint (16 hex digits), 1–365 days and a reason.' });
+      }
+      if (!canAdminister(s.access, ctx)) throw notAllowed();
+      const view = await s.posture.current();
+      if (!view.scan.findings.some((f) => f.fingerprint === fp)) {
+        throw usageError(this, ctx, { zh: `当前扫描结果里没有指纹为 ${fp} 的问题。`, en: `The current scan has no finding with fingerprint ${fp}.` });
+      }
+      const until = await s.posture.mute(fp, days, reason.slice(0, 500), `${ctx.platform}:${ctx.user.id}`);
+      await ctx.reply(textReply(ctx.locale === 'zh' ? `已静音 ${fp},至 ${until}。原因:${reason}` : `Muted ${fp} until ${until}. Reason: ${reason}`));
+    },
+  },
+  {
+    words: ['unmute', '取消静音'],
+    usage: { zh: '/posture unmute <问题指纹>', en: '/posture unmute <fingerprint>' },
+    async run(ctx, args, s) {
+      const fp = args[0];
+      if (!fp || args.length !== 1 || !ID.fingerprint.test(fp)) {
+        throw usageError(this, ctx, { zh: '需要一个问题指纹(16 位十六进制)。', en: 'Needs one finding fingerprint (16 hex digits).' });
+      }
+      if (!canAdminister(s.access, ctx)) throw notAllowed();
+      const removed = s.posture.unmute(fp);
+      await ctx.reply(textReply(removed ? (ctx.locale === 'zh' ? `已取消静音 ${fp}。` : `Unmuted ${fp}.`) : ctx.locale === 'zh' ? `${fp} 没有被静音。` : `${fp} was not muted.`));
+    },
+  },
+  {
+    words: ['refresh', '刷新'],
+    usage: { zh: '/posture refresh', en: '/posture refresh' },
+    async run(ctx, _args, s) {
+      await ctx.reply(textReply(ctx.locale === 'zh' ? '正在扫描……完成后会在这里回复。' : "Scanning… I'll post here when done."));
+      await ctx.reply(summaryReply(await s.posture.refresh(), ctx.locale));
+    },
+  },
+];
+
+function notAllowed(): WhoownsError {
+  return new WhoownsError('NOT_ALLOWED', {
+    zh: '只有授权人员可以静音或取消静音。',
+    en: 'Only authorised people can mute or unmute findings.',
+  });
+}
+
+export const posture: CommandSpec = {
+  name: 'posture',
+  aliases: ['态势'],
+  access: 'posture',
+  summary: { zh: '查看账号的安全态势(谁负责修、怎么修)', en: "Check the account's live posture: who owns each fix and how" },
+  usage: {
+    zh: ['/posture', ...SUBS.map((s) => s.usage.zh), '/posture help'],
+    en: ['/posture', ...SUBS.map((s) => s.usage.en), '/posture help'],
+  },
+  async run(ctx, text, services) {
+    const [word, ...args] = text.split(/\s+/).filter(Boolean);
+    if (!word) return ctx.reply(summaryReply(await services.posture.current(), ctx.locale));
+    const w = word.toLowerCase();
+    if (w === 'help' || w === '帮助') {
+      return ctx.reply(textReply(posture.usage[ctx.locale].map((u) => `• \`${u}\``).join('\n')));
+    }
+    const sub = SUBS.find((s) => s.words.includes(w));
+    if (!sub) {
+      throw new WhoownsError('USAGE', {
+        zh: `未知的子命令:${word.slice(0, 40)}。\n用法:${posture.usage.zh.join(' | ')}`,
+        en: `Unknown subcommand: ${word.slice(0, 40)}.\nUsage: ${posture.usage.en.join(' | ')}`,
+      });
+    }
+    await sub.run(ctx, args, services);
+  },
+};

@@ -1,0 +1,141 @@
+import type { Block, Reply } from '../../src/chat/message.js';
+import type { Locale } from '../../src/chat/types.js';
+import type { KnowledgeBase } from '../../src/kb/load.js';
+import { OWNER_LABEL } from '../../src/qa/compose.js';
+import type { ScanView } from '../../src/posture/service.js';
+import { SEVERITIES, type CheckMeta, type Finding } from '../../src/posture/types.js';
+import { gapSentence } from '../../src/posture/gaps.js';
+
+// Posture answers as platform-neutral replies. Every reply carries when it was scanned, where
+// the data came from, and — loudly — whether it is incomplete.
+
+const SEV: Record<string, { zh: string; en: string }> = {
+  critical: { zh: '严重', en: 'CRITICAL' },
+  high: { zh: '高', en: 'HIGH' },
+  medium: { zh: '中', en: 'MEDIUM' },
+  low: { zh: '低', en: 'LOW' },
+  info: { zh: '提示', en: 'INFO' },
+};
+
+export function freshness(view: ScanView, locale: Locale): Block {
+  const mins = Math.round(view.ageMs / 60_000);
+  const age = locale === 'zh' ? (mins < 1 ? '刚刚' : `${mins} 分钟前`) : mins < 1 ? 'just now' : `${mins} min ago`;
+  const source = view.demo ? (locale === 'zh' ? '演示数据(本地模拟器)' : 'DEMO DATA (local emulator)') : view.scan.source;
+  const account = view.scan.accountId ?? view.scan.accountName;
+  return {
+    type: 'context',
+    text: locale === 'zh' ? `账号 ${account} · 扫描于 ${age}(${view.scan.scannedAt})· 数据来源:${source}` : `Account ${account} · scanned ${age} (${view.scan.scannedAt}) · source: ${source}`,
+  };
+}
+
+/** The incomplete banner: a failing region, API or permission must never look clean. */
+export function gapBlocks(view: ScanView, locale: Locale, max = 5): Block[] {
+  const gaps = view.scan.gaps;
+  if (!gaps.length && !view.scan.incomplete) return [];
+  const head =
+    locale === 'zh'
+      ? `⚠️ **结果不完整**:有 ${gaps.length} 个调用失败,下面没有列出的资源不代表没有问题。`
+      : `⚠️ **Incomplete**: ${gaps.length} call(s) failed, so anything not listed below is unknown, not clean.`;
+  const lines = gaps.slice(0, max).map((g) => `• ${gapSentence(g)[locale]}`);
+  if (gaps.length > max) lines.push(locale === 'zh' ? `• …… 另有 ${gaps.length - max} 个` : `• … and ${gaps.length - max} more`);
+  return [{ type: 'text', text: [head, ...lines].join('\n') }];
+}
+
+export function openFindings(view: ScanView): Finding[] {
+  return view.scan.findings
+    .filter((f) => f.status === 'fail' && !f.muted)
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
+export function summaryReply(view: ScanView, locale: Locale): Reply {
+  const zh = locale === 'zh';
+  const open = openFindings(view);
+  const counts = view.scan.summary.failByOwnerSeverity;
+  const fields = (Object.keys(counts) as (keyof typeof counts)[])
+    .map((owner) => {
+      const parts = SEVERITIES.filter((s) => counts[owner][s] > 0).map((s) => `${SEV[s]![locale]} ${counts[owner][s]}`);
+      return { label: OWNER_LABEL[owner][locale], value: parts.length ? parts.join(' · ') : zh ? '无' : 'none' };
+    });
+  const top = open.slice(0, 5).map((f) => `• [${SEV[f.severity]![locale]}] ${f.reason[locale]}`);
+  const errors = view.scan.summary.byStatus.error;
+  const blocks: Block[] = [
+    { type: 'header', text: zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open finding(s)` },
+    ...gapBlocks(view, locale),
+    { type: 'fields', fields },
+    { type: 'text', text: `**${zh ? '最需要处理的五项' : 'Top risks'}**\n${top.join('\n') || (zh ? '没有待处理的问题。' : 'No open findings.')}` },
+  ];
+  if (errors) blocks.push({ type: 'context', text: zh ? `${errors} 项检查因缺少数据无法判断(见上方)。` : `${errors} check result(s) could not be decided for lack of data (see above).` });
+  if (view.scan.summary.muted) blocks.push({ type: 'context', text: zh ? `已静音 ${view.scan.summary.muted} 项。` : `${view.scan.summary.muted} muted.` });
+  blocks.push(freshness(view, locale), {
+    type: 'actions',
+    buttons: [
+      { label: zh ? '安全组' : 'Security groups', command: 'posture sg' },
+      { label: zh ? '实例' : 'Instances', command: 'posture instances' },
+      { label: 'RAM', command: 'posture ram' },
+      { label: zh ? '云盘' : 'Disks', command: 'posture disks' },
+      { label: zh ? '重新扫描' : 'Rescan', command: 'posture refresh', style: 'primary' },
+    ],
+  });
+  return { summary: zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open findings`, blocks, demo: view.demo };
+}
+
+export function findingBlocks(f: Finding, locale: Locale): Block[] {
+  const zh = locale === 'zh';
+  const step = f.remediation.console[locale].split('\n')[0] ?? '';
+  const lines = [
+    `**[${SEV[f.severity]![locale]}] ${f.title[locale]}** — ${zh ? '负责方' : 'owner'}: ${OWNER_LABEL[f.owner][locale]}`,
+    f.reason[locale],
+    `${zh ? '怎么修' : 'Fix'}: ${step}`,
+    `\`${f.remediation.cli}\``,
+  ];
+  if (f.muted) lines.push(zh ? `(已静音至 ${f.muted.until}:${f.muted.reason})` : `(muted until ${f.muted.until}: ${f.muted.reason})`);
+  return [
+    { type: 'text', text: lines.join('\n') },
+    { type: 'context', text: `${f.checkId} · ${f.fingerprint}` },
+  ];
+}
+
+export function findingsReply(title: string, findings: Finding[], view: ScanView, locale: Locale, max = 10): Reply {
+  const zh = locale === 'zh';
+  const blocks: Block[] = [{ type: 'header', text: title }, ...gapBlocks(view, locale)];
+  if (!findings.length) {
+    blocks.push({ type: 'text', text: view.scan.incomplete ? (zh ? '没有发现问题,但结果不完整(见上方)。' : 'Nothing found, but the scan is incomplete (see above).') : zh ? '没有发现问题。' : 'Nothing found.' });
+  }
+  findings.slice(0, max).forEach((f, i) => {
+    if (i > 0) blocks.push({ type: 'divider' });
+    blocks.push(...findingBlocks(f, locale), { type: 'actions', buttons: [{ label: zh ? '详细说明' : 'Explain', command: `posture explain ${f.fingerprint}` }] });
+  });
+  if (findings.length > max) {
+    blocks.push({ type: 'context', text: zh ? `还有 ${findings.length - max} 项;用 /posture check <检查项> 缩小范围。` : `${findings.length - max} more; narrow down with /posture check <check-id>.` });
+  }
+  blocks.push(freshness(view, locale));
+  return { summary: title, blocks, demo: view.demo };
+}
+
+export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: KnowledgeBase, view: ScanView, locale: Locale): Reply {
+  const zh = locale === 'zh';
+  const entry = kb.byId.get(meta.responsibility);
+  const products = meta.products.map((id) => kb.byId.get(id)?.title[locale] ?? id);
+  const blocks: Block[] = [
+    { type: 'header', text: meta.title[locale] },
+    {
+      type: 'fields',
+      fields: [
+        { label: zh ? '负责方' : 'Owner', value: OWNER_LABEL[meta.owner][locale] },
+        { label: zh ? '严重程度' : 'Severity', value: SEV[meta.severity]![locale] },
+        ...(meta.cis ? [{ label: 'CIS', value: meta.cis }] : []),
+      ],
+    },
+  ];
+  if (finding) blocks.push({ type: 'text', text: finding.reason[locale] });
+  blocks.push({ type: 'text', text: `**${zh ? '为什么重要' : 'Why it matters'}**\n${meta.remediation.why[locale]}` });
+  if (entry) {
+    blocks.push({ type: 'text', text: `**${zh ? '责任归属' : 'Who owns it'}** — ${entry.title[locale]} (${entry.id})\n${entry.summary[locale]}` });
+  }
+  const fix = finding?.remediation ?? meta.remediation;
+  blocks.push({ type: 'text', text: `**${zh ? '控制台操作' : 'In the console'}**\n${fix.console[locale]}` });
+  blocks.push({ type: 'text', text: `**aliyun CLI**\n\`${fix.cli}\`` });
+  if (products.length) blocks.push({ type: 'text', text: `**${zh ? '可用产品' : 'What helps'}**: ${products.join(zh ? '、' : ', ')}` });
+  blocks.push(freshness(view, locale));
+  return { summary: meta.title[locale], blocks, demo: view.demo };
+}

@@ -1,0 +1,28 @@
+import type { AccessPolicy } from '../src/chat/access.js';
+import type { RateLimiter } from '../src/chat/rate-limit.js';
+import type { ChatContext } from '../src/chat/types.js';
+import type { QaEngine } from '../src/qa/engine.js';
+import type { PostureService } from '../src/posture/service.js';
+import type { Bilingual } from '../src/core/errors.js';
+
+// Chat commands are data (names, help, usage, who may run them) plus a handler over a
+// platform-neutral context. Adding a command = one module + one line in index.ts.
+
+export interface Services {
+  qa: QaEngine;
+  posture: PostureService;
+  access: AccessPolicy;
+  limiter: RateLimiter;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Other words that start this command (e.g. 帮助 for help). */
+  aliases: string[];
+  /** 'posture' commands are limited to the configured users and places. */
+  access: 'open' | 'posture';
+  summary: Bilingual;
+  /** Usage lines with examples, shown by help and after a usage error. */
+  usage: { zh: string[]; en: string[] };
+  run(ctx: ChatContext, args: string, services: Services): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import type { Logger } from '../core/logger.js';
+import type { Reply } from './message.js';
+
+// What a command handler sees. Handlers never import @slack/bolt or dingtalk-stream:
+// adapters build this context from their platform's payload.
+
+export type Platform = 'slack' | 'dingtalk' | 'console';
+export type Locale = 'zh' | 'en';
+
+export interface ChatUser {
+  platform: Platform;
+  /** Slack user id (U…), DingTalk staff id, or the console's OS user. */
+  id: string;
+  name?: string;
+}
+
+export interface ChatPlace {
+  /** Slack channel id (C…/D…/G…), DingTalk conversation id, or "console". */
+  id: string;
+  kind: 'direct' | 'group';
+}
+
+export interface ChatContext {
+  platform: Platform;
+  user: ChatUser;
+  place: ChatPlace;
+  locale: Locale;
+  log: Logger;
+  /** Post a reply where the request came from (ephemeral replies go to the asker only where supported). */
+  reply(message: Reply): Promise<void>;
+}
+
+/** An incoming request after the adapter has stripped mentions and slash prefixes. */
+export interface ChatRequest {
+  /** "whoowns" | "posture" | "digest" | "help" | "ask" (plain message / mention / DM). */
+  command: string;
+  /** The rest of the text, trimmed. */
+  text: string;
+}
+
+/** The single entry point adapters call: route a request to its command and reply. */
+export type Dispatch = (req: ChatRequest, ctx: ChatContext) => Promise<void>;
