@@ -1,0 +1,291 @@
+// Snapshot builders with defaults that describe a clean account: every check passes on
+// buildSnapshot(). Tests override only what they are about.
+
+import type {
+  AccessKey,
+  AutoSnapshotPolicy,
+  Disk,
+  FlowLog,
+  Gap,
+  Instance,
+  PasswordPolicy,
+  RamGroup,
+  RamPolicy,
+  RamSnapshot,
+  RamUser,
+  RegionSnapshot,
+  SecurityGroup,
+  SecurityGroupRule,
+  SecurityPreference,
+  Snapshot,
+  SystemEvent,
+  Vpc,
+} from '../../src/cloud/snapshot.js';
+
+/** The clock every test uses. */
+export const NOW = new Date('2025-06-15T00:00:00Z');
+export const REGION = 'cn-hangzhou';
+export const ACCOUNT_ID = '1234567890123456';
+
+export function daysAgo(n: number, from: Date = NOW): string {
+  return new Date(from.getTime() - n * 86_400_000).toISOString();
+}
+
+export function buildRule(o: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
+  return {
+    ruleId: 'sgr-1',
+    direction: 'ingress',
+    ipProtocol: 'TCP',
+    portRange: '443/443',
+    sourceCidrIp: '10.0.0.0/8',
+    ipv6SourceCidrIp: '',
+    destCidrIp: '',
+    ipv6DestCidrIp: '',
+    sourceGroupId: '',
+    destGroupId: '',
+    policy: 'Accept',
+    priority: 1,
+    description: '',
+    ...o,
+  };
+}
+
+/** A rule from the whole IPv4 internet; pass overrides for port, protocol, policy ... */
+export function buildWorldRule(o: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
+  return buildRule({ sourceCidrIp: '0.0.0.0/0', ...o });
+}
+
+export function buildSecurityGroup(o: Partial<SecurityGroup> = {}): SecurityGroup {
+  return {
+    securityGroupId: 'sg-1',
+    securityGroupName: 'web',
+    regionId: REGION,
+    vpcId: 'vpc-1',
+    securityGroupType: 'normal',
+    serviceManaged: false,
+    ecsCount: 1,
+    description: '',
+    tags: {},
+    rules: [buildRule()],
+    ...o,
+  };
+}
+
+export function buildInstance(o: Partial<Instance> = {}): Instance {
+  return {
+    instanceId: 'i-1',
+    instanceName: 'web-1',
+    regionId: REGION,
+    zoneId: `${REGION}-h`,
+    status: 'Running',
+    osType: 'linux',
+    osName: 'Alibaba Cloud Linux  3.2104 LTS 64位',
+    imageId: 'aliyun_3_x64_20G_alibase_20240819.vhd',
+    networkType: 'vpc',
+    publicIps: [],
+    eipAddress: null,
+    privateIps: ['172.16.0.10'],
+    vpcId: 'vpc-1',
+    vSwitchId: 'vsw-1',
+    securityGroupIds: ['sg-1'],
+    keyPairName: 'ops-key',
+    metadataHttpTokens: 'required',
+    metadataHttpEndpoint: 'enabled',
+    deletionProtection: true,
+    ramRoleName: null,
+    creationTime: daysAgo(200),
+    tags: {},
+    ...o,
+  };
+}
+
+export function buildDisk(o: Partial<Disk> = {}): Disk {
+  return {
+    diskId: 'd-1',
+    diskName: 'web-1-system',
+    regionId: REGION,
+    zoneId: `${REGION}-h`,
+    type: 'system',
+    category: 'cloud_essd',
+    sizeGb: 40,
+    encrypted: true,
+    kmsKeyId: 'key-1',
+    status: 'In_use',
+    instanceId: 'i-1',
+    enableAutoSnapshot: true,
+    autoSnapshotPolicyId: 'sp-1',
+    creationTime: daysAgo(200),
+    tags: {},
+    ...o,
+  };
+}
+
+export function buildAutoSnapshotPolicy(o: Partial<AutoSnapshotPolicy> = {}): AutoSnapshotPolicy {
+  return {
+    autoSnapshotPolicyId: 'sp-1',
+    autoSnapshotPolicyName: 'daily',
+    regionId: REGION,
+    retentionDays: 30,
+    timePoints: ['2'],
+    repeatWeekdays: ['1', '2', '3', '4', '5', '6', '7'],
+    diskNums: 1,
+    ...o,
+  };
+}
+
+export function buildSystemEvent(o: Partial<SystemEvent> = {}): SystemEvent {
+  return {
+    eventId: 'e-1',
+    instanceId: 'i-1',
+    regionId: REGION,
+    eventType: 'SystemMaintenance.Reboot',
+    eventCycleStatus: 'Scheduled',
+    notBefore: '2025-06-20T02:00:00Z',
+    publishTime: daysAgo(1),
+    reason: 'host maintenance',
+    ...o,
+  };
+}
+
+export function buildVpc(o: Partial<Vpc> = {}): Vpc {
+  return { vpcId: 'vpc-1', vpcName: 'main', regionId: REGION, cidrBlock: '172.16.0.0/12', isDefault: false, ...o };
+}
+
+export function buildFlowLog(o: Partial<FlowLog> = {}): FlowLog {
+  return {
+    flowLogId: 'fl-1',
+    flowLogName: 'main-vpc',
+    regionId: REGION,
+    resourceType: 'VPC',
+    resourceId: 'vpc-1',
+    status: 'Active',
+    ...o,
+  };
+}
+
+export function buildRegion(o: Partial<RegionSnapshot> = {}): RegionSnapshot {
+  const regionId = o.regionId ?? REGION;
+  return {
+    regionId,
+    instances: [buildInstance({ regionId })],
+    securityGroups: [buildSecurityGroup({ regionId })],
+    disks: [buildDisk({ regionId })],
+    autoSnapshotPolicies: [buildAutoSnapshotPolicy({ regionId })],
+    systemEvents: [],
+    cloudAssistant: { 'i-1': true },
+    diskEncryptionByDefault: true,
+    vpcs: [buildVpc({ regionId })],
+    flowLogs: [buildFlowLog({ regionId })],
+    ...o,
+  };
+}
+
+export function buildAccessKey(o: Partial<AccessKey> = {}): AccessKey {
+  return { accessKeyId: 'LTAI-key-1', status: 'Active', createDate: daysAgo(30), lastUsedDate: daysAgo(1), ...o };
+}
+
+export function buildUser(o: Partial<RamUser> = {}): RamUser {
+  return {
+    userName: 'alice',
+    userId: '200000000000001',
+    displayName: 'Alice',
+    createDate: daysAgo(400),
+    lastLoginDate: daysAgo(2),
+    hasConsoleLogin: true,
+    mfaEnabled: true,
+    accessKeys: [buildAccessKey()],
+    policies: [],
+    groups: ['devs'],
+    ...o,
+  };
+}
+
+export function buildGroup(o: Partial<RamGroup> = {}): RamGroup {
+  return { groupName: 'devs', comments: '', policies: [{ policyName: 'ReadOnlyAccess', policyType: 'System' }], ...o };
+}
+
+export function buildPolicy(o: Partial<RamPolicy> = {}): RamPolicy {
+  return {
+    policyName: 'ecs-read',
+    policyType: 'Custom',
+    defaultVersion: 'v1',
+    attachmentCount: 1,
+    document: { Version: '1', Statement: [{ Effect: 'Allow', Action: ['ecs:Describe*'], Resource: '*' }] },
+    ...o,
+  };
+}
+
+export function buildPasswordPolicy(o: Partial<PasswordPolicy> = {}): PasswordPolicy {
+  return {
+    minimumPasswordLength: 14,
+    requireLowercaseCharacters: true,
+    requireUppercaseCharacters: true,
+    requireNumbers: true,
+    requireSymbols: true,
+    passwordReusePrevention: 5,
+    maxPasswordAge: 90,
+    hardExpire: false,
+    maxLoginAttempts: 5,
+    ...o,
+  };
+}
+
+export function buildSecurityPreference(o: Partial<SecurityPreference> = {}): SecurityPreference {
+  return {
+    mfaOperationForLogin: 'mandatory',
+    enableSaveMfaTicket: false,
+    loginNetworkMasks: '',
+    allowUserToManageAccessKeys: false,
+    allowUserToManageMfaDevices: true,
+    allowUserToChangePassword: true,
+    loginSessionDuration: 6,
+    ...o,
+  };
+}
+
+export function buildRam(o: Partial<RamSnapshot> = {}): RamSnapshot {
+  return {
+    users: [buildUser()],
+    groups: [buildGroup()],
+    customPolicies: [buildPolicy()],
+    passwordPolicy: buildPasswordPolicy(),
+    securityPreference: buildSecurityPreference(),
+    ...o,
+  };
+}
+
+export function buildGap(o: Partial<Gap> = {}): Gap {
+  return {
+    service: 'ecs',
+    region: REGION,
+    action: 'DescribeSecurityGroupAttribute',
+    code: 'Forbidden.RAM',
+    message: 'User not authorized to operate on the specified resource.',
+    ...o,
+  };
+}
+
+export interface SnapshotOverrides extends Partial<Snapshot> {
+  /** Merged into the default region (cn-hangzhou). */
+  region?: Partial<RegionSnapshot>;
+  /** Merged into the default RAM data; pass `ram: null` to say RAM was not collected. */
+  ramData?: Partial<RamSnapshot>;
+}
+
+export function buildSnapshot(o: SnapshotOverrides = {}): Snapshot {
+  const { region, ramData, ...rest } = o;
+  const regionData = rest.regionData ?? { [REGION]: buildRegion(region) };
+  return {
+    schemaVersion: 1,
+    accountName: 'prod',
+    identity: { accountId: ACCOUNT_ID, arn: `acs:ram::${ACCOUNT_ID}:user/scanner`, identityType: 'RAMUser', principalId: '2000' },
+    collectedAt: NOW.toISOString(),
+    source: { kind: 'live' },
+    regions: Object.keys(regionData),
+    regionData,
+    ram: buildRam(ramData),
+    gaps: [],
+    stats: { apiCalls: 42, retries: 0, durationMs: 1234 },
+    ...rest,
+  };
+}
