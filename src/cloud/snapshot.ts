@@ -142,17 +142,19 @@ export interface FlowLog {
 
 export interface RegionSnapshot {
   regionId: string;
-  instances: Instance[];
-  securityGroups: SecurityGroup[];
-  disks: Disk[];
-  autoSnapshotPolicies: AutoSnapshotPolicy[];
-  systemEvents: SystemEvent[];
-  /** instanceId → Cloud Assistant agent running. Missing key = not reported. */
-  cloudAssistant: Record<string, boolean>;
+  // Each field below is null when the call that fills it failed (see gaps): an unread list
+  // must never look like an empty one. (Collector: made nullable so partial scans stay honest.)
+  instances: Instance[] | null;
+  securityGroups: SecurityGroup[] | null;
+  disks: Disk[] | null;
+  autoSnapshotPolicies: AutoSnapshotPolicy[] | null;
+  systemEvents: SystemEvent[] | null;
+  /** instanceId → Cloud Assistant agent running. Missing key = not reported; null = call failed. */
+  cloudAssistant: Record<string, boolean> | null;
   /** DescribeDiskEncryptionByDefaultStatus; null = unknown. */
   diskEncryptionByDefault: boolean | null;
-  vpcs: Vpc[];
-  flowLogs: FlowLog[];
+  vpcs: Vpc[] | null;
+  flowLogs: FlowLog[] | null;
 }
 
 export interface AttachedPolicy {
@@ -235,9 +237,10 @@ export interface SecurityPreference {
 }
 
 export interface RamSnapshot {
-  users: RamUser[];
-  groups: RamGroup[];
-  customPolicies: RamPolicy[];
+  // null = that list could not be read completely (see gaps). (Collector: made nullable.)
+  users: RamUser[] | null;
+  groups: RamGroup[] | null;
+  customPolicies: RamPolicy[] | null;
   passwordPolicy: PasswordPolicy | null;
   securityPreference: SecurityPreference | null;
 }

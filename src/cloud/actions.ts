@@ -1,0 +1,127 @@
+// Every API the collector can call, in one table. The call wrapper (caller.ts) only calls
+// through this table, so ACTIONS_CALLED cannot drift from what the code really does; the
+// shipped least-privilege RAM policy is tested against it. Read-only by construction:
+// only Describe*/List*/Get* plus sts:AssumeRole (which reads temporary credentials).
+
+import type * as $dara from '@darabonba/typescript';
+import type { CloudService } from './endpoints.js';
+import type { ClientMap } from './clients.js';
+import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
+
+export interface ActionDef<S extends CloudService, Req, Body> {
+  service: S;
+  action: string;
+  /** The RAM permission the call needs (IMS APIs are authorised under the ram: prefix). */
+  ramAction: string;
+  invoke(client: ClientMap[S], req: Req, runtime: $dara.RuntimeOptions): Promise<{ body?: Body }>;
+}
+
+function def<S extends CloudService, Req, Body>(
+  service: S,
+  action: string,
+  invoke: (client: ClientMap[S], req: Req, runtime: $dara.RuntimeOptions) => Promise<{ body?: Body }>,
+  ramAction = `${service === 'ims' ? 'ram' : service}:${action}`,
+): ActionDef<S, Req, Body> {
+  return { service, action, ramAction, invoke };
+}
+
+type EcsM = typeof Ecs;
+type VpcM = typeof Vpc;
+type RamM = typeof Ram;
+type ImsM = typeof Ims;
+type StsM = typeof Sts;
+type I<T extends abstract new (...args: never) => unknown> = InstanceType<T>;
+
+export const ACTIONS = {
+  // STS
+  'sts:GetCallerIdentity': def('sts', 'GetCallerIdentity', (c, _req: void, rt) => c.getCallerIdentityWithOptions(rt)),
+  'sts:AssumeRole': def('sts', 'AssumeRole', (c, req: I<StsM['AssumeRoleRequest']>, rt) => c.assumeRoleWithOptions(req, rt)),
+
+  // ECS
+  'ecs:DescribeRegions': def('ecs', 'DescribeRegions', (c, req: I<EcsM['DescribeRegionsRequest']>, rt) =>
+    c.describeRegionsWithOptions(req, rt),
+  ),
+  'ecs:DescribeInstances': def('ecs', 'DescribeInstances', (c, req: I<EcsM['DescribeInstancesRequest']>, rt) =>
+    c.describeInstancesWithOptions(req, rt),
+  ),
+  'ecs:DescribeSecurityGroups': def('ecs', 'DescribeSecurityGroups', (c, req: I<EcsM['DescribeSecurityGroupsRequest']>, rt) =>
+    c.describeSecurityGroupsWithOptions(req, rt),
+  ),
+  'ecs:DescribeSecurityGroupAttribute': def(
+    'ecs',
+    'DescribeSecurityGroupAttribute',
+    (c, req: I<EcsM['DescribeSecurityGroupAttributeRequest']>, rt) => c.describeSecurityGroupAttributeWithOptions(req, rt),
+  ),
+  'ecs:DescribeDisks': def('ecs', 'DescribeDisks', (c, req: I<EcsM['DescribeDisksRequest']>, rt) => c.describeDisksWithOptions(req, rt)),
+  'ecs:DescribeAutoSnapshotPolicyEx': def(
+    'ecs',
+    'DescribeAutoSnapshotPolicyEx',
+    (c, req: I<EcsM['DescribeAutoSnapshotPolicyExRequest']>, rt) => c.describeAutoSnapshotPolicyExWithOptions(req, rt),
+  ),
+  'ecs:DescribeInstancesFullStatus': def(
+    'ecs',
+    'DescribeInstancesFullStatus',
+    (c, req: I<EcsM['DescribeInstancesFullStatusRequest']>, rt) => c.describeInstancesFullStatusWithOptions(req, rt),
+  ),
+  'ecs:DescribeCloudAssistantStatus': def(
+    'ecs',
+    'DescribeCloudAssistantStatus',
+    (c, req: I<EcsM['DescribeCloudAssistantStatusRequest']>, rt) => c.describeCloudAssistantStatusWithOptions(req, rt),
+  ),
+  'ecs:DescribeDiskEncryptionByDefaultStatus': def(
+    'ecs',
+    'DescribeDiskEncryptionByDefaultStatus',
+    (c, req: I<EcsM['DescribeDiskEncryptionByDefaultStatusRequest']>, rt) =>
+      c.describeDiskEncryptionByDefaultStatusWithOptions(req, rt),
+  ),
+
+  // VPC
+  'vpc:DescribeVpcs': def('vpc', 'DescribeVpcs', (c, req: I<VpcM['DescribeVpcsRequest']>, rt) => c.describeVpcsWithOptions(req, rt)),
+  'vpc:DescribeFlowLogs': def('vpc', 'DescribeFlowLogs', (c, req: I<VpcM['DescribeFlowLogsRequest']>, rt) =>
+    c.describeFlowLogsWithOptions(req, rt),
+  ),
+
+  // RAM
+  'ram:ListUsers': def('ram', 'ListUsers', (c, req: I<RamM['ListUsersRequest']>, rt) => c.listUsersWithOptions(req, rt)),
+  'ram:GetUser': def('ram', 'GetUser', (c, req: I<RamM['GetUserRequest']>, rt) => c.getUserWithOptions(req, rt)),
+  'ram:GetLoginProfile': def('ram', 'GetLoginProfile', (c, req: I<RamM['GetLoginProfileRequest']>, rt) =>
+    c.getLoginProfileWithOptions(req, rt),
+  ),
+  'ram:ListAccessKeys': def('ram', 'ListAccessKeys', (c, req: I<RamM['ListAccessKeysRequest']>, rt) =>
+    c.listAccessKeysWithOptions(req, rt),
+  ),
+  'ram:ListPoliciesForUser': def('ram', 'ListPoliciesForUser', (c, req: I<RamM['ListPoliciesForUserRequest']>, rt) =>
+    c.listPoliciesForUserWithOptions(req, rt),
+  ),
+  'ram:ListGroupsForUser': def('ram', 'ListGroupsForUser', (c, req: I<RamM['ListGroupsForUserRequest']>, rt) =>
+    c.listGroupsForUserWithOptions(req, rt),
+  ),
+  'ram:ListGroups': def('ram', 'ListGroups', (c, req: I<RamM['ListGroupsRequest']>, rt) => c.listGroupsWithOptions(req, rt)),
+  'ram:ListPoliciesForGroup': def('ram', 'ListPoliciesForGroup', (c, req: I<RamM['ListPoliciesForGroupRequest']>, rt) =>
+    c.listPoliciesForGroupWithOptions(req, rt),
+  ),
+  'ram:ListPolicies': def('ram', 'ListPolicies', (c, req: I<RamM['ListPoliciesRequest']>, rt) => c.listPoliciesWithOptions(req, rt)),
+  'ram:GetPolicyVersion': def('ram', 'GetPolicyVersion', (c, req: I<RamM['GetPolicyVersionRequest']>, rt) =>
+    c.getPolicyVersionWithOptions(req, rt),
+  ),
+
+  // IMS (newer identity APIs; authorised as ram:<Action>)
+  'ims:GetUserMFAInfo': def('ims', 'GetUserMFAInfo', (c, req: I<ImsM['GetUserMFAInfoRequest']>, rt) =>
+    c.getUserMFAInfoWithOptions(req, rt),
+  ),
+  'ims:GetAccessKeyLastUsed': def('ims', 'GetAccessKeyLastUsed', (c, req: I<ImsM['GetAccessKeyLastUsedRequest']>, rt) =>
+    c.getAccessKeyLastUsedWithOptions(req, rt),
+  ),
+  'ims:GetDefaultDomain': def('ims', 'GetDefaultDomain', (c, _req: void, rt) => c.getDefaultDomainWithOptions(rt)),
+  'ims:GetPasswordPolicy': def('ims', 'GetPasswordPolicy', (c, _req: void, rt) => c.getPasswordPolicyWithOptions(rt)),
+  'ims:GetSecurityPreference': def('ims', 'GetSecurityPreference', (c, _req: void, rt) => c.getSecurityPreferenceWithOptions(rt)),
+} as const;
+
+export type ActionKey = keyof typeof ACTIONS;
+export type ReqOf<K extends ActionKey> = (typeof ACTIONS)[K] extends ActionDef<CloudService, infer R, unknown> ? R : never;
+export type BodyOf<K extends ActionKey> = (typeof ACTIONS)[K] extends ActionDef<CloudService, unknown, infer B> ? B : never;
+
+/** What the collector can call: { service, action, ramAction } for the least-privilege policy test. */
+export const ACTIONS_CALLED: ReadonlyArray<{ service: CloudService; action: string; ramAction: string }> = Object.values(
+  ACTIONS,
+).map((a) => ({ service: a.service, action: a.action, ramAction: a.ramAction }));

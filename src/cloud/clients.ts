@@ -1,0 +1,79 @@
+// One SDK client per service and region for one scan, all sharing the scan's Credential.
+// SDK retries stay off (retry.ts does it); both timeouts are set, since readTimeout alone
+// leaves the SDK's 3 s default in place.
+
+import { $OpenApiUtil } from '@alicloud/openapi-core';
+import * as $dara from '@darabonba/typescript';
+import type { CloudService, ResolvedEndpoint } from './endpoints.js';
+import {
+  EcsClient,
+  ImsClient,
+  RamClient,
+  StsClient,
+  VpcClient,
+  type Credential,
+} from './sdk.js';
+
+export interface Timeouts {
+  readMs: number;
+  connectMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { readMs: 10_000, connectMs: 5_000 };
+
+/** Region used for global services and for the first DescribeRegions call. */
+export const HOME_REGION = 'cn-hangzhou';
+
+export interface ClientMap {
+  ecs: EcsClient;
+  vpc: VpcClient;
+  ram: RamClient;
+  ims: ImsClient;
+  sts: StsClient;
+}
+
+const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
+  ecs: EcsClient,
+  vpc: VpcClient,
+  ram: RamClient,
+  ims: ImsClient,
+  sts: StsClient,
+};
+
+export class ClientFactory {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(
+    private readonly credential: Credential,
+    private readonly endpoints: Partial<Record<CloudService, ResolvedEndpoint>>,
+    private readonly timeouts: Timeouts,
+  ) {}
+
+  /** An overridden endpoint serves every region, so one client per service is enough then. */
+  get<S extends CloudService>(service: S, region: string | undefined): ClientMap[S] {
+    const override = this.endpoints[service];
+    const regionId = region ?? HOME_REGION;
+    const key = override ? service : `${service}:${regionId}`;
+    let client = this.cache.get(key) as ClientMap[S] | undefined;
+    if (!client) {
+      const config = new $OpenApiUtil.Config({
+        credential: this.credential,
+        regionId,
+        readTimeout: this.timeouts.readMs,
+        connectTimeout: this.timeouts.connectMs,
+        ...(override ? { endpoint: override.host, protocol: override.protocol } : { protocol: 'https' }),
+      });
+      client = new CONSTRUCTORS[service](config);
+      this.cache.set(key, client);
+    }
+    return client;
+  }
+
+  runtime(): $dara.RuntimeOptions {
+    return new $dara.RuntimeOptions({
+      readTimeout: this.timeouts.readMs,
+      connectTimeout: this.timeouts.connectMs,
+      autoretry: false,
+    });
+  }
+}

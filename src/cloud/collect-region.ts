@@ -1,0 +1,290 @@
+// Everything ECS and VPC know about one region. Independent lists are read in parallel
+// (the pool bounds it); each failing list stays null with its gap, the rest carry on.
+
+import type { RegionSnapshot, SecurityGroup, SystemEvent } from './snapshot.js';
+import type { Caller } from './caller.js';
+import { Ecs, Vpc } from './sdk.js';
+import { list, num } from './coerce.js';
+import { nextPageNumber, nextToken, readAllPages } from './paging.js';
+import {
+  toAutoSnapshotPolicy,
+  toCloudAssistant,
+  toDisk,
+  toFlowLog,
+  toInstance,
+  toRule,
+  toSecurityGroup,
+  toSystemEvents,
+  toVpc,
+  type SdkCloudAssistant,
+  type SdkPermission,
+  type SdkSecurityGroup,
+} from './normalise-ecs.js';
+
+export interface RegionScope {
+  ecs: boolean;
+  vpc: boolean;
+  /** Page-size override (tests); clamped to each API's allowed range. */
+  pageSize?: number;
+}
+
+/** API page-size ranges, so an override never sends a value the API rejects. */
+function size(scope: RegionScope, min: number, max: number, preferred: number): number {
+  const want = scope.pageSize ?? preferred;
+  return Math.min(max, Math.max(min, want));
+}
+
+/** Cloud Assistant status takes at most this many instance ids per call. */
+const CLOUD_ASSISTANT_BATCH = 50;
+
+export function emptyRegion(regionId: string): RegionSnapshot {
+  return {
+    regionId,
+    instances: null,
+    securityGroups: null,
+    disks: null,
+    autoSnapshotPolicies: null,
+    systemEvents: null,
+    cloudAssistant: null,
+    diskEncryptionByDefault: null,
+    vpcs: null,
+    flowLogs: null,
+  };
+}
+
+export async function collectRegion(caller: Caller, regionId: string, scope: RegionScope): Promise<RegionSnapshot> {
+  const out = emptyRegion(regionId);
+  const work: Array<Promise<void>> = [];
+  if (scope.ecs) {
+    work.push(
+      readInstances(caller, regionId, scope).then(async (instances) => {
+        out.instances = instances;
+        out.cloudAssistant = instances === null ? null : await readCloudAssistant(caller, regionId, instances.map((i) => i.instanceId), scope);
+      }),
+      readSecurityGroups(caller, regionId, scope).then((v) => {
+        out.securityGroups = v;
+      }),
+      readDisks(caller, regionId, scope).then((v) => {
+        out.disks = v;
+      }),
+      readAutoSnapshotPolicies(caller, regionId, scope).then((v) => {
+        out.autoSnapshotPolicies = v;
+      }),
+      readSystemEvents(caller, regionId, scope).then((v) => {
+        out.systemEvents = v;
+      }),
+      readDiskEncryptionByDefault(caller, regionId).then((v) => {
+        out.diskEncryptionByDefault = v;
+      }),
+    );
+  }
+  if (scope.vpc) {
+    work.push(
+      readVpcs(caller, regionId, scope).then((v) => {
+        out.vpcs = v;
+      }),
+      readFlowLogs(caller, regionId, scope).then((v) => {
+        out.flowLogs = v;
+      }),
+    );
+  }
+  await Promise.all(work);
+  return out;
+}
+
+export async function readInstances(caller: Caller, regionId: string, scope: RegionScope) {
+  const items = await readAllPages(
+    caller,
+    'ecs:DescribeInstances',
+    regionId,
+    (token: string | undefined) =>
+      new Ecs.DescribeInstancesRequest({ regionId, maxResults: size(scope, 1, 100, 100), ...(token ? { nextToken: token } : {}) }),
+    (body) => ({ items: list(body.instances?.instance), next: nextToken(body.nextToken) }),
+  );
+  return items === null ? null : items.map((i) => toInstance(i, regionId));
+}
+
+export async function readSecurityGroups(caller: Caller, regionId: string, scope: RegionScope): Promise<SecurityGroup[] | null> {
+  const groups = await readAllPages(
+    caller,
+    'ecs:DescribeSecurityGroups',
+    regionId,
+    (token: string | undefined) =>
+      new Ecs.DescribeSecurityGroupsRequest({
+        regionId,
+        maxResults: size(scope, 1, 100, 100),
+        isQueryEcsCount: true,
+        ...(token ? { nextToken: token } : {}),
+      }),
+    (body) => ({ items: list(body.securityGroups?.securityGroup), next: nextToken(body.nextToken) }),
+  );
+  if (groups === null) return null;
+  return Promise.all(groups.map((g) => readSecurityGroup(caller, regionId, g, scope)));
+}
+
+async function readSecurityGroup(caller: Caller, regionId: string, g: SdkSecurityGroup, scope: RegionScope): Promise<SecurityGroup> {
+  const rules = await readSecurityGroupRules(caller, regionId, String(g.securityGroupId ?? ''), scope);
+  return toSecurityGroup(g, regionId, rules);
+}
+
+export async function readSecurityGroupRules(caller: Caller, regionId: string, securityGroupId: string, scope: RegionScope) {
+  const perms = await readAllPages<'ecs:DescribeSecurityGroupAttribute', SdkPermission, string>(
+    caller,
+    'ecs:DescribeSecurityGroupAttribute',
+    regionId,
+    (token) =>
+      new Ecs.DescribeSecurityGroupAttributeRequest({
+        regionId,
+        securityGroupId,
+        direction: 'all',
+        maxResults: size(scope, 10, 1000, 1000),
+        ...(token ? { nextToken: token } : {}),
+      }),
+    (body) => ({ items: list(body.permissions?.permission), next: nextToken(body.nextToken) }),
+    { resource: securityGroupId },
+  );
+  return perms === null ? null : perms.map(toRule);
+}
+
+/** Read one security group again (targeted refresh). null = the group is gone or unreadable. */
+export async function readOneSecurityGroup(
+  caller: Caller,
+  regionId: string,
+  securityGroupId: string,
+  scope: RegionScope,
+): Promise<SecurityGroup | null | 'not-found'> {
+  const res = await caller.call(
+    'ecs:DescribeSecurityGroups',
+    regionId,
+    new Ecs.DescribeSecurityGroupsRequest({ regionId, securityGroupId, isQueryEcsCount: true }),
+    { resource: securityGroupId },
+  );
+  if (!res.ok) return null;
+  const g = list(res.body.securityGroups?.securityGroup).find((x) => x.securityGroupId === securityGroupId);
+  if (!g) return 'not-found';
+  return readSecurityGroup(caller, regionId, g, scope);
+}
+
+export async function readDisks(caller: Caller, regionId: string, scope: RegionScope) {
+  const items = await readAllPages(
+    caller,
+    'ecs:DescribeDisks',
+    regionId,
+    (token: string | undefined) =>
+      new Ecs.DescribeDisksRequest({ regionId, maxResults: size(scope, 10, 500, 100), ...(token ? { nextToken: token } : {}) }),
+    (body) => ({ items: list(body.disks?.disk), next: nextToken(body.nextToken) }),
+  );
+  return items === null ? null : items.map((d) => toDisk(d, regionId));
+}
+
+export async function readAutoSnapshotPolicies(caller: Caller, regionId: string, scope: RegionScope) {
+  const pageSize = size(scope, 1, 100, 100);
+  let soFar = 0;
+  const items = await readAllPages(
+    caller,
+    'ecs:DescribeAutoSnapshotPolicyEx',
+    regionId,
+    (page: number | undefined) => new Ecs.DescribeAutoSnapshotPolicyExRequest({ regionId, pageSize, pageNumber: page ?? 1 }),
+    (body, page) => {
+      const got = list(body.autoSnapshotPolicies?.autoSnapshotPolicy);
+      soFar += got.length;
+      return { items: got, next: nextPageNumber(page, pageSize, got.length, soFar, body.totalCount) };
+    },
+  );
+  return items === null ? null : items.map((p) => toAutoSnapshotPolicy(p, regionId));
+}
+
+export async function readSystemEvents(caller: Caller, regionId: string, scope: RegionScope): Promise<SystemEvent[] | null> {
+  const pageSize = size(scope, 1, 100, 100);
+  let soFar = 0;
+  const items = await readAllPages(
+    caller,
+    'ecs:DescribeInstancesFullStatus',
+    regionId,
+    (page: number | undefined) => new Ecs.DescribeInstancesFullStatusRequest({ regionId, pageSize, pageNumber: page ?? 1 }),
+    (body, page) => {
+      const got = list(body.instanceFullStatusSet?.instanceFullStatusType);
+      soFar += got.length;
+      return { items: got, next: nextPageNumber(page, pageSize, got.length, soFar, body.totalCount) };
+    },
+  );
+  return items === null ? null : items.flatMap((s) => toSystemEvents(s, regionId));
+}
+
+export async function readCloudAssistant(
+  caller: Caller,
+  regionId: string,
+  instanceIds: string[],
+  scope: RegionScope,
+): Promise<Record<string, boolean> | null> {
+  const batches: string[][] = [];
+  for (let i = 0; i < instanceIds.length; i += CLOUD_ASSISTANT_BATCH) batches.push(instanceIds.slice(i, i + CLOUD_ASSISTANT_BATCH));
+  const results = await Promise.all(
+    batches.map((ids) =>
+      readAllPages<'ecs:DescribeCloudAssistantStatus', SdkCloudAssistant, string>(
+        caller,
+        'ecs:DescribeCloudAssistantStatus',
+        regionId,
+        (token) =>
+          new Ecs.DescribeCloudAssistantStatusRequest({
+            regionId,
+            instanceId: ids,
+            maxResults: size(scope, 1, 50, 50),
+            ...(token ? { nextToken: token } : {}),
+          }),
+        (body) => ({ items: list(body.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus), next: nextToken(body.nextToken) }),
+      ),
+    ),
+  );
+  // One failed batch makes the map unknown: a partly filled map would read as "agent missing".
+  if (results.some((r) => r === null)) return null;
+  return toCloudAssistant(results.flatMap((r) => r ?? []));
+}
+
+export async function readDiskEncryptionByDefault(caller: Caller, regionId: string): Promise<boolean | null> {
+  const res = await caller.call(
+    'ecs:DescribeDiskEncryptionByDefaultStatus',
+    regionId,
+    new Ecs.DescribeDiskEncryptionByDefaultStatusRequest({ regionId }),
+  );
+  if (!res.ok) return null;
+  const v = res.body.encrypted as unknown;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  caller.gap('ecs:DescribeDiskEncryptionByDefaultStatus', regionId, 'Malformed', 'response has no Encrypted field');
+  return null;
+}
+
+export async function readVpcs(caller: Caller, regionId: string, scope: RegionScope) {
+  const pageSize = size(scope, 1, 50, 50);
+  let soFar = 0;
+  const items = await readAllPages(
+    caller,
+    'vpc:DescribeVpcs',
+    regionId,
+    (page: number | undefined) => new Vpc.DescribeVpcsRequest({ regionId, pageSize, pageNumber: page ?? 1 }),
+    (body, page) => {
+      const got = list(body.vpcs?.vpc);
+      soFar += got.length;
+      return { items: got, next: nextPageNumber(page, pageSize, got.length, soFar, body.totalCount) };
+    },
+  );
+  return items === null ? null : items.map((v) => toVpc(v, regionId));
+}
+
+export async function readFlowLogs(caller: Caller, regionId: string, scope: RegionScope) {
+  const pageSize = size(scope, 1, 50, 50);
+  let soFar = 0;
+  const items = await readAllPages(
+    caller,
+    'vpc:DescribeFlowLogs',
+    regionId,
+    (page: number | undefined) => new Vpc.DescribeFlowLogsRequest({ regionId, pageSize, pageNumber: page ?? 1 }),
+    (body, page) => {
+      const got = list(body.flowLogs?.flowLog);
+      soFar += got.length;
+      return { items: got, next: nextPageNumber(page, pageSize, got.length, soFar, num(body.totalCount, NaN)) };
+    },
+  );
+  return items === null ? null : items.map((f) => toFlowLog(f, regionId));
+}

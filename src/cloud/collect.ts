@@ -1,0 +1,154 @@
+// collectSnapshot: one account → one plain Snapshot. Regions and RAM are read in parallel
+// under the pool's limits; every failed call is a Gap and its field stays null.
+
+import { WhoownsError } from '../core/errors.js';
+import type { AccountIdentity, Gap, RegionSnapshot, Snapshot } from './snapshot.js';
+import type { Caller } from './caller.js';
+import { HOME_REGION } from './clients.js';
+import { list, str } from './coerce.js';
+import { collectRam } from './collect-ram.js';
+import { collectRegion, emptyRegion } from './collect-region.js';
+import { Ecs } from './sdk.js';
+import { openSession, sourceOf, type SessionOptions } from './session.js';
+
+export type CollectService = 'ecs' | 'ram' | 'vpc';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram'];
+
+export interface CollectOptions extends SessionOptions {
+  /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
+  regions?: string[];
+  /** Called after each region (and RAM) finishes. */
+  onProgress?: (done: number, total: number) => void;
+  /** Which parts to read; default all. Parts left out are null with a NotRequested gap. */
+  services?: CollectService[];
+}
+
+export async function readIdentity(caller: Caller): Promise<AccountIdentity | null> {
+  const res = await caller.call('sts:GetCallerIdentity', undefined, undefined);
+  if (!res.ok) return null;
+  const b = res.body;
+  return { accountId: str(b.accountId), arn: str(b.arn), identityType: str(b.identityType), principalId: str(b.principalId) };
+}
+
+/** DescribeRegions → region ids, or null when it failed (gap recorded). */
+export async function readRegionIds(caller: Caller, homeRegion: string): Promise<string[] | null> {
+  const res = await caller.call('ecs:DescribeRegions', homeRegion, new Ecs.DescribeRegionsRequest({ regionId: homeRegion }));
+  if (!res.ok) return null;
+  const ids = list(res.body.regions?.region)
+    .map((r) => str(r.regionId))
+    .filter((id) => id !== '');
+  if (ids.length === 0) {
+    caller.gap('ecs:DescribeRegions', homeRegion, 'Malformed', 'DescribeRegions returned no regions');
+    return null;
+  }
+  return ids;
+}
+
+/** Which regions to scan: the requested ones (each must exist), else all. */
+export function chooseRegions(requested: string[] | undefined, available: string[] | null): string[] {
+  if (!requested || requested.length === 0) return available ?? [];
+  const wanted = [...new Set(requested)];
+  if (available === null) return wanted; // cannot check; DescribeRegions' gap says why
+  const unknown = wanted.filter((r) => !available.includes(r));
+  if (unknown.length > 0) {
+    throw new WhoownsError('CONFIG_INVALID', {
+      zh: `未知地域:${unknown.join(', ')}。该账号可用的地域有:${available.join(', ')}。请修正 regions 配置或 WHOOWNS_REGIONS。`,
+      en: `Unknown region(s): ${unknown.join(', ')}. This account can use: ${available.join(', ')}. Fix the regions setting or WHOOWNS_REGIONS.`,
+    });
+  }
+  return wanted;
+}
+
+function notRequested(service: Gap['service']): Gap {
+  return { service, action: '*', code: 'NotRequested', message: `${service} was not requested in this scan` };
+}
+
+export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
+  const session = await openSession(opts);
+  const { caller, now, log, limits } = session;
+  const started = now();
+  const services = new Set<CollectService>(opts.services ?? ALL_COLLECT_SERVICES);
+  const wantRegions = services.has('ecs') || services.has('vpc');
+
+  const identity = await readIdentity(caller);
+  let regions: string[] = [];
+  if (wantRegions) {
+    const home = opts.regions?.[0] ?? HOME_REGION;
+    regions = chooseRegions(opts.regions, await readRegionIds(caller, home));
+  }
+
+  const total = regions.length + (services.has('ram') ? 1 : 0);
+  let done = 0;
+  const tick = () => opts.onProgress?.(++done, total);
+  log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
+
+  const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
+  const [regionList, ram] = await Promise.all([
+    Promise.all(
+      regions.map(async (r): Promise<RegionSnapshot> => {
+        const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
+        tick();
+        return data;
+      }),
+    ),
+    services.has('ram')
+      ? collectRam(caller, limits.pageSize ? { pageSize: limits.pageSize } : {}).then((v) => {
+          tick();
+          return v;
+        })
+      : Promise.resolve(null),
+  ]);
+
+  const extraGaps: Gap[] = [];
+  if (!services.has('ecs')) extraGaps.push(notRequested('ecs'));
+  if (!services.has('vpc')) extraGaps.push(notRequested('vpc'));
+  if (!services.has('ram')) extraGaps.push(notRequested('ram'));
+
+  const finished = now();
+  const snapshot: Snapshot = {
+    schemaVersion: 1,
+    accountName: opts.account.name,
+    identity,
+    collectedAt: finished.toISOString(),
+    source: sourceOf(session.endpoints),
+    regions,
+    regionData: Object.fromEntries(regionList.map((r) => [r.regionId, r])),
+    ram,
+    gaps: [...caller.gaps, ...extraGaps],
+    stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
+  };
+  log.info(
+    { apiCalls: snapshot.stats.apiCalls, retries: snapshot.stats.retries, gaps: snapshot.gaps.length, durationMs: snapshot.stats.durationMs },
+    'snapshot collected',
+  );
+  return snapshot;
+}
+
+export interface WhoamiResult {
+  accountName: string;
+  accountId: string | null;
+  arn: string | null;
+  identityType: string | null;
+  /** Where the credential came from (type/provider), never the secret. */
+  credentialSource: string;
+  /** Regions DescribeRegions offered (restricted to `regions` when given); null = could not list. */
+  regions: string[] | null;
+  gaps: Gap[];
+}
+
+export async function whoami(opts: SessionOptions & { regions?: string[] }): Promise<WhoamiResult> {
+  const session = await openSession(opts);
+  const { caller } = session;
+  const home = opts.regions?.[0] ?? HOME_REGION;
+  const [identity, available] = await Promise.all([readIdentity(caller), readRegionIds(caller, home)]);
+  const regions = available === null ? null : chooseRegions(opts.regions, available);
+  return {
+    accountName: opts.account.name,
+    accountId: identity?.accountId ?? null,
+    arn: identity?.arn ?? null,
+    identityType: identity?.identityType ?? null,
+    credentialSource: session.credentialSource,
+    regions,
+    gaps: caller.gaps,
+  };
+}

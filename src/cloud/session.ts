@@ -1,0 +1,99 @@
+// Everything one scan shares: validated endpoints, a fresh credential (assumed role on top
+// when configured), SDK clients, the pool and the caller that counts and records gaps.
+
+import type { Logger } from '../core/logger.js';
+import { Caller } from './caller.js';
+import { ClientFactory, DEFAULT_TIMEOUTS, type Timeouts } from './clients.js';
+import {
+  AssumeRoleProvider,
+  assumedRoleCredential,
+  baseCredential,
+  describeCredential,
+  type AccountConfig,
+  type CredentialInput,
+} from './credentials.js';
+import { isLoopbackHost, parseEndpoints, type EndpointOverrides, type ResolvedEndpoint, type CloudService } from './endpoints.js';
+import { DEFAULT_POOL_LIMITS, Pool, type PoolLimits } from './pool.js';
+import { DEFAULT_RETRY_LIMITS, realPacing, type Pacing, type RetryLimits } from './retry.js';
+
+export type CollectLimits = PoolLimits &
+  RetryLimits & {
+    /** Page-size override for every list call (clamped per API); for tests. */
+    pageSize?: number;
+  };
+
+export interface SessionOptions {
+  account: AccountConfig;
+  endpoints?: EndpointOverrides;
+  /** Explicit credential (tests, or a caller that manages its own); default: the SDK default chain. */
+  credential?: CredentialInput;
+  limits?: Partial<CollectLimits>;
+  timeouts?: Partial<Timeouts>;
+  log: Logger;
+  now?: () => Date;
+  /** Injected sleep/random for the retry layer (tests). */
+  pacing?: Pacing;
+}
+
+export interface ScanSession {
+  caller: Caller;
+  pool: Pool;
+  limits: CollectLimits;
+  endpoints: Partial<Record<CloudService, ResolvedEndpoint>>;
+  credentialSource: string;
+  now: () => Date;
+  log: Logger;
+}
+
+export function resolveLimits(partial: Partial<CollectLimits> | undefined): CollectLimits {
+  return { ...DEFAULT_POOL_LIMITS, ...DEFAULT_RETRY_LIMITS, ...stripUndefined(partial ?? {}) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function openSession(opts: SessionOptions): Promise<ScanSession> {
+  const endpoints = parseEndpoints(opts.endpoints);
+  const limits = resolveLimits(opts.limits);
+  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...stripUndefined(opts.timeouts ?? {}) };
+  const now = opts.now ?? (() => new Date());
+  const pacing = opts.pacing ?? realPacing;
+  const log = opts.log.child({ account: opts.account.name });
+  const pool = new Pool(limits);
+
+  const base = baseCredential(opts.credential);
+  const baseSource = await describeCredential(base);
+  let credential = base;
+  let credentialSource = baseSource;
+  const stats = { apiCalls: 0, retries: 0 };
+  if (opts.account.roleArn) {
+    const provider = new AssumeRoleProvider({
+      account: { ...opts.account, roleArn: opts.account.roleArn },
+      baseClients: new ClientFactory(base, endpoints, timeouts),
+      pool,
+      retry: limits,
+      pacing,
+      stats,
+      now,
+      baseSource,
+    });
+    // Assume once now, so a refused role fails the scan with a clear message instead of
+    // turning into one gap per call.
+    await provider.getCredentials();
+    credential = assumedRoleCredential(provider);
+    credentialSource = provider.getProviderName();
+  }
+  const caller = new Caller(new ClientFactory(credential, endpoints, timeouts), pool, limits, pacing, log, stats);
+  log.debug({ credentialSource, endpoints: Object.keys(endpoints) }, 'cloud session opened');
+  return { caller, pool, limits, endpoints, credentialSource, now, log };
+}
+
+/** 'emulator' when every overridden endpoint is this machine (and ECS is overridden). */
+export function sourceOf(endpoints: Partial<Record<CloudService, ResolvedEndpoint>>): { kind: 'live' | 'emulator'; endpoint?: string } {
+  const ecs = endpoints.ecs;
+  if (!ecs) return { kind: 'live' };
+  const all = Object.values(endpoints);
+  const local = all.every((e) => isLoopbackHost(new URL(`${e.protocol}://${e.host}`).hostname));
+  return { kind: local ? 'emulator' : 'live', endpoint: `${ecs.protocol}://${ecs.host}` };
+}
