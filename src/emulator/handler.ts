@@ -1,0 +1,18 @@
+// What an action handler receives and returns. Handlers are pure functions of the request and the
+// scenario: transport, signatures, faults and error bodies are the server's business.
+
+import type { AccountData } from './data.js';
+import type { Params } from './params.js';
+import type { EmulatorCredential } from './types.js';
+
+export interface ApiRequest {
+  action: string;
+  params: Params;
+  data: AccountData;
+  caller: EmulatorCredential;
+}
+
+/** Returns the response body without RequestId (the server adds it). Throws ApiError to fail. */
+export type Handler = (req: ApiRequest) => Record<string, unknown>;
+
+export type Handlers = Readonly<Record<string, Handler>>;

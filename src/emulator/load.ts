@@ -1,0 +1,44 @@
+// Scenario files: the bundled ones by name ('demo', 'clean', 'large') or any YAML/JSON path.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { packageRoot } from '../core/paths.js';
+import { generateLargeScenario } from './generate.js';
+import { scenario, scenarioError, type Scenario } from './scenario.js';
+
+export const BUNDLED_SCENARIOS = ['demo', 'clean', 'large'] as const;
+
+// Source runs from src/emulator (tests, tsx); the build must copy scenarios/ next to dist/src/emulator.
+function bundledPath(name: string): string {
+  const here = fileURLToPath(new URL(`./scenarios/${name}.yaml`, import.meta.url));
+  if (existsSync(here)) return here;
+  return join(packageRoot(), 'src', 'emulator', 'scenarios', `${name}.yaml`);
+}
+
+function parseText(text: string, file: string): unknown {
+  const name = basename(file);
+  try {
+    return extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
+    throw scenarioError(name, [`cannot be parsed${where}: ${(e as Error).message.split('\n')[0]}`], e);
+  }
+}
+
+/** 'demo' | 'clean' | 'large', or a path to a YAML/JSON scenario file. Errors name the file and field. */
+export function loadScenario(nameOrPath: string): Scenario {
+  if (nameOrPath === 'large') return generateLargeScenario();
+  const file = (BUNDLED_SCENARIOS as readonly string[]).includes(nameOrPath) ? bundledPath(nameOrPath) : nameOrPath;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw scenarioError(nameOrPath, [
+      `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); use demo, clean, large or a path to a .yaml/.json file`,
+    ], e);
+  }
+  const raw = parseText(text, file);
+  return scenario((raw ?? {}) as Parameters<typeof scenario>[0], basename(file));
+}

@@ -1,0 +1,222 @@
+// One loopback HTTP server that answers as ECS, RAM, IMS, STS and VPC at once: the real SDK
+// clients are all pointed at its endpoint. Each request is read, authenticated, routed, passed
+// through the fault rules and answered with the real wire format.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WhoownsError } from '../core/errors.js';
+import { ApiError } from './api-error.js';
+import { AccountData } from './data.js';
+import { FaultEngine, faultError } from './faults.js';
+import { Params } from './params.js';
+import { serviceByVersion, type ServiceDef } from './services/index.js';
+import { authenticate, type SignedRequest } from './signature.js';
+import type { CallRecord, EmulatorCredential, EmulatorOptions, RunningEmulator } from './types.js';
+
+export const DEFAULT_EMULATOR_CREDENTIAL: EmulatorCredential = Object.freeze({
+  accessKeyId: 'LTAI5tEmulatorTestKey',
+  accessKeySecret: 'emulator-test-secret',
+});
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Form / query decoding as the SDK encodes (querystring.stringify): %XX escapes, '+' is a space. */
+export function parseForm(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    out[decode(eq < 0 ? pair : pair.slice(0, eq))] = eq < 0 ? '' : decode(pair.slice(eq + 1));
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new ApiError(413, 'RequestEntityTooLarge', 'The request body is too large.'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+interface Exchange {
+  signed: SignedRequest;
+  params: Params;
+  action: string;
+  service: ServiceDef | undefined;
+  region: string | undefined;
+  requestId: string;
+}
+
+async function readExchange(req: IncomingMessage): Promise<Exchange> {
+  const body = await readBody(req);
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  let query: Record<string, string>;
+  let bodyParams: Record<string, string> = {};
+  try {
+    query = q < 0 ? {} : parseForm(url.slice(q + 1));
+    if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      bodyParams = parseForm(body.toString('utf8'));
+    }
+  } catch {
+    throw new ApiError(400, 'InvalidParameter', 'The request contains a malformed percent-encoding.');
+  }
+  const all = { ...query, ...bodyParams };
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  return {
+    signed: { method: req.method ?? 'GET', path: q < 0 ? url : url.slice(0, q), query, headers: req.headers, body, bodyParams },
+    params: new Params(all),
+    action: header('x-acs-action') ?? all['Action'] ?? '',
+    service: serviceByVersion(header('x-acs-version') ?? all['Version']),
+    region: all['RegionId'] || undefined,
+    requestId: randomUUID().toUpperCase(),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string, requestId: string, headers: Record<string, string> = {}): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=utf-8',
+    'x-acs-request-id': requestId,
+    ...headers,
+  });
+  res.end(body);
+}
+
+function errorBody(err: ApiError, ex: Exchange | undefined): string {
+  const requestId = ex?.requestId ?? '';
+  const product = ex?.service?.product ?? 'Ecs';
+  return JSON.stringify({
+    RequestId: requestId,
+    HostId: ex?.service?.host ?? 'aliyuncs.com',
+    Code: err.code,
+    Message: err.message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(err.code)}&product=${product}&requestId=${requestId}`,
+    ...err.extra,
+  });
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new WhoownsError('NOT_ALLOWED', {
+      zh: `模拟器只能监听本机回环地址(127.0.0.1 / ::1),拒绝 ${host}。`,
+      en: `The emulator only listens on loopback (127.0.0.1 / ::1); refusing ${host}.`,
+    });
+  }
+  const data = new AccountData(opts.scenario);
+  const faults = new FaultEngine(opts.faults ?? [], opts.seed ?? 1);
+  const credentials = opts.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL];
+  const calls: CallRecord[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  // Pending delays are cancelled on stop(); their requests are simply never answered.
+  const sleep = (ms: number) =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            timers.delete(t);
+            resolve();
+          }, ms);
+          timers.add(t);
+        });
+
+  async function answer(ex: Exchange, res: ServerResponse, record: CallRecord): Promise<void> {
+    await sleep(opts.latencyMs ?? 0);
+    const caller = authenticate(ex.signed, credentials);
+    if (!ex.service) throw new ApiError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+    const handler = ex.service.handlers[ex.action];
+    if (!handler) {
+      throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    }
+    const decision = faults.decide(ex.action, ex.region, Date.now());
+    await sleep(decision.delayMs);
+    const outcome = decision.outcome;
+    if (outcome?.kind === 'timeout') {
+      await sleep(outcome.ms);
+      record.status = 0;
+      res.socket?.destroy();
+      return;
+    }
+    if (outcome) {
+      const err = faultError(outcome, {
+        action: ex.action,
+        authPrefix: ex.service.authPrefix,
+        region: ex.region,
+        accountId: data.accountId,
+        principal: caller.accessKeyId,
+      });
+      if (err) throw err;
+    }
+    const json = JSON.stringify({ RequestId: ex.requestId, ...handler({ action: ex.action, params: ex.params, data, caller }) });
+    // A body cut in half: what a broken proxy or a dropped connection mid-answer looks like.
+    const body = outcome?.kind === 'malformed' ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
+    record.status = 200;
+    send(res, 200, body, ex.requestId);
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const record: CallRecord = { action: '', service: 'unknown', status: 0, at: Date.now() };
+    calls.push(record);
+    let ex: Exchange | undefined;
+    try {
+      ex = await readExchange(req);
+      record.action = ex.action;
+      record.service = ex.service?.name ?? 'unknown';
+      if (ex.region !== undefined) record.region = ex.region;
+      await answer(ex, res, record);
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.');
+      record.status = err.status;
+      send(res, err.status, errorBody(err, ex), ex?.requestId ?? '', err.headers);
+    }
+  }
+
+  const server = createServer((req, res) => void serve(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const endpoint = `${hostInUrl}:${port}`;
+  let stopped: Promise<void> | undefined;
+
+  return {
+    url: `http://${endpoint}`,
+    host,
+    port,
+    endpoint,
+    calls,
+    setFaults: (rules) => faults.setRules(rules),
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The five emulated services, told apart by the x-acs-version header (or the Version parameter).
+
+import type { Service } from '../../cloud/snapshot.js';
+import type { Handlers } from '../handler.js';
+import { ecsHandlers } from './ecs.js';
+import { stsHandlers } from './sts.js';
+
+export interface ServiceDef {
+  name: Service;
+  version: string;
+  /** Product name used in the Recommend link of error bodies. */
+  product: string;
+  /** HostId of error bodies: the public endpoint. */
+  host: string;
+  /** RAM action prefix for AccessDenied details (IMS is authorised as ram:*). */
+  authPrefix: string;
+  handlers: Handlers;
+}
+
+export const SERVICES: readonly ServiceDef[] = [
+  { name: 'ecs', version: '2014-05-26', product: 'Ecs', host: 'ecs.aliyuncs.com', authPrefix: 'ecs', handlers: ecsHandlers },
+  { name: 'sts', version: '2015-04-01', product: 'Sts', host: 'sts.aliyuncs.com', authPrefix: 'sts', handlers: stsHandlers },
+];
+
+export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
+  return SERVICES.find((s) => s.version === version);
+}
