@@ -44,6 +44,9 @@ export const ACTIONS = {
   'ecs:DescribeInstances': def('ecs', 'DescribeInstances', (c, req: I<EcsM['DescribeInstancesRequest']>, rt) =>
     c.describeInstancesWithOptions(req, rt),
   ),
+  'ecs:DescribeInstanceRamRole': def('ecs', 'DescribeInstanceRamRole', (c, req: I<EcsM['DescribeInstanceRamRoleRequest']>, rt) =>
+    c.describeInstanceRamRoleWithOptions(req, rt),
+  ),
   'ecs:DescribeSecurityGroups': def('ecs', 'DescribeSecurityGroups', (c, req: I<EcsM['DescribeSecurityGroupsRequest']>, rt) =>
     c.describeSecurityGroupsWithOptions(req, rt),
   ),

@@ -1,7 +1,7 @@
 // Everything ECS and VPC know about one region. Independent lists are read in parallel
 // (the pool bounds it); each failing list stays null with its gap, the rest carry on.
 
-import type { RegionSnapshot, SecurityGroup, SystemEvent } from './snapshot.js';
+import type { Instance, RegionSnapshot, SecurityGroup, SystemEvent } from './snapshot.js';
 import type { Caller } from './caller.js';
 import { Ecs, Vpc } from './sdk.js';
 import { list, num } from './coerce.js';
@@ -92,7 +92,7 @@ export async function collectRegion(caller: Caller, regionId: string, scope: Reg
   return out;
 }
 
-export async function readInstances(caller: Caller, regionId: string, scope: RegionScope) {
+export async function readInstances(caller: Caller, regionId: string, scope: RegionScope): Promise<Instance[] | null> {
   const items = await readAllPages(
     caller,
     'ecs:DescribeInstances',
@@ -101,7 +101,40 @@ export async function readInstances(caller: Caller, regionId: string, scope: Reg
       new Ecs.DescribeInstancesRequest({ regionId, maxResults: size(scope, 1, 100, 100), ...(token ? { nextToken: token } : {}) }),
     (body) => ({ items: list(body.instances?.instance), next: nextToken(body.nextToken) }),
   );
-  return items === null ? null : items.map((i) => toInstance(i, regionId));
+  if (items === null) return null;
+  const instances = items.map((i) => toInstance(i, regionId));
+  // The instance RAM role is not in DescribeInstances; on failure ramRoleName stays null (gap recorded).
+  const roles = await readInstanceRamRoles(caller, regionId, instances.map((i) => i.instanceId));
+  return roles === null ? instances : instances.map((i) => ({ ...i, ramRoleName: roles.get(i.instanceId) ?? null }));
+}
+
+/** DescribeInstanceRamRole takes up to 100 instance ids (a JSON list) per call. */
+async function readInstanceRamRoles(caller: Caller, regionId: string, instanceIds: string[]): Promise<Map<string, string> | null> {
+  const batches: string[][] = [];
+  for (let i = 0; i < instanceIds.length; i += 100) batches.push(instanceIds.slice(i, i + 100));
+  const results = await Promise.all(
+    batches.map((ids) => {
+      let soFar = 0;
+      return readAllPages(
+        caller,
+        'ecs:DescribeInstanceRamRole',
+        regionId,
+        (page: number | undefined) =>
+          new Ecs.DescribeInstanceRamRoleRequest({ regionId, instanceIds: JSON.stringify(ids), pageSize: 100, pageNumber: page ?? 1 }),
+        (body, page) => {
+          const got = list(body.instanceRamRoleSets?.instanceRamRoleSet);
+          soFar += got.length;
+          return { items: got, next: nextPageNumber(page, 100, got.length, soFar, body.totalCount) };
+        },
+      );
+    }),
+  );
+  if (results.some((r) => r === null)) return null;
+  const out = new Map<string, string>();
+  for (const r of results.flatMap((x) => x ?? [])) {
+    if (r.instanceId && r.ramRoleName) out.set(r.instanceId, r.ramRoleName);
+  }
+  return out;
 }
 
 export async function readSecurityGroups(caller: Caller, regionId: string, scope: RegionScope): Promise<SecurityGroup[] | null> {

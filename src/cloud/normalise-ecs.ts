@@ -51,7 +51,7 @@ export function toInstance(i: SdkInstance, regionId: string): Instance {
     metadataHttpTokens: strOrNull(i.metadataOptions?.httpTokens),
     metadataHttpEndpoint: strOrNull(i.metadataOptions?.httpEndpoint),
     deletionProtection: bool(i.deletionProtection),
-    // DescribeInstances does not carry the instance RAM role; not collected yet.
+    // Filled from DescribeInstanceRamRole by the reader.
     ramRoleName: null,
     creationTime: str(i.creationTime),
     tags: tagMap(i.tags as { tag?: Array<Record<string, unknown>> } | undefined),
