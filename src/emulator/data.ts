@@ -115,6 +115,11 @@ export class AccountData {
     return group;
   }
 
+  /** An attached policy as RAM lists it (attachments are validated, so it always exists). */
+  attached(a: AttachedPolicy): ServedPolicy | undefined {
+    return this.policiesByKey.get(`${a.policyType}:${a.policyName}`);
+  }
+
   policy(p: Params): ServedPolicy {
     const name = p.required('PolicyName');
     const type = p.required('PolicyType');

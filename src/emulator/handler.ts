@@ -1,6 +1,7 @@
 // What an action handler receives and returns. Handlers are pure functions of the request and the
 // scenario: transport, signatures, faults and error bodies are the server's business.
 
+import type { CredentialStore } from './credentials.js';
 import type { AccountData } from './data.js';
 import type { Params } from './params.js';
 import type { EmulatorCredential } from './types.js';
@@ -10,6 +11,10 @@ export interface ApiRequest {
   params: Params;
   data: AccountData;
   caller: EmulatorCredential;
+  /** Accepted keys; STS AssumeRole adds to them. */
+  credentials: CredentialStore;
+  /** The server's clock at the time of the request. */
+  now: Date;
 }
 
 /** Returns the response body without RequestId (the server adds it). Throws ApiError to fail. */

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WhoownsError } from '../core/errors.js';
 import { ApiError } from './api-error.js';
+import { CredentialStore } from './credentials.js';
 import { AccountData } from './data.js';
 import { FaultEngine, faultError } from './faults.js';
 import { Params } from './params.js';
@@ -122,7 +123,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   }
   const data = new AccountData(opts.scenario);
   const faults = new FaultEngine(opts.faults ?? [], opts.seed ?? 1);
-  const credentials = opts.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL];
+  const credentials = new CredentialStore(opts.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL]);
   const calls: CallRecord[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -140,7 +141,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
 
   async function answer(ex: Exchange, res: ServerResponse, record: CallRecord): Promise<void> {
     await sleep(opts.latencyMs ?? 0);
-    const caller = authenticate(ex.signed, credentials);
+    const caller = authenticate(ex.signed, (id) => credentials.find(id, Date.now()));
     if (!ex.service) throw new ApiError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     const handler = ex.service.handlers[ex.action];
     if (!handler) {
@@ -165,11 +166,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       });
       if (err) throw err;
     }
-    const json = JSON.stringify({ RequestId: ex.requestId, ...handler({ action: ex.action, params: ex.params, data, caller }) });
+    const body = handler({ action: ex.action, params: ex.params, data, caller, credentials, now: new Date() });
+    const json = JSON.stringify({ RequestId: ex.requestId, ...body });
     // A body cut in half: what a broken proxy or a dropped connection mid-answer looks like.
-    const body = outcome?.kind === 'malformed' ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
+    const text = outcome?.kind === 'malformed' ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
     record.status = 200;
-    send(res, 200, body, ex.requestId);
+    send(res, 200, text, ex.requestId);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

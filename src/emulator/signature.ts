@@ -41,8 +41,11 @@ function sameText(a: string, b: string): boolean {
 const incomplete = (why: string) =>
   new ApiError(400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards. ${why}`);
 
-function findCredential(credentials: readonly EmulatorCredential[], accessKeyId: string): EmulatorCredential {
-  const cred = credentials.find((c) => c.accessKeyId === accessKeyId);
+/** Looks up the credential of an AccessKey id (undefined = unknown key). */
+export type CredentialLookup = (accessKeyId: string) => EmulatorCredential | undefined;
+
+function findCredential(lookup: CredentialLookup, accessKeyId: string): EmulatorCredential {
+  const cred = lookup(accessKeyId);
   if (!cred) throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
   return cred;
 }
@@ -76,11 +79,11 @@ export function acs3StringToSign(canonical: string): string {
   return `ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`;
 }
 
-function verifyAcs3(req: SignedRequest, authorization: string, credentials: readonly EmulatorCredential[]): EmulatorCredential {
+function verifyAcs3(req: SignedRequest, authorization: string, lookup: CredentialLookup): EmulatorCredential {
   const m = ACS3.exec(authorization.trim());
   if (!m) throw incomplete('The Authorization header is malformed.');
   const [, accessKeyId = '', signedList = '', signature = ''] = m;
-  const cred = findCredential(credentials, accessKeyId);
+  const cred = findCredential(lookup, accessKeyId);
   checkSecurityToken(cred, header(req, 'x-acs-security-token'));
 
   const signedHeaders = signedList.split(';');
@@ -113,12 +116,12 @@ export function v2StringToSign(method: string, params: Readonly<Record<string, s
   return `${method}&${percentEncode('/')}&${percentEncode(canonical)}`;
 }
 
-function verifyV2(req: SignedRequest, credentials: readonly EmulatorCredential[]): EmulatorCredential {
+function verifyV2(req: SignedRequest, lookup: CredentialLookup): EmulatorCredential {
   const { Signature: signature, ...query } = req.query;
   const accessKeyId = query['AccessKeyId'];
   if (!signature || !accessKeyId) throw incomplete('Signature and AccessKeyId are required.');
   if (query['SignatureMethod'] !== 'HMAC-SHA1') throw incomplete('SignatureMethod must be HMAC-SHA1.');
-  const cred = findCredential(credentials, accessKeyId);
+  const cred = findCredential(lookup, accessKeyId);
   checkSecurityToken(cred, query['SecurityToken']);
   const stringToSign = v2StringToSign(req.method, { ...query, ...req.bodyParams });
   const expected = createHmac('sha1', `${cred.accessKeySecret}&`).update(stringToSign).digest('base64');
@@ -133,9 +136,9 @@ function verifyV2(req: SignedRequest, credentials: readonly EmulatorCredential[]
 }
 
 /** Returns the credential that signed the request, or throws the ApiError the gateway would answer. */
-export function authenticate(req: SignedRequest, credentials: readonly EmulatorCredential[]): EmulatorCredential {
+export function authenticate(req: SignedRequest, lookup: CredentialLookup): EmulatorCredential {
   const authorization = header(req, 'authorization');
-  if (authorization) return verifyAcs3(req, authorization, credentials);
-  if (req.query['Signature'] !== undefined) return verifyV2(req, credentials);
+  if (authorization) return verifyAcs3(req, authorization, lookup);
+  if (req.query['Signature'] !== undefined) return verifyV2(req, lookup);
   throw new ApiError(400, 'MissingAuthorization', 'The request is not signed: the Authorization header is missing.');
 }

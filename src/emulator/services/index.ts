@@ -3,7 +3,10 @@
 import type { Service } from '../../cloud/snapshot.js';
 import type { Handlers } from '../handler.js';
 import { ecsHandlers } from './ecs.js';
+import { imsHandlers } from './ims.js';
+import { ramHandlers } from './ram.js';
 import { stsHandlers } from './sts.js';
+import { vpcHandlers } from './vpc.js';
 
 export interface ServiceDef {
   name: Service;
@@ -19,7 +22,10 @@ export interface ServiceDef {
 
 export const SERVICES: readonly ServiceDef[] = [
   { name: 'ecs', version: '2014-05-26', product: 'Ecs', host: 'ecs.aliyuncs.com', authPrefix: 'ecs', handlers: ecsHandlers },
+  { name: 'ram', version: '2015-05-01', product: 'Ram', host: 'ram.aliyuncs.com', authPrefix: 'ram', handlers: ramHandlers },
+  { name: 'ims', version: '2019-08-15', product: 'Ims', host: 'ims.aliyuncs.com', authPrefix: 'ram', handlers: imsHandlers },
   { name: 'sts', version: '2015-04-01', product: 'Sts', host: 'sts.aliyuncs.com', authPrefix: 'sts', handlers: stsHandlers },
+  { name: 'vpc', version: '2016-04-28', product: 'Vpc', host: 'vpc.aliyuncs.com', authPrefix: 'vpc', handlers: vpcHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
