@@ -12,8 +12,8 @@ export const OWNER_LABEL: Record<Owner, Record<Lang, string>> = {
 };
 
 const SIDE: Record<Owner, Record<Lang, string>> = {
-  'alibaba-cloud': { zh: '这属于“云本身”的安全。', en: 'This is security *of* the cloud.' },
-  customer: { zh: '这属于“云上”的安全。', en: 'This is security *in* the cloud.' },
+  'alibaba-cloud': { zh: '这属于“云本身”的安全。', en: 'This is security OF the cloud.' },
+  customer: { zh: '这属于“云上”的安全。', en: 'This is security IN the cloud.' },
   shared: { zh: '双方各负其责。', en: 'Each side owns its part.' },
 };
 

@@ -42,7 +42,7 @@ export class QaEngine {
   ask(question: string, opts: { lang?: Lang } = {}): QaAnswer {
     const language = opts.lang ?? detectLanguage(question);
     const intent = detectIntent(normalize(question), question);
-    const ranked = this.rank(question, intent);
+    const ranked = this.preferCommonParent(this.rank(question, intent), intent);
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE) {
       return { question, language, matched: false, owner: null, answer: renderOffTopic(language), sources: [] };
@@ -60,6 +60,18 @@ export class QaEngine {
       answer: renderAnswer(this.kb, entry, intent, language),
       sources,
     };
+  }
+
+  /**
+   * Asked for the difference between two siblings (security of vs. in the cloud), the answer
+   * is their common parent, which explains both sides.
+   */
+  private preferCommonParent(ranked: { id: string; score: number }[], intent: Intent): { id: string; score: number }[] {
+    const [a, b] = ranked;
+    if (!intent.compare || !a || !b || b.score < a.score * 0.6) return ranked;
+    const pa = this.kb.byId.get(a.id)?.parent;
+    if (!pa || pa !== this.kb.byId.get(b.id)?.parent) return ranked;
+    return [{ id: pa, score: a.score }, ...ranked.filter((r) => r.id !== pa)];
   }
 
   /** Entries by descending score, with intent applied as gentle tie-breakers. */

@@ -7,6 +7,8 @@ export interface Intent {
   what: boolean;
   /** "How do I ... / 怎么 ..." — lead with what to do and what helps. */
   how: boolean;
+  /** "What is the difference between X and Y / X和Y的区别" — answer with what X and Y share. */
+  compare: boolean;
   /** The question frames the subject as Alibaba Cloud's (阿里云的 ..., Alibaba Cloud's ...). */
   cloudSide: boolean;
   /** The question frames the subject as the asker's own (我的 ..., my instance ...). */
@@ -19,6 +21,7 @@ const WHAT_ZH = /是什么|什么是|干什么|做什么|有什么用|有啥用|
 const WHAT_EN = /\b(what|what's|whats|which|explain|describe|tell me about|used for|difference)\b/;
 const HOW_ZH = /怎么|怎样|如何|咋|方法|步骤/;
 const HOW_EN = /\b(how|can i|should i|way to|steps?)\b/;
+const COMPARE = /区别|差别|不同|对比|比较|\b(difference|differences|differ|versus|vs|compare|comparison)\b/;
 const CLOUD_SIDE = /阿里云的|阿里云自己|平台的|alibaba( cloud)?'s|alibaba( cloud)? own|the provider's|provider side/;
 const CUSTOMER_SIDE = /我的|我们的|自己的|我方|\bmy\b|\bour\b|\bmine\b|\bours\b/;
 
@@ -28,6 +31,7 @@ export function detectIntent(normalized: string, raw: string): Intent {
     owner: OWNER_ZH.test(normalized) || OWNER_EN.test(normalized),
     what: WHAT_ZH.test(normalized) || WHAT_EN.test(normalized),
     how: HOW_ZH.test(normalized) || HOW_EN.test(normalized),
+    compare: COMPARE.test(normalized),
     cloudSide: CLOUD_SIDE.test(lowerRaw),
     customerSide: CUSTOMER_SIDE.test(lowerRaw),
   };
