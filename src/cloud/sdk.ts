@@ -1,26 +1,39 @@
-// The only place that touches the Alibaba Cloud packages' CommonJS shape. Under NodeNext the
-// default import is the whole module.exports, so the client class sits on `.default` and the
-// request models next to it.
+// The only place that touches the Alibaba Cloud packages' CommonJS shape. They set
+// `exports.default = Client` next to their request models. Node's ESM loader puts the whole
+// module.exports on the default import; vitest's interop puts the class there and the models
+// on the namespace. cjs() gives back module.exports either way.
 
-import EcsPkg from '@alicloud/ecs20140526';
-import VpcPkg from '@alicloud/vpc20160428';
-import RamPkg from '@alicloud/ram20150501';
-import ImsPkg from '@alicloud/ims20190815';
-import StsPkg from '@alicloud/sts20150401';
-import CredPkg from '@alicloud/credentials';
+import * as EcsNs from '@alicloud/ecs20140526';
+import * as VpcNs from '@alicloud/vpc20160428';
+import * as RamNs from '@alicloud/ram20150501';
+import * as ImsNs from '@alicloud/ims20190815';
+import * as StsNs from '@alicloud/sts20150401';
+import * as CredNs from '@alicloud/credentials';
 
-export { EcsPkg as Ecs, VpcPkg as Vpc, RamPkg as Ram, ImsPkg as Ims, StsPkg as Sts, CredPkg as Cred };
+function cjs<M>(ns: unknown): M {
+  const n = ns as Record<string, unknown>;
+  const d = n['default'] as Record<string, unknown> | undefined;
+  if (d && typeof d['default'] === 'function') return d as M;
+  return { ...n, default: d } as M;
+}
 
-export const EcsClient = EcsPkg.default;
-export const VpcClient = VpcPkg.default;
-export const RamClient = RamPkg.default;
-export const ImsClient = ImsPkg.default;
-export const StsClient = StsPkg.default;
-export const Credential = CredPkg.default;
+export const Ecs = cjs<typeof EcsNs.default>(EcsNs);
+export const Vpc = cjs<typeof VpcNs.default>(VpcNs);
+export const Ram = cjs<typeof RamNs.default>(RamNs);
+export const Ims = cjs<typeof ImsNs.default>(ImsNs);
+export const Sts = cjs<typeof StsNs.default>(StsNs);
+export const Cred = cjs<typeof CredNs.default>(CredNs);
 
-export type EcsClient = InstanceType<typeof EcsPkg.default>;
-export type VpcClient = InstanceType<typeof VpcPkg.default>;
-export type RamClient = InstanceType<typeof RamPkg.default>;
-export type ImsClient = InstanceType<typeof ImsPkg.default>;
-export type StsClient = InstanceType<typeof StsPkg.default>;
-export type Credential = InstanceType<typeof CredPkg.default>;
+export const EcsClient = Ecs.default;
+export const VpcClient = Vpc.default;
+export const RamClient = Ram.default;
+export const ImsClient = Ims.default;
+export const StsClient = Sts.default;
+export const Credential = Cred.default;
+
+export type EcsClient = InstanceType<typeof Ecs.default>;
+export type VpcClient = InstanceType<typeof Vpc.default>;
+export type RamClient = InstanceType<typeof Ram.default>;
+export type ImsClient = InstanceType<typeof Ims.default>;
+export type StsClient = InstanceType<typeof Sts.default>;
+export type Credential = InstanceType<typeof Cred.default>;
