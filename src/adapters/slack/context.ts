@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Reply } from '../../chat/message.js';
+import type { ChatContext, Locale } from '../../chat/types.js';
+import type { Logger } from '../../core/logger.js';
+import { detectLanguage } from '../../qa/normalize.js';
+
+// Builds the platform-neutral context every handler sees from the bits of a Slack payload.
+
+export interface SlackRequestInfo {
+  userId: string;
+  userName?: string;
+  channelId: string;
+  /** 'im' for direct messages when Slack says so; slash commands only give the channel id/name. */
+  channelType?: string;
+  command: string;
+  locale: Locale;
+  /** Given the request's own logger, how replies get back to Slack. */
+  reply(log: Logger): (message: Reply) => Promise<void>;
+}
+
+export function buildContext(base: Logger, info: SlackRequestInfo): ChatContext {
+  const log = base.child({
+    platform: 'slack',
+    user: info.userId,
+    channel: info.channelId,
+    command: info.command,
+    requestId: randomUUID(),
+  });
+  return {
+    platform: 'slack',
+    user: { platform: 'slack', id: info.userId, name: info.userName },
+    place: { id: info.channelId, kind: placeKind(info.channelId, info.channelType) },
+    locale: info.locale,
+    log,
+    reply: info.reply(log),
+  };
+}
+
+/** D… channels are one-to-one conversations; everything else (C…, G…, group DMs) has an audience. */
+export function placeKind(channelId: string, channelType?: string): 'direct' | 'group' {
+  return channelType === 'im' || channelType === 'directmessage' || channelId.startsWith('D') ? 'direct' : 'group';
+}
+
+export function localeOf(text: string, fallback: Locale): Locale {
+  return text.trim() === '' ? fallback : detectLanguage(text);
+}

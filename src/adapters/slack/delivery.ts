@@ -1,0 +1,84 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../chat/message.js';
+import type { Locale } from '../../chat/types.js';
+import type { Logger } from '../../core/logger.js';
+import { toBlockKit } from './render.js';
+
+// The three ways a reply reaches Slack: the slash command / button response_url, a thread reply
+// to a mention, and a plain channel post. Web API calls are retried by the WebClient itself;
+// response_url posts go through plain fetch, so they get their own small retry here.
+
+export interface RetryPolicy {
+  retries: number;
+  minTimeoutMs: number;
+  maxTimeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, minTimeoutMs: 1000, maxTimeoutMs: 10_000 };
+
+/** A short reason for the log: Slack's error code, the HTTP status, or the network error. Never the payload. */
+export function reasonOf(e: unknown): string {
+  if (typeof e !== 'object' || e === null) return String(e);
+  const err = e as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error; message?: string };
+  if (err.data?.error) return err.data.error;
+  if (typeof err.statusCode === 'number') return `http ${err.statusCode}`;
+  if (err.original?.message) return err.original.message;
+  return err.message ?? err.code ?? 'unknown';
+}
+
+export function replyViaRespond(respond: RespondFn, locale: Locale, log: Logger, retry: RetryPolicy): (r: Reply) => Promise<void> {
+  return async (reply) => {
+    const { text, blocks } = toBlockKit(reply, { locale });
+    const body = { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, text, blocks } as const;
+    await delivered(log, 'response_url', () => withRetry(() => respond(body), retry));
+  };
+}
+
+export interface ThreadTarget {
+  channel: string;
+  user: string;
+  threadTs?: string;
+  /** In a DM everything is private already, so "ephemeral" is just a normal message. */
+  direct: boolean;
+}
+
+export function replyInThread(client: WebClient, target: ThreadTarget, locale: Locale, log: Logger): (r: Reply) => Promise<void> {
+  return async (reply) => {
+    const { text, blocks } = toBlockKit(reply, { locale });
+    const common = { channel: target.channel, text, blocks, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
+    if (reply.ephemeral && !target.direct) {
+      await delivered(log, 'chat.postEphemeral', () => client.chat.postEphemeral({ ...common, user: target.user }));
+    } else {
+      await delivered(log, 'chat.postMessage', () => client.chat.postMessage(common));
+    }
+  };
+}
+
+/** Run a delivery; if it finally fails, log why (with the route, never the content) and rethrow. */
+export async function delivered<T>(log: Logger, route: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (e) {
+    log.warn({ route, reason: reasonOf(e) }, 'slack message not delivered');
+    throw e;
+  }
+}
+
+function retryable(e: unknown): boolean {
+  const status = (e as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number') return status === 429 || status >= 500;
+  return e instanceof TypeError; // fetch's network failures
+}
+
+async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= policy.retries || !retryable(e)) throw e;
+      const delay = Math.min(policy.maxTimeoutMs, policy.minTimeoutMs * 2 ** attempt);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import type { Reply } from '../../chat/message.js';
+import type { Dispatch, Locale } from '../../chat/types.js';
+import { WhoownsError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { DEFAULT_RETRY, delivered, reasonOf, type RetryPolicy } from './delivery.js';
+import { healthRoutes } from './health.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerEvents } from './listeners/events.js';
+import { toBlockKit } from './render.js';
+import { describeError } from './safe-run.js';
+
+// The only module that knows about Bolt. It wires listeners to the neutral dispatcher and
+// offers postMessage for scheduled digests; everything else lives in small files beside it.
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** xapp-… token: Socket Mode (no public URL needed). Without it, HTTP mode with signingSecret. */
+  appToken?: string;
+  signingSecret?: string;
+  /** HTTP port for /slack/events (HTTP mode) and the /healthz, /readyz probes (both modes). */
+  port: number;
+  /** Interface to bind in HTTP mode; all interfaces when unset. */
+  host?: string;
+  /** Web API base URL, e.g. GovSlack's or a local fake in tests. */
+  apiUrl?: string;
+  dispatch: Dispatch;
+  log: Logger;
+  defaultLocale?: Locale;
+  /** Both given: skip the auth.test call Bolt makes to learn them. */
+  botId?: string;
+  botUserId?: string;
+  /** Web API and response_url retries (429 honours Retry-After; 5xx and network errors back off). */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface PostOptions {
+  /** A chart for the digest, uploaded to the same channel after the message. */
+  image?: { filename: string; data: Buffer; title: string };
+  locale?: Locale;
+}
+
+export interface SlackAdapter {
+  /** The Bolt app, for tests and for registering extra listeners. */
+  readonly app: App;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Post a reply to a channel outside any request (digests). Throws a WhoownsError when Slack refuses. */
+  postMessage(channel: string, reply: Reply, opts?: PostOptions): Promise<void>;
+  /** The bound HTTP port once started (useful with port 0), else undefined. */
+  port(): number | undefined;
+}
+
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  checkOptions(opts);
+  const log = opts.log.child({ component: 'slack' });
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
+  let ready = false;
+  let server: Server | undefined;
+  const boundPort = () => {
+    const address = server?.address();
+    return address && typeof address === 'object' ? address.port : undefined;
+  };
+
+  const common = {
+    token: opts.botToken,
+    botId: opts.botId,
+    botUserId: opts.botUserId,
+    logger: boltLogger(opts.log),
+    port: opts.port,
+    customRoutes: healthRoutes(() => ready),
+    clientOptions: {
+      slackApiUrl: opts.apiUrl,
+      rejectRateLimitedCalls: false,
+      timeout: 15_000,
+      retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true },
+    },
+  };
+  const app = opts.appToken
+    ? new App({ ...common, appToken: opts.appToken, socketMode: true })
+    : new App({ ...common, signingSecret: opts.signingSecret });
+
+  const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+  // Listeners catch their own errors; this only sees Bolt's (middleware, authorize).
+  app.error(async (error) => {
+    log.error({ error: describeError(error) }, 'slack request failed');
+  });
+
+  return {
+    app,
+    async start() {
+      const started: unknown = opts.appToken ? await app.start() : await app.start(opts.host ? { port: opts.port, host: opts.host } : opts.port);
+      if (!opts.appToken) server = started as Server;
+      ready = true;
+      log.info({ mode: opts.appToken ? 'socket' : 'http', port: boundPort() ?? opts.port }, 'slack adapter started');
+    },
+    async stop() {
+      ready = false;
+      await app.stop();
+      server = undefined;
+    },
+    async postMessage(channel, reply, postOpts = {}) {
+      const { text, blocks } = toBlockKit(reply, { locale: postOpts.locale ?? opts.defaultLocale ?? 'en' });
+      const plog = log.child({ channel });
+      try {
+        await delivered(plog, 'chat.postMessage', () => app.client.chat.postMessage({ channel, text, blocks }));
+        const image = postOpts.image;
+        if (image) {
+          await delivered(plog, 'files.uploadV2', () =>
+            app.client.filesUploadV2({ channel_id: channel, file: image.data, filename: image.filename, title: image.title }),
+          );
+        }
+      } catch (e) {
+        const reason = reasonOf(e);
+        throw new WhoownsError(
+          'INTERNAL',
+          {
+            zh: `无法发送消息到 Slack 频道 ${channel}(${reason})。请确认机器人已加入该频道(/invite @whoowns),并具有 chat:write 和 files:write 权限。`,
+            en: `Could not post to Slack channel ${channel} (${reason}). Make sure the bot is in the channel (/invite @whoowns) and has the chat:write and files:write scopes.`,
+          },
+          e,
+        );
+      }
+    },
+    port: boundPort,
+  };
+}
+
+function checkOptions(opts: SlackAdapterOptions): void {
+  if (!opts.botToken) {
+    throw new WhoownsError('CONFIG_INVALID', {
+      zh: '缺少 Slack 机器人令牌。请设置 SLACK_BOT_TOKEN(xoxb- 开头,在 Slack 应用的 OAuth & Permissions 页面获取)。',
+      en: 'The Slack bot token is missing. Set SLACK_BOT_TOKEN (starts with xoxb-, from the Slack app’s OAuth & Permissions page).',
+    });
+  }
+  if (!opts.appToken && !opts.signingSecret) {
+    throw new WhoownsError('CONFIG_INVALID', {
+      zh: 'Slack 需要 Socket Mode 的应用令牌(SLACK_APP_TOKEN,xapp- 开头)或 HTTP 模式的签名密钥(SLACK_SIGNING_SECRET)。请至少设置其中一个。',
+      en: 'Slack needs either an app-level token for Socket Mode (SLACK_APP_TOKEN, starts with xapp-) or a signing secret for HTTP mode (SLACK_SIGNING_SECRET). Set one of them.',
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import type { App } from '@slack/bolt';
+import { buildContext, localeOf } from '../context.js';
+import { replyInThread } from '../delivery.js';
+import { runSafely } from '../safe-run.js';
+import type { ListenerDeps } from './deps.js';
+
+// @mentions in channels and direct messages. Both are plain questions to the dispatcher, which
+// also recognises "posture …" or "help" as the first word. Replies go to the thread of the
+// message that asked, so a busy channel is not flooded.
+
+/** Slack redelivers events it thinks were not acknowledged; answer each event id once. */
+function seenOnce(max = 1000): (id: string | undefined) => boolean {
+  const seen = new Set<string>();
+  return (id) => {
+    if (!id) return false;
+    if (seen.has(id)) return true;
+    seen.add(id);
+    if (seen.size > max) seen.delete(seen.values().next().value!);
+    return false;
+  };
+}
+
+/** Remove the bot's own mention (<@U123> or <@U123|name>); other people's mentions stay as text. */
+export function stripBotMention(text: string, botUserId?: string): string {
+  const pattern = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
+  return text.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function registerEvents(app: App, deps: ListenerDeps): void {
+  const duplicate = seenOnce();
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    if (event.bot_id || duplicate(body.event_id)) return;
+    const text = stripBotMention(event.text, context.botUserId);
+    const locale = localeOf(text, deps.defaultLocale);
+    const user = event.user ?? 'unknown';
+    const ctx = buildContext(deps.log, {
+      userId: user,
+      channelId: event.channel,
+      command: 'ask',
+      locale,
+      reply: (log) =>
+        replyInThread(client, { channel: event.channel, user, threadTs: event.thread_ts ?? event.ts, direct: event.channel.startsWith('D') }, locale, log),
+    });
+    await runSafely(deps.dispatch, { command: 'ask', text }, ctx);
+  });
+
+  app.event('message', async ({ event, body, client, context }) => {
+    // Only fresh human messages in a DM: no edits, joins, bot posts (our own included).
+    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+    if (duplicate(body.event_id)) return;
+    const text = stripBotMention(event.text ?? '', context.botUserId);
+    const locale = localeOf(text, deps.defaultLocale);
+    const ctx = buildContext(deps.log, {
+      userId: event.user,
+      channelId: event.channel,
+      channelType: 'im',
+      command: 'ask',
+      locale,
+      reply: (log) => replyInThread(client, { channel: event.channel, user: event.user, threadTs: event.thread_ts, direct: true }, locale, log),
+    });
+    await runSafely(deps.dispatch, { command: 'ask', text }, ctx);
+  });
+}
