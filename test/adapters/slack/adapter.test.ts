@@ -228,6 +228,7 @@ describe('events', () => {
     await post(h.events, eventCallback({ ...dm, subtype: 'message_changed', message: { text: 'edited' } }), JSON_TYPE);
     await post(h.events, eventCallback({ ...dm, channel: 'C1', channel_type: 'channel', user: 'U1' }), JSON_TYPE);
     await post(h.events, eventCallback({ type: 'app_mention', bot_id: 'BOTHER', user: 'U7', text: '<@UBOT> hi', ts: '1', channel: 'C1', event_ts: '1' }), JSON_TYPE);
+    await post(h.events, eventCallback({ type: 'app_mention', user: 'U1', text: '<@UBOT> in a DM', ts: '1', channel: 'D1', event_ts: '1' }), JSON_TYPE);
     const once = eventCallback({ ...dm, user: 'U1', text: 'once' });
     await post(h.events, once, JSON_TYPE);
     await post(h.events, once, JSON_TYPE);

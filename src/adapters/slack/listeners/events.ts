@@ -30,7 +30,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
   const duplicate = seenOnce();
 
   app.event('app_mention', async ({ event, body, client, context }) => {
-    if (event.bot_id || duplicate(body.event_id)) return;
+    // DMs are answered by the message.im listener; never answer one message twice.
+    if (event.bot_id || event.channel.startsWith('D') || duplicate(body.event_id)) return;
     const text = stripBotMention(event.text, context.botUserId);
     const locale = localeOf(text, deps.defaultLocale);
     const user = event.user ?? 'unknown';
@@ -40,7 +41,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
       command: 'ask',
       locale,
       reply: (log) =>
-        replyInThread(client, { channel: event.channel, user, threadTs: event.thread_ts ?? event.ts, direct: event.channel.startsWith('D') }, locale, log),
+        replyInThread(client, { channel: event.channel, user, threadTs: event.thread_ts ?? event.ts, direct: false }, locale, log),
     });
     await runSafely(deps.dispatch, { command: 'ask', text }, ctx);
   });
