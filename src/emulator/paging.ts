@@ -39,7 +39,7 @@ export function tokenPage<T>(items: T[], p: Params, limits: PageLimits): Page<T>
   const end = offset + size;
   return {
     items: items.slice(offset, end),
-    fields: { NextToken: end < items.length ? encodeToken(end) : '', TotalCount: items.length },
+    fields: { NextToken: end < items.length ? encodeToken(end) : '' },
   };
 }
 
@@ -57,7 +57,9 @@ export function numberPage<T>(items: T[], p: Params, limits: PageLimits): Page<T
 /** ECS actions accept either style: NextToken/MaxResults when given, else PageNumber/PageSize. */
 export function ecsPage<T>(items: T[], p: Params, limits: { token: PageLimits; pages: PageLimits }): Page<T> {
   const tokenMode = p.get('NextToken') !== undefined || p.get('MaxResults') !== undefined;
-  return tokenMode ? tokenPage(items, p, limits.token) : numberPage(items, p, limits.pages);
+  if (!tokenMode) return numberPage(items, p, limits.pages);
+  const page = tokenPage(items, p, limits.token);
+  return { items: page.items, fields: { ...page.fields, TotalCount: items.length } };
 }
 
 /** RAM / IMS: Marker + MaxItems (1..1000, default 100); IsTruncated says whether more follow. */

@@ -25,7 +25,7 @@ export function lastLogin(u: ScenarioRamUser): Record<string, unknown> {
 }
 
 export function accessKeyBody(k: AccessKey): Record<string, unknown> {
-  return { AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createDate, UpdateDate: k.createDate };
+  return { AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createDate };
 }
 
 export function attachedBody(data: AccountData, a: AttachedPolicy, attachDate: string): Record<string, unknown> {

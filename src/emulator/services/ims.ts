@@ -9,8 +9,10 @@ import type { Params } from '../params.js';
 import type { ScenarioRamUser } from '../scenario.js';
 import { accessKeyBody, lastLogin, mfaSerial, mfaUsers, requireLoginProfile, requireMfaDevice, userBody } from './identity.js';
 
+// IMS names users by UserPrincipalName; only GetUser still returns the plain UserName.
 function imsUser(data: AccountData, u: ScenarioRamUser): Record<string, unknown> {
-  return { ...userBody(u), UserPrincipalName: data.principalName(u), ProvisionType: 'Manual', Status: 'Active', ...lastLogin(u) };
+  const { UserName: _plainName, ...rest } = userBody(u);
+  return { ...rest, UserPrincipalName: data.principalName(u), ProvisionType: 'Manual', ...lastLogin(u) };
 }
 
 /** GetUser accepts any one of UserPrincipalName, UserId or UserAccessKeyId. */
@@ -80,13 +82,16 @@ export const imsHandlers: Handlers = {
 
   ListUsers: ({ params: p, data }) => {
     const page = markerPage(data.users, p);
-    return { ...page.fields, Users: { User: page.items.map((u) => imsUser(data, u)) } };
+    return { ...page.fields, Users: { User: page.items.map((u) => ({ ...imsUser(data, u), Status: 'Active' })) } };
   },
 
-  GetUser: ({ params: p, data }) => ({ User: imsUser(data, findUser(data, p)) }),
+  GetUser: ({ params: p, data }) => {
+    const u = findUser(data, p);
+    return { User: { ...imsUser(data, u), UserName: u.userName } };
+  },
 
   ListAccessKeys: ({ params: p, data }) => ({
-    AccessKeys: { AccessKey: data.userByPrincipal(p).accessKeys.map(accessKeyBody) },
+    AccessKeys: { AccessKey: data.userByPrincipal(p).accessKeys.map((k) => ({ ...accessKeyBody(k), UpdateDate: k.createDate })) },
   }),
 
   GetLoginProfile: ({ params: p, data }) => {
