@@ -6,7 +6,7 @@ import { WhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_RETRY, delivered, reasonOf, type RetryPolicy } from './delivery.js';
-import { healthRoutes } from './health.js';
+import { healthRoutes, startProbeServer } from './health.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -23,7 +23,7 @@ export interface SlackAdapterOptions {
   signingSecret?: string;
   /** HTTP port for /slack/events (HTTP mode) and the /healthz, /readyz probes (both modes). */
   port: number;
-  /** Interface to bind in HTTP mode; all interfaces when unset. */
+  /** Interface to bind (events endpoint and probes); all interfaces when unset. */
   host?: string;
   /** Web API base URL, e.g. GovSlack's or a local fake in tests. */
   apiUrl?: string;
@@ -70,8 +70,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     botId: opts.botId,
     botUserId: opts.botUserId,
     logger: boltLogger(opts.log),
-    port: opts.port,
-    customRoutes: healthRoutes(() => ready),
     clientOptions: {
       slackApiUrl: opts.apiUrl,
       rejectRateLimitedCalls: false,
@@ -79,9 +77,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true },
     },
   };
+  const isReady = () => ready;
   const app = opts.appToken
     ? new App({ ...common, appToken: opts.appToken, socketMode: true })
-    : new App({ ...common, signingSecret: opts.signingSecret });
+    : new App({ ...common, signingSecret: opts.signingSecret, port: opts.port, customRoutes: healthRoutes(isReady) });
 
   const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
   registerCommands(app, deps);
@@ -95,14 +94,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     async start() {
-      const started: unknown = opts.appToken ? await app.start() : await app.start(opts.host ? { port: opts.port, host: opts.host } : opts.port);
-      if (!opts.appToken) server = started as Server;
+      if (opts.appToken) {
+        server = await startProbeServer(isReady, opts.port, opts.host);
+        try {
+          await app.start();
+        } catch (e) {
+          await closeServer(server);
+          server = undefined;
+          throw e;
+        }
+      } else {
+        server = (await app.start(opts.host ? { port: opts.port, host: opts.host } : opts.port)) as Server;
+      }
       ready = true;
       log.info({ mode: opts.appToken ? 'socket' : 'http', port: boundPort() ?? opts.port }, 'slack adapter started');
     },
     async stop() {
       ready = false;
       await app.stop();
+      if (opts.appToken && server) await closeServer(server);
       server = undefined;
     },
     async postMessage(channel, reply, postOpts = {}) {
@@ -130,6 +140,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
     port: boundPort,
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 function checkOptions(opts: SlackAdapterOptions): void {

@@ -33,6 +33,8 @@ export interface FakeSlack {
   /** Every call to `method` (or path prefix "respond") fails with `fault` for the next `times` requests. */
   fail(method: string, times: number, fault: Fault): void;
   respondUrl(id: string): string;
+  /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
+  socketUrl?: string;
   callsTo(method: string): RecordedCall[];
   /** Resolve when `pick()` returns something, polling; reject after `timeoutMs`. */
   waitFor<T>(pick: () => T | undefined, timeoutMs?: number): Promise<T>;
@@ -91,6 +93,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(res, { ok: true, channel: body.channel, ts: `${ts++}.000100`, message: { text: body.text } });
       case 'chat.postEphemeral':
         return json(res, { ok: true, message_ts: `${ts++}.000200` });
+      case 'apps.connections.open':
+        return fake.socketUrl ? json(res, { ok: true, url: fake.socketUrl }) : json(res, { ok: false, error: 'not_allowed_token_type' });
       case 'files.getUploadURLExternal': {
         const id = `F${++fileSeq}`;
         return json(res, { ok: true, file_id: id, upload_url: `${base}/upload/${id}` });
@@ -104,7 +108,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
     base,
     calls,
@@ -131,6 +135,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
   };
+  return fake;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
