@@ -69,6 +69,12 @@ export class ClientFactory {
     return client;
   }
 
+  /** Where a service's calls for a region go ("host[:port]" and protocol), for logs and tests. */
+  endpointOf(service: CloudService, region: string | undefined): { host: string; protocol: string } {
+    const client = this.get(service, region) as unknown as { _endpoint?: string; _protocol?: string };
+    return { host: client._endpoint ?? '', protocol: client._protocol ?? 'https' };
+  }
+
   runtime(): $dara.RuntimeOptions {
     return new $dara.RuntimeOptions({
       readTimeout: this.timeouts.readMs,
