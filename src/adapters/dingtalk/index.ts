@@ -1,0 +1,105 @@
+import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
+import type { Dispatch, Locale } from '../../chat/types.js';
+import type { Logger } from '../../core/logger.js';
+import { createSeenSet } from './dedupe.js';
+import type { FetchLike } from './http.js';
+import { createOpenApi, sendCustomRobot, type CustomRobotMessage, type GroupMessage } from './openapi.js';
+import { handleRobotCallback } from './robot-callback.js';
+import { StreamClient } from './stream-client.js';
+import { createWatchdog } from './watchdog.js';
+
+// The DingTalk adapter: a stream-mode robot (no public URL needed) that turns robot messages
+// into ChatRequests for the shared dispatch, plus proactive sends for digests.
+// The only module allowed to import dingtalk-stream.
+
+export { customRobotSign, sendCustomRobot, createOpenApi } from './openapi.js';
+export { toActionCard, toDingTalkMarkdown } from './render.js';
+export { toChatRequest } from './parse.js';
+
+export interface DingTalkAdapterOptions {
+  /** The robot app's AppKey / AppSecret (DINGTALK_CLIENT_ID / DINGTALK_CLIENT_SECRET). */
+  clientId: string;
+  clientSecret: string;
+  dispatch: Dispatch;
+  log: Logger;
+  /** Locale for messages with no text (a bare @mention). Default 'zh'. */
+  defaultLocale?: Locale;
+  /** Reconnect after this long without any frame or ping. Default 60 s. */
+  watchdogMs?: number;
+  /** Tests only: the connections/open URL of a local gateway. */
+  endpointOverride?: string;
+  /** Tests only: api.dingtalk.com stand-in for tokens and group sends. */
+  apiBaseUrl?: string;
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+export interface DingTalkAdapter {
+  /** Connect (returns after the first attempt; the client keeps retrying by itself). */
+  start(): Promise<void>;
+  /** Disconnect and wait (up to 5 s) for messages being handled. */
+  stop(): Promise<void>;
+  /** Post a reply into a group the robot is in, unprompted (digests). Throws WhoownsError. */
+  sendGroupMessage(msg: GroupMessage): Promise<{ processQueryKey?: string }>;
+  /** Post through a custom group robot webhook (加签 secret optional). Throws WhoownsError. */
+  sendCustomRobot(msg: CustomRobotMessage): Promise<void>;
+}
+
+export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAdapter {
+  const log = opts.log.child({ adapter: 'dingtalk' });
+  const fetchImpl = opts.fetch ?? fetch;
+  const now = opts.now ?? Date.now;
+  const watchdogMs = opts.watchdogMs ?? 60_000;
+  const seen = createSeenSet({ now });
+  const inFlight = new Set<Promise<void>>();
+
+  const watchdog = createWatchdog({
+    timeoutMs: watchdogMs,
+    onSilent: (silentMs) => {
+      log.warn({ silentMs }, 'nothing from DingTalk for too long; reconnecting');
+      client.reconnect();
+    },
+  });
+  const client = new StreamClient({
+    clientId: opts.clientId,
+    clientSecret: opts.clientSecret,
+    log,
+    gatewayUrl: opts.endpointOverride,
+    fetch: fetchImpl,
+    onActivity: () => watchdog.touch(),
+  });
+  const openapi = createOpenApi({ clientId: opts.clientId, clientSecret: opts.clientSecret, apiBaseUrl: opts.apiBaseUrl, fetch: fetchImpl, now });
+
+  // The SDK emits callbacks with EventEmitter and ignores the returned promise: a rejection here
+  // would be an unhandled rejection that ends the process. handleRobotCallback never rejects;
+  // the catch is the second belt.
+  client.registerCallbackListener(TOPIC_ROBOT, (frame: DWClientDownStream) => {
+    const work = handleRobotCallback(frame, {
+      dispatch: opts.dispatch,
+      log,
+      seen,
+      fetch: fetchImpl,
+      now,
+      defaultLocale: opts.defaultLocale,
+      ack: (messageId) => client.ack(messageId, { status: 'SUCCESS' }),
+    })
+      .catch((e: unknown) => log.error({ err: e }, 'robot callback failed'))
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+
+  return {
+    async start() {
+      watchdog.start();
+      await client.connect();
+    },
+    async stop() {
+      watchdog.stop();
+      await client.stop();
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+    },
+    sendGroupMessage: (msg) => openapi.sendGroupMessage(msg),
+    sendCustomRobot: (msg) => sendCustomRobot(msg, { fetch: fetchImpl, now }),
+  };
+}

@@ -1,0 +1,67 @@
+import type { DWClientDownStream } from 'dingtalk-stream';
+import { textReply } from '../../chat/message.js';
+import type { ChatContext, Dispatch, Locale } from '../../chat/types.js';
+import { toWhoownsError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import { detectLanguage } from '../../qa/normalize.js';
+import type { SeenSet } from './dedupe.js';
+import type { FetchLike } from './http.js';
+import { parseRobotMessage, stripMentions, toChatRequest } from './parse.js';
+import { postSessionReply } from './session-reply.js';
+
+// One robot callback: ack, check, de-duplicate, build the neutral context, dispatch.
+// Resolves in every case; nothing a user sends can make it reject.
+
+export interface RobotCallbackDeps {
+  dispatch: Dispatch;
+  log: Logger;
+  seen: SeenSet;
+  fetch: FetchLike;
+  now: () => number;
+  defaultLocale?: Locale;
+  ack: (messageId: string | undefined) => void;
+}
+
+export async function handleRobotCallback(frame: DWClientDownStream, deps: RobotCallbackDeps): Promise<void> {
+  // Ack first: the gateway redelivers anything unacked for ~60 s, and a posture scan can be slow.
+  deps.ack(frame?.headers?.messageId);
+  const parsed = parseRobotMessage(frame?.data);
+  if (!parsed.ok) {
+    deps.log.warn({ platform: 'dingtalk', msgId: parsed.msgId, reason: parsed.reason }, 'robot message ignored');
+    return;
+  }
+  const m = parsed.message;
+  const userId = m.senderStaffId || m.senderId || '';
+  const log = deps.log.child({ platform: 'dingtalk', user: userId, conversation: m.conversationId, msgId: m.msgId });
+  if (!deps.seen.firstTime(m.msgId)) {
+    log.info('duplicate delivery ignored');
+    return;
+  }
+  const text = stripMentions(m.text.content);
+  const locale: Locale = text ? detectLanguage(text) : (deps.defaultLocale ?? 'zh');
+  const group = m.conversationType !== '1';
+  const target = { sessionWebhook: m.sessionWebhook, expiresAt: m.sessionWebhookExpiredTime, group, staffId: m.senderStaffId, locale };
+  const ctx: ChatContext = {
+    platform: 'dingtalk',
+    user: { platform: 'dingtalk', id: userId, name: m.senderNick },
+    place: { id: m.conversationId, kind: group ? 'group' : 'direct' },
+    locale,
+    log,
+    reply: async (reply) => {
+      await postSessionReply(reply, target, { fetch: deps.fetch, now: deps.now, log });
+    },
+  };
+  const req = toChatRequest(text);
+  try {
+    log.info({ command: req.command }, 'robot message');
+    await deps.dispatch(req, ctx);
+  } catch (e) {
+    const err = toWhoownsError(e);
+    log.error({ err: e, code: err.code }, 'command failed');
+    try {
+      await ctx.reply(textReply(err.messageIn(locale), { ephemeral: true }));
+    } catch (e2) {
+      log.error({ err: e2 }, 'could not send the error reply');
+    }
+  }
+}
