@@ -324,14 +324,14 @@ const accountSchema = z.strictObject({
   principalId: z.string().optional(),
 });
 
-const regionIdSchema = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'must be a region id such as cn-hangzhou');
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 export const scenarioSchema = z
   .strictObject({
     name: z.string().default('custom'),
     description: z.string().default(''),
     account: accountSchema.prefault({}),
-    regions: z.record(regionIdSchema, regionSchema).prefault({ 'cn-hangzhou': {} }),
+    regions: z.record(z.string(), regionSchema).prefault({ 'cn-hangzhou': {} }),
     ram: ramSchema.prefault({}),
   })
   .superRefine(checkReferences);
@@ -369,6 +369,7 @@ function uniqueIds<T>(ctx: Ctx, items: T[], key: (t: T) => string, path: Path, w
 
 function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
   const base: Path = ['regions', regionId];
+  if (!REGION_ID.test(regionId)) issue(ctx, base, 'is not a region id such as cn-hangzhou');
   const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs'] as const;
   for (const list of lists) {
     r[list].forEach((item: { regionId?: string | undefined }, i: number) => {
