@@ -188,4 +188,23 @@ describe('failures become gaps, and everything else is still collected', () => {
       ],
     );
   });
+
+  it('if regions cannot be listed: the requested ones are still read; with none requested the gap says why', async () => {
+    await withEmulator(
+      small(),
+      async (emu, s) => {
+        const [first] = Object.keys(s.regions) as [string];
+        const some = await collectFrom(emu, { regions: [first] });
+        expect(some.regions).toEqual([first]);
+        expect(some.regionData[first]!.instances).toHaveLength(s.regions[first]!.instances.length);
+        expect(some.gaps).toEqual([expect.objectContaining({ action: 'DescribeRegions', missingAction: 'ecs:DescribeRegions' })]);
+
+        const none = await collectFrom(emu);
+        expect(none.regions).toEqual([]);
+        expect(none.gaps).toEqual([expect.objectContaining({ action: 'DescribeRegions' })]);
+        expect(none.ram!.users).toHaveLength(6);
+      },
+      [{ action: 'DescribeRegions', kind: 'deny' }],
+    );
+  });
 });
