@@ -1,5 +1,6 @@
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Dispatch, Locale } from '../../chat/types.js';
+import { WhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { createSeenSet } from './dedupe.js';
 import type { FetchLike } from './http.js';
@@ -46,6 +47,13 @@ export interface DingTalkAdapter {
 }
 
 export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAdapter {
+  if (!opts.clientId || !opts.clientSecret) {
+    // DWClient would throw a bare Error (and console.error) for this.
+    throw new WhoownsError('CONFIG_INVALID', {
+      zh: '钉钉机器人需要 DINGTALK_CLIENT_ID 和 DINGTALK_CLIENT_SECRET(应用的 AppKey 和 AppSecret,在钉钉开放平台的应用凭证页)。',
+      en: 'The DingTalk robot needs DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the app\'s AppKey and AppSecret, from the app credentials page of the DingTalk developer console).',
+    });
+  }
   const log = opts.log.child({ adapter: 'dingtalk' });
   const fetchImpl = opts.fetch ?? fetch;
   const now = opts.now ?? Date.now;

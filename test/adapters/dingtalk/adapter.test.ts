@@ -192,6 +192,25 @@ describe('DingTalk adapter over the stream protocol', () => {
     noSecretsIn(h.logs);
   });
 
+  it('logs a reply the session webhook refuses, without the webhook', async () => {
+    const h = await harness();
+    h.gateway.sendCallback(h.payload({ msgId: 'revoked-1', sessionWebhook: `${h.api.url}/robot/sendBySession?session=revoked-${SESSION}` }));
+    await h.handled(1);
+    expect(h.logs.find((l) => l.msg === 'reply not delivered')).toMatchObject({ reason: 'session webhook refused', errcode: '300005', msgId: 'revoked-1' });
+    noSecretsIn(h.logs);
+  });
+
+  it('sends proactive group messages through the API', async () => {
+    const h = await harness();
+    await h.adapter.sendGroupMessage({ openConversationId: 'cid-digest', robotCode: 'ding-robot-1', reply: textReply('digest') });
+    const sent = await h.api.waitFor('/v1.0/robot/groupMessages/send');
+    expect(sent.body).toMatchObject({ openConversationId: 'cid-digest', msgKey: 'sampleMarkdown' });
+  });
+
+  it('refuses to start without credentials, naming the settings', () => {
+    expect(() => createDingTalkAdapter({ clientId: '', clientSecret: '', dispatch: async () => {}, log: createLogger() })).toThrow(/DINGTALK_CLIENT_ID/);
+  });
+
   it('sends replies with buttons as an ActionCard that sends the command back', async () => {
     const card: Reply = {
       summary: '2 findings',

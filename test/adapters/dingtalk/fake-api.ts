@@ -62,6 +62,8 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
       };
       switch (u.pathname) {
         case '/robot/sendBySession':
+          // DingTalk answers 200 with an errcode when the session is no longer valid.
+          if (u.searchParams.get('session')?.startsWith('revoked')) return send(200, { errcode: 300005, errmsg: 'session 不存在' });
           return send(200, { errcode: 0, errmsg: 'ok' });
         case '/v1.0/oauth2/accessToken':
           if (body?.appKey !== appKey || body?.appSecret !== appSecret) return send(400, { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' });
