@@ -51,7 +51,7 @@ export function formatHuman(a: QaAnswer, color: boolean): string {
   const paint = color ? pc : { bold: (s: string) => s, dim: (s: string) => s };
   const [first, ...rest] = a.answer.split('\n');
   const sources = a.sources.map((s) => `${s.title} [${s.id}]`).join(a.language === 'zh' ? ';' : '; ');
-  const label = a.language === 'zh' ? '来源' : 'Sources';
-  const tail = a.matched ? `\n\n${paint.dim(`${label}: ${sources}`)}` : '';
+  const label = a.language === 'zh' ? '来源:' : 'Sources: ';
+  const tail = a.matched ? `\n\n${paint.dim(`${label}${sources}`)}` : '';
   return `${paint.bold(first ?? '')}\n${rest.join('\n')}${tail}\n`;
 }

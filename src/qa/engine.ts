@@ -25,6 +25,8 @@ export interface QaAnswer {
 
 /** Below this score the question is not about anything we know. */
 export const MIN_SCORE = 2;
+const SIDE_CLOUD = /阿里云|阿里|\b(alibaba|aliyun)\b/;
+const SIDE_CUSTOMER = /我们|我方|客户|用户|\b(we|us|customers?|tenants?)\b/;
 /** Sources listed besides the best entry must score at least this share of it. */
 const SOURCE_SHARE = 0.5;
 
@@ -42,7 +44,8 @@ export class QaEngine {
   ask(question: string, opts: { lang?: Lang } = {}): QaAnswer {
     const language = opts.lang ?? detectLanguage(question);
     const intent = detectIntent(normalize(question), question);
-    const ranked = this.preferCommonParent(this.rank(question, intent), intent);
+    let ranked = this.preferCommonParent(this.rank(question, intent), intent);
+    if ((ranked[0]?.score ?? 0) < MIN_SCORE) ranked = this.sideFallback(question, intent) ?? ranked;
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE) {
       return { question, language, matched: false, owner: null, answer: renderOffTopic(language), sources: [] };
@@ -60,6 +63,17 @@ export class QaEngine {
       answer: renderAnswer(this.kb, entry, intent, language),
       sources,
     };
+  }
+
+  /**
+   * "What is Alibaba Cloud responsible for?" names no subject but a side of the model: answer
+   * with that side. Only for questions about responsibility, so small talk stays unmatched.
+   */
+  private sideFallback(question: string, intent: Intent): { id: string; score: number }[] | undefined {
+    if (!intent.owner) return undefined;
+    const q = normalize(question);
+    const id = SIDE_CLOUD.test(q) ? 'context.of-the-cloud' : SIDE_CUSTOMER.test(q) ? 'context.in-the-cloud' : undefined;
+    return id && this.kb.byId.has(id) ? [{ id, score: MIN_SCORE }] : undefined;
   }
 
   /**

@@ -28,8 +28,11 @@ export interface QaIndex {
   /** concept → entry id → weight */
   conceptEntries: Map<string, Map<string, number>>;
   idf: Map<string, number>;
-  /** Fuzzy matcher over Latin terms, for typos ("virtualisation", "bastian"). */
-  fuse: Fuse<TermInfo>;
+  /**
+   * Fuzzy matchers over Latin terms, for typos ("virtualisation", "bastian"), one per first
+   * letter: a typo rarely hits the first letter, and small indexes keep a question under 1 ms.
+   */
+  fuzzy: Map<string, Fuse<TermInfo>>;
 }
 
 /** Matching form: normalised, and each Latin word stemmed so "groups" meets "group". */
@@ -79,11 +82,18 @@ export function buildIndex(kb: KnowledgeBase): QaIndex {
   for (const [c, m] of conceptEntries) idf.set(c, Math.log(1 + n / m.size));
 
   const terms = [...termByForm.values()].sort((a, b) => b.form.length - a.form.length);
-  const fuse = new Fuse(
-    terms.filter((t) => t.latin && t.form.length >= 4),
-    { keys: ['form'], threshold: 0.3, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 },
-  );
-  return { kb, terms, termByForm, conceptEntries, idf, fuse };
+  const buckets = new Map<string, TermInfo[]>();
+  for (const t of terms) {
+    if (!t.latin || t.form.length < 4) continue;
+    const list = buckets.get(t.form[0]!) ?? [];
+    list.push(t);
+    buckets.set(t.form[0]!, list);
+  }
+  const fuzzy = new Map<string, Fuse<TermInfo>>();
+  for (const [letter, list] of buckets) {
+    fuzzy.set(letter, new Fuse(list, { keys: ['form'], threshold: 0.3, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 }));
+  }
+  return { kb, terms, termByForm, conceptEntries, idf, fuzzy };
 }
 
 function entryTerms(e: Entry): [string, number][] {
@@ -106,5 +116,5 @@ function isTooGeneric(form: string): boolean {
 
 /** Words of a question left over after term matching, for fuzzy matching. */
 export function residualWords(text: string): string[] {
-  return segment(text).filter((w) => !STOPWORDS.has(w) && !hasHan(w) && w.length >= 4);
+  return segment(text).filter((w) => !STOPWORDS.has(w) && !hasHan(w) && w.length >= 5);
 }

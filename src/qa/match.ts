@@ -46,10 +46,10 @@ export function findTerms(index: QaIndex, form: string): TermHit[] {
   for (const word of residualWords(form)) {
     const at = form.indexOf(word);
     if (claimed.some(([s, e]) => s <= at && at < e)) continue;
-    const best = index.fuse.search(word, { limit: 1 })[0];
-    // Short words fuzz into anything ("joke" → "smoke"): only long words, same first letter, close.
-    if (word.length < 5) continue;
-    if (best && best.score !== undefined && best.score <= 0.25 && best.item.form[0] === word[0] && Math.abs(best.item.form.length - word.length) <= 2) {
+    // Short words fuzz into anything ("joke" → "smoke"): residual words are long, and a match
+    // must share the first letter and be close in length.
+    const best = index.fuzzy.get(word[0]!)?.search(word, { limit: 1 })[0];
+    if (best && best.score !== undefined && best.score <= 0.25 && Math.abs(best.item.form.length - word.length) <= 2) {
       hits.push({ term: best.item, start: at, end: at + word.length, quality: 0.8 * (1 - best.score) });
     }
   }
