@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../../src/cloud/index.js';
+import { inventorySummary } from '../../src/cloud/inventory.js';
+import { renderInventoryJson, renderInventoryTable } from '../../src/cloud/inventory-render.js';
 import type { RegionSnapshot, Snapshot } from '../../src/cloud/snapshot.js';
 
 function region(regionId: string, over: Partial<RegionSnapshot> = {}): RegionSnapshot {
