@@ -76,9 +76,9 @@ export function unknownResult(
   needs: Need[],
   resource: ResourceRef,
   what: Bilingual,
-  detail?: string,
+  opts: { detail?: string; relatedIds?: string[] } = {},
 ): CheckResult {
-  const gaps = resourceGaps(snapshot, needs, [resource.id, resource.name], resource.region);
+  const gaps = resourceGaps(snapshot, needs, [resource.id, resource.name, ...(opts.relatedIds ?? [])], resource.region);
   const scoped = gaps.length > 0 ? gaps : scopeGaps(snapshot, needs, resource.region);
   const why: Bilingual =
     scoped.length > 0 ? joinSentences(scoped) : { en: 'The API did not report it; scan again.', zh: '接口未返回该信息,请重新扫描。' };
@@ -88,7 +88,7 @@ export function unknownResult(
     (l) => `无法判断${l}:${what.zh}未知。${why.zh}`,
   );
   const result: CheckResult = { status: 'error', resource, reason, evidence: { gaps: scoped } };
-  if (detail !== undefined) result.detail = detail;
+  if (opts.detail !== undefined) result.detail = opts.detail;
   return result;
 }
 

@@ -20,6 +20,10 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */
 export function label(r: Pick<ResourceRef, 'type' | 'id' | 'name'>): Bilingual {
   const noun = RESOURCE_NOUNS[r.type];
+  // An AccessKey is named by its owner: "AccessKey LTAI... of RAM user alice".
+  if (r.type === 'access-key' && r.name !== '' && r.name !== r.id) {
+    return { en: `AccessKey ${r.id} of RAM user ${r.name}`, zh: `RAM 用户 ${r.name} 的 AccessKey（${r.id}）` };
+  }
   const named = r.name !== '' && r.name !== r.id;
   return {
     en: named ? `${noun.en} ${r.name} (${r.id})` : `${noun.en} ${r.id}`,

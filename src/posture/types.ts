@@ -89,6 +89,8 @@ export interface CheckResult {
   /** What inside the resource (rule id, key id, policy rule): part of the fingerprint. */
   detail?: string;
   evidence?: Record<string, unknown>;
+  /** A CLI command specific to this result, replacing meta.remediation.cli (same placeholders). */
+  cli?: string;
 }
 
 export interface Check {

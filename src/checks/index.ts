@@ -1,0 +1,78 @@
+// The one registry of posture checks. Adding a check = one module + one line here; the registry
+// test validates every entry's metadata.
+
+import type { Check } from '../posture/types.js';
+import { adminPortOpenWorld } from './ecs/admin-port-open-world.js';
+import { allPortsOpenWorld } from './ecs/all-ports-open-world.js';
+import { classicNetwork } from './ecs/classic-network.js';
+import { dbPortOpenWorld } from './ecs/db-port-open-world.js';
+import { diskNoAutoSnapshot } from './ecs/disk-no-auto-snapshot.js';
+import { diskUnencrypted } from './ecs/disk-unencrypted.js';
+import { egressAll } from './ecs/egress-all.js';
+import { encryptionByDefaultOff } from './ecs/encryption-by-default-off.js';
+import { imdsV1 } from './ecs/imds-v1.js';
+import { instanceExposed } from './ecs/instance-exposed.js';
+import { noCloudAssistant } from './ecs/no-cloud-assistant.js';
+import { noDeletionProtection } from './ecs/no-deletion-protection.js';
+import { noKeyPair } from './ecs/no-key-pair.js';
+import { osEndOfLife } from './ecs/os-end-of-life.js';
+import { platformEvent } from './ecs/platform-event.js';
+import { riskyPortOpenWorld } from './ecs/risky-port-open-world.js';
+import { serviceManaged } from './ecs/service-managed.js';
+import { sgUnused } from './ecs/sg-unused.js';
+import { snapshotShortRetention } from './ecs/snapshot-short-retention.js';
+import { accessKeyOld } from './ram/access-key-old.js';
+import { accessKeyUnused } from './ram/access-key-unused.js';
+import { consoleIdle } from './ram/console-idle.js';
+import { consoleNoMfa } from './ram/console-no-mfa.js';
+import { directPolicy } from './ram/direct-policy.js';
+import { fullAdmin } from './ram/full-admin.js';
+import { multipleActiveKeys } from './ram/multiple-active-keys.js';
+import { passwordPolicy } from './ram/password-policy.js';
+import { securityPreference } from './ram/security-preference.js';
+import { flowLogOff } from './vpc/flow-log-off.js';
+
+export const ALL_CHECKS: readonly Check[] = [
+  // ECS: security groups
+  adminPortOpenWorld,
+  allPortsOpenWorld,
+  dbPortOpenWorld,
+  riskyPortOpenWorld,
+  egressAll,
+  sgUnused,
+  serviceManaged,
+  // ECS: instances
+  instanceExposed,
+  imdsV1,
+  classicNetwork,
+  noKeyPair,
+  noDeletionProtection,
+  osEndOfLife,
+  platformEvent,
+  noCloudAssistant,
+  // ECS: disks and snapshots
+  diskUnencrypted,
+  encryptionByDefaultOff,
+  diskNoAutoSnapshot,
+  snapshotShortRetention,
+  // VPC
+  flowLogOff,
+  // RAM
+  consoleNoMfa,
+  consoleIdle,
+  accessKeyOld,
+  accessKeyUnused,
+  multipleActiveKeys,
+  directPolicy,
+  fullAdmin,
+  passwordPolicy,
+  securityPreference,
+];
+
+export function findCheck(id: string): Check | undefined {
+  return ALL_CHECKS.find((c) => c.meta.id === id);
+}
+
+export { NOT_COVERED } from './not-covered.js';
+export { DEFAULT_THRESHOLDS, parseThresholds } from './thresholds.js';
+export { loadOsEol } from './os-eol.js';

@@ -1,0 +1,103 @@
+import type { PasswordPolicy } from '../../cloud/snapshot.js';
+import { unknownResult } from '../../posture/gaps.js';
+import type { Bilingual, CheckMeta, CheckResult } from '../../posture/types.js';
+import type { Thresholds } from '../thresholds.js';
+import { accountRef, defineCheck, result } from '../helpers.js';
+
+// One check, one result per rule of the policy (detail = the rule), so each can be muted alone.
+const meta: CheckMeta = {
+  id: 'ram.password-policy',
+  title: { en: 'RAM password policy weaker than the benchmark', zh: 'RAM 密码策略弱于基线' },
+  severity: 'medium',
+  owner: 'customer',
+  service: 'ram',
+  resourceType: 'account',
+  responsibility: 'customer.account-security',
+  products: ['product.ram'],
+  cis: 'CIS 1.7-1.14',
+  references: ['ram-password-policy-check'],
+  remediation: {
+    why: {
+      en: 'Short, simple, reused passwords are what credential-stuffing and guessing attacks rely on. The password rules for your RAM users are yours to set.',
+      zh: '简短、简单、重复使用的密码正是撞库和猜解攻击所依赖的。RAM 用户的密码规则由您设置。',
+    },
+    console: {
+      en: '1. RAM console > Settings > Security Settings > Password Strength Settings (or Identities > Settings).\n2. Set the rule named in the finding ({detail}) to at least the benchmark value, and save.',
+      zh: '1. RAM 控制台 > 设置 > 安全设置 > 密码强度设置(或 身份管理 > 设置)。\n2. 把结果中指出的规则({detail})调整到不低于基线的值并保存。',
+    },
+    cli: 'aliyun ram SetPasswordPolicy --MinimumPasswordLength 14 --RequireLowercaseCharacters true --RequireUppercaseCharacters true --RequireNumbers true --RequireSymbols true --PasswordReusePrevention 5 --MaxLoginAttemps 5 --MaxPasswordAge 90',
+  },
+  needs: [{ service: 'ram', action: 'GetPasswordPolicy' }],
+};
+
+interface Rule {
+  id: string;
+  ok: (p: PasswordPolicy, t: Thresholds) => boolean | 'skip';
+  /** What the rule asks for, and what the account has. */
+  say: (p: PasswordPolicy, t: Thresholds) => { want: Bilingual; have: Bilingual };
+}
+
+const yes = (b: boolean): Bilingual => (b ? { en: 'required', zh: '要求' } : { en: 'not required', zh: '未要求' });
+
+const charRule = (id: string, field: keyof PasswordPolicy, en: string, zh: string): Rule => ({
+  id,
+  ok: (p) => p[field] === true,
+  say: (p) => ({ want: { en: `passwords must contain ${en}`, zh: `密码必须包含${zh}` }, have: yes(p[field] === true) }),
+});
+
+const RULES: Rule[] = [
+  {
+    id: 'min-length',
+    ok: (p, t) => p.minimumPasswordLength >= t.passwordMinLength,
+    say: (p, t) => ({ want: { en: `minimum length ≥ ${t.passwordMinLength}`, zh: `最短长度 ≥ ${t.passwordMinLength}` }, have: { en: `${p.minimumPasswordLength}`, zh: `${p.minimumPasswordLength}` } }),
+  },
+  charRule('uppercase', 'requireUppercaseCharacters', 'an upper-case letter', '大写字母'),
+  charRule('lowercase', 'requireLowercaseCharacters', 'a lower-case letter', '小写字母'),
+  charRule('numbers', 'requireNumbers', 'a number', '数字'),
+  charRule('symbols', 'requireSymbols', 'a symbol', '符号'),
+  {
+    id: 'reuse-prevention',
+    ok: (p, t) => p.passwordReusePrevention >= t.passwordReusePrevention,
+    say: (p, t) => ({ want: { en: `the last ${t.passwordReusePrevention} passwords cannot be reused`, zh: `不得重复使用最近 ${t.passwordReusePrevention} 次密码` }, have: { en: `${p.passwordReusePrevention}`, zh: `${p.passwordReusePrevention}` } }),
+  },
+  {
+    id: 'max-login-attempts',
+    // 0 means no lockout at all.
+    ok: (p, t) => p.maxLoginAttempts >= 1 && p.maxLoginAttempts <= t.passwordMaxLoginAttempts,
+    say: (p, t) => ({
+      want: { en: `lock the login after at most ${t.passwordMaxLoginAttempts} failed attempts`, zh: `连续失败不超过 ${t.passwordMaxLoginAttempts} 次即锁定登录` },
+      have: p.maxLoginAttempts === 0 ? { en: 'no lockout', zh: '不锁定' } : { en: `${p.maxLoginAttempts}`, zh: `${p.maxLoginAttempts}` },
+    }),
+  },
+  {
+    id: 'max-age',
+    // Threshold 0: expiry not required (CIS v2 follows NIST and drops it). Policy 0: never expires.
+    ok: (p, t) => (t.passwordMaxAgeDays === 0 ? 'skip' : p.maxPasswordAge >= 1 && p.maxPasswordAge <= t.passwordMaxAgeDays),
+    say: (p, t) => ({
+      want: { en: `passwords expire within ${t.passwordMaxAgeDays} days`, zh: `密码有效期不超过 ${t.passwordMaxAgeDays} 天` },
+      have: p.maxPasswordAge === 0 ? { en: 'never expire', zh: '永不过期' } : { en: `${p.maxPasswordAge} days`, zh: `${p.maxPasswordAge} 天` },
+    }),
+  },
+];
+
+function cliFor(t: Thresholds): string {
+  const age = t.passwordMaxAgeDays > 0 ? ` --MaxPasswordAge ${t.passwordMaxAgeDays}` : '';
+  return `aliyun ram SetPasswordPolicy --MinimumPasswordLength ${t.passwordMinLength} --RequireLowercaseCharacters true --RequireUppercaseCharacters true --RequireNumbers true --RequireSymbols true --PasswordReusePrevention ${t.passwordReusePrevention} --MaxLoginAttemps ${t.passwordMaxLoginAttempts}${age}`;
+}
+
+export const passwordPolicy = defineCheck(meta, (ctx): CheckResult[] => {
+  const r = accountRef(ctx);
+  const p = ctx.snapshot.ram?.passwordPolicy ?? null;
+  if (p === null) return [unknownResult(ctx.snapshot, meta.needs, r, { en: 'the RAM password policy', zh: 'RAM 密码策略' })];
+  const t = ctx.thresholds;
+  return RULES.map((rule) => {
+    const ok = rule.ok(p, t);
+    const { want, have } = rule.say(p, t);
+    if (ok === 'skip') {
+      return result('skip', r, { en: `Password rule ${rule.id} is not required by the configured thresholds.`, zh: `按当前阈值配置,不要求密码规则 ${rule.id}。` }, { detail: rule.id, cli: cliFor(t) });
+    }
+    return ok
+      ? result('pass', r, { en: `RAM password policy of account ${r.name}: ${want.en} (has ${have.en}).`, zh: `账号 ${r.name} 的 RAM 密码策略:${want.zh}(当前 ${have.zh})。` }, { detail: rule.id, cli: cliFor(t) })
+      : result('fail', r, { en: `RAM password policy of account ${r.name} does not meet "${want.en}": it has ${have.en}.`, zh: `账号 ${r.name} 的 RAM 密码策略未达到“${want.zh}”:当前为${have.zh}。` }, { detail: rule.id, evidence: { policy: p }, cli: cliFor(t) });
+  });
+});

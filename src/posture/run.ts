@@ -1,0 +1,213 @@
+// Run checks over a snapshot: pure, given the clock. Missing data never reads as a pass:
+// - a region that was not collected gives one error per check for that region;
+// - a failed call a check needs (a gap without a resource) gives one error for that region (or
+//   the account) instead of whatever the check would have made of the partial data;
+// - a pass on a resource that has its own gap becomes an error;
+// - a check that throws gives an error result, never a crash.
+
+import { ALL_CHECKS } from '../checks/index.js';
+import { NOT_COVERED } from '../checks/not-covered.js';
+import type { OsEolTable } from '../checks/os-eol.js';
+import type { Thresholds } from '../checks/thresholds.js';
+import type { Gap, Snapshot } from '../cloud/snapshot.js';
+import { OWNERS } from '../kb/schema.js';
+import { fillPlaceholders, fingerprint } from './fingerprint.js';
+import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from './gaps.js';
+import { say } from './labels.js';
+import { applySuppressions, globMatches } from './suppressions.js';
+import {
+  SEVERITIES,
+  severityRank,
+  STATUSES,
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  type Finding,
+  type ResourceRef,
+  type ScanFilter,
+  type ScanResult,
+  type ScanSummary,
+  type Suppression,
+} from './types.js';
+
+export interface RunOptions {
+  checks?: readonly Check[];
+  thresholds: Thresholds;
+  now: Date;
+  eol: OsEolTable;
+  suppressions?: Suppression[];
+  filter?: ScanFilter;
+}
+
+const GLOBAL_SERVICES = new Set(['ram']);
+
+export function selectChecks(checks: readonly Check[], filter: ScanFilter = {}): Check[] {
+  return checks.filter((c) => {
+    const m = c.meta;
+    if (filter.checkIds?.length && !filter.checkIds.some((g) => globMatches(g, m.id))) return false;
+    if (filter.services?.length && !filter.services.includes(m.service)) return false;
+    if (filter.minSeverity && severityRank(m.severity) > severityRank(filter.minSeverity)) return false;
+    return true;
+  });
+}
+
+export function runChecks(snapshot: Snapshot, opts: RunOptions): ScanResult {
+  const checks = selectChecks(opts.checks ?? ALL_CHECKS, opts.filter);
+  const account = snapshot.identity?.accountId ?? snapshot.accountName;
+  const allRegions = [...new Set([...snapshot.regions, ...Object.keys(snapshot.regionData)])].sort();
+  const regions = opts.filter?.regions?.length ? allRegions.filter((r) => opts.filter!.regions!.includes(r)) : allRegions;
+  const base: Omit<CheckContext, 'snapshot'> = { thresholds: opts.thresholds, now: opts.now, eol: opts.eol };
+
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    const results = GLOBAL_SERVICES.has(check.meta.service)
+      ? runAccountCheck(check, snapshot, base, account)
+      : runRegionalCheck(check, snapshot, base, account, regions);
+    for (const r of results.map((x) => guardPass(x, check, snapshot))) findings.push(toFinding(r, check));
+  }
+
+  const outcome = applySuppressions(findings, opts.suppressions ?? [], opts.now);
+  const sorted = outcome.findings.sort(compareFindings);
+  const gaps = snapshot.gaps.filter((g) => g.region === undefined || regions.includes(g.region));
+  const summary = summarize(sorted);
+  return {
+    accountName: snapshot.accountName,
+    accountId: snapshot.identity?.accountId ?? null,
+    scannedAt: opts.now.toISOString(),
+    collectedAt: snapshot.collectedAt,
+    source: snapshot.source.kind,
+    regions,
+    gaps,
+    checks: checks.map((c) => c.meta),
+    findings: sorted,
+    summary,
+    incomplete: gaps.length > 0 || summary.byStatus.error > 0,
+    notCovered: NOT_COVERED,
+    expiredSuppressions: outcome.expired,
+    expiringSuppressions: outcome.expiringSoon,
+  };
+}
+
+function runRegionalCheck(check: Check, snapshot: Snapshot, base: Omit<CheckContext, 'snapshot'>, account: string, regions: string[]): CheckResult[] {
+  const out: CheckResult[] = [];
+  const healthy: Snapshot['regionData'] = {};
+  for (const region of regions) {
+    const ref: ResourceRef = { type: 'region', id: region, name: region, region, account };
+    const data = snapshot.regionData[region];
+    if (!data) {
+      // Say why, with whatever failed in that region (often DescribeRegions or an endpoint).
+      out.push(scopeErrorResult(ref, snapshot.gaps.filter((g) => g.region === region), true));
+      continue;
+    }
+    const gaps = scopeGaps(snapshot, check.meta.needs, region);
+    if (gaps.length > 0) {
+      out.push(scopeErrorResult(ref, gaps, false));
+      continue;
+    }
+    healthy[region] = data;
+  }
+  const ctx: CheckContext = { ...base, snapshot: { ...snapshot, regionData: healthy } };
+  const fallback: ResourceRef = { type: 'account', id: account, name: snapshot.accountName, account };
+  return out.concat(safeRun(check, ctx, fallback));
+}
+
+function runAccountCheck(check: Check, snapshot: Snapshot, base: Omit<CheckContext, 'snapshot'>, account: string): CheckResult[] {
+  const ref: ResourceRef = { type: 'account', id: account, name: snapshot.accountName, account };
+  if (snapshot.ram === null) {
+    const gaps = snapshot.gaps.filter((g) => (g.service === 'ram' || g.service === 'ims') && g.resource === undefined);
+    return [scopeErrorResult(ref, gaps, true)];
+  }
+  const gaps = scopeGaps(snapshot, check.meta.needs);
+  if (gaps.length > 0) return [scopeErrorResult(ref, gaps, false)];
+  return safeRun(check, { ...base, snapshot }, ref);
+}
+
+function safeRun(check: Check, ctx: CheckContext, where: ResourceRef): CheckResult[] {
+  try {
+    return check.run(ctx);
+  } catch (e) {
+    const msg = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+    return [
+      {
+        status: 'error',
+        resource: where,
+        reason: say(
+          where,
+          (l) => `Check ${check.meta.id} crashed while evaluating ${l} (${msg}); this is a whoowns bug, please report it.`,
+          (l) => `检查项 ${check.meta.id} 在评估${l}时出错(${msg});这是 whoowns 的缺陷,请报告给维护者。`,
+        ),
+        evidence: { crashed: true },
+      },
+    ];
+  }
+}
+
+/** A pass on a resource whose own per-resource call failed is not a pass. */
+function guardPass(r: CheckResult, check: Check, snapshot: Snapshot): CheckResult {
+  if (r.status !== 'pass') return r;
+  const gaps: Gap[] = resourceGaps(snapshot, check.meta.needs, [r.resource.id, r.resource.name], r.resource.region);
+  if (gaps.length === 0) return r;
+  const why = gaps.map(gapSentence);
+  return {
+    ...r,
+    status: 'error',
+    reason: say(
+      r.resource,
+      (l) => `Cannot tell for ${l}: ${why.map((w) => w.en).join(' ')}`,
+      (l) => `无法判断${l}:${why.map((w) => w.zh).join('')}`,
+    ),
+    evidence: { ...r.evidence, gaps },
+  };
+}
+
+function toFinding(r: CheckResult, check: Check): Finding {
+  const m = check.meta;
+  const values = { region: r.resource.region, resourceId: r.resource.id, resourceName: r.resource.name, detail: r.detail, account: r.resource.account };
+  const fill = (s: string) => fillPlaceholders(s, values);
+  const { cli, ...rest } = r;
+  const f: Finding = {
+    ...rest,
+    checkId: m.id,
+    title: m.title,
+    severity: m.severity,
+    owner: m.owner,
+    service: m.service,
+    responsibility: m.responsibility,
+    products: m.products,
+    references: m.references,
+    remediation: {
+      why: m.remediation.why,
+      console: { zh: fill(m.remediation.console.zh), en: fill(m.remediation.console.en) },
+      cli: fill(cli ?? m.remediation.cli),
+    },
+    fingerprint: fingerprint({ checkId: m.id, account: r.resource.account, region: r.resource.region, resourceId: r.resource.id, detail: r.detail }),
+  };
+  if (m.cis !== undefined) f.cis = m.cis;
+  return f;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.checkId.localeCompare(b.checkId) ||
+    (a.resource.region ?? '').localeCompare(b.resource.region ?? '') ||
+    a.resource.id.localeCompare(b.resource.id) ||
+    (a.detail ?? '').localeCompare(b.detail ?? '')
+  );
+}
+
+export function summarize(findings: Finding[]): ScanSummary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as ScanSummary['byStatus'];
+  const failByOwnerSeverity = Object.fromEntries(
+    OWNERS.map((o) => [o, Object.fromEntries(SEVERITIES.map((s) => [s, 0]))]),
+  ) as ScanSummary['failByOwnerSeverity'];
+  let muted = 0;
+  for (const f of findings) {
+    byStatus[f.status]++;
+    if (f.status !== 'fail') continue;
+    if (f.muted) muted++;
+    else failByOwnerSeverity[f.owner][f.severity]++;
+  }
+  return { total: findings.length, byStatus, failByOwnerSeverity, muted };
+}

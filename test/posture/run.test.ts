@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../src/checks/index.js';
+import { defineCheck } from '../../src/checks/helpers.js';
+import { NOT_COVERED } from '../../src/checks/not-covered.js';
+import type { CheckMeta } from '../../src/posture/types.js';
+import { only, scanWith } from '../builders/context.js';
+import {
+  buildGap,
+  buildInstance,
+  buildRegion,
+  buildSecurityGroup,
+  buildSnapshot,
+  buildUser,
+  buildWorldRule,
+  NOW,
+} from '../builders/snapshot.js';
+
+const REGIONAL = ALL_CHECKS.filter((c) => c.meta.service !== 'ram');
+const openSsh = buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' })] });
+
+describe('runChecks on a clean account', () => {
+  const scan = scanWith(buildSnapshot());
+
+  it('finds nothing wrong and is complete', () => {
+    expect(only(scan.findings, 'fail').filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(only(scan.findings, 'error')).toEqual([]);
+    expect(scan.incomplete).toBe(false);
+  });
+
+  it('runs every registered check and says what it does not cover', () => {
+    expect(scan.checks.map((c) => c.id)).toEqual(ALL_CHECKS.map((c) => c.meta.id));
+    for (const c of ALL_CHECKS) expect(scan.findings.some((f) => f.checkId === c.meta.id), c.meta.id).toBe(true);
+    expect(scan.notCovered).toBe(NOT_COVERED);
+  });
+
+  it('describes the scan', () => {
+    expect(scan).toMatchObject({ accountName: 'prod', accountId: '1234567890123456', scannedAt: NOW.toISOString(), regions: ['cn-hangzhou'], source: 'live' });
+    expect(scan.summary.total).toBe(scan.findings.length);
+  });
+});
+
+describe('missing data never reads as a pass', () => {
+  it('a region that was not collected gives one error per regional check', () => {
+    const snap = buildSnapshot({ regions: ['cn-hangzhou', 'cn-beijing'], gaps: [buildGap({ region: 'cn-beijing', action: 'DescribeInstances', code: 'Unreachable' })] });
+    const scan = scanWith(snap);
+    const beijing = scan.findings.filter((f) => f.resource.region === 'cn-beijing');
+    expect(beijing).toHaveLength(REGIONAL.length);
+    expect(new Set(beijing.map((f) => f.status))).toEqual(new Set(['error']));
+    expect(beijing[0]!.reason.en).toContain('DescribeInstances in cn-beijing failed (Unreachable)');
+    expect(scan.incomplete).toBe(true);
+  });
+
+  it('a failed call turns only the checks that need it into errors, for that region only', () => {
+    const snap = buildSnapshot({
+      regionData: { 'cn-hangzhou': buildRegion(), 'cn-shanghai': buildRegion({ regionId: 'cn-shanghai' }) },
+      gaps: [buildGap({ region: 'cn-shanghai', action: 'DescribeDisks', missingAction: 'ecs:DescribeDisks' })],
+    });
+    const scan = scanWith(snap);
+    const errors = only(scan.findings, 'error');
+    expect(errors.map((f) => [f.checkId, f.resource.id]).sort()).toEqual([
+      ['ecs.disk.no-auto-snapshot', 'cn-shanghai'],
+      ['ecs.disk.unencrypted', 'cn-shanghai'],
+    ]);
+    expect(scan.findings.some((f) => f.checkId === 'ecs.disk.unencrypted' && f.resource.region === 'cn-hangzhou' && f.status === 'pass')).toBe(true);
+  });
+
+  it('a pass on a resource with its own failed call becomes an error', () => {
+    // The check itself would pass (rules look closed), but the collector says the rules call failed.
+    const snap = buildSnapshot({ gaps: [buildGap({ resource: 'sg-1', code: 'Throttling.User' })] });
+    const f = scanWith(snap, { checks: ALL_CHECKS.filter((c) => c.meta.id === 'ecs.sg.admin-port-open-world') }).findings;
+    expect(f.map((x) => x.status)).toEqual(['error']);
+    expect(f[0]!.reason.en).toContain('Throttling.User');
+  });
+
+  it('RAM not collected gives one account-level error per RAM check', () => {
+    const scan = scanWith(buildSnapshot({ ram: null, gaps: [buildGap({ service: 'ram', region: undefined, action: 'ListUsers', code: 'Forbidden.RAM', missingAction: 'ram:ListUsers' })] }));
+    const ram = scan.findings.filter((f) => f.service === 'ram');
+    expect(ram).toHaveLength(ALL_CHECKS.filter((c) => c.meta.service === 'ram').length);
+    expect(new Set(ram.map((f) => `${f.status}:${f.resource.type}`))).toEqual(new Set(['error:account']));
+  });
+
+  it('a check that throws gives an error result, not a crash', () => {
+    const meta: CheckMeta = { ...ALL_CHECKS[0]!.meta, id: 'ecs.test.boom' };
+    const boom = defineCheck(meta, () => {
+      throw new Error('kaboom');
+    });
+    const f = scanWith(buildSnapshot(), { checks: [boom] }).findings;
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ status: 'error', checkId: 'ecs.test.boom' });
+    expect(f[0]!.reason.en).toContain('kaboom');
+  });
+});
+
+describe('findings', () => {
+  const snap = buildSnapshot({ region: { securityGroups: [openSsh], instances: [buildInstance({ publicIps: ['47.1.1.1'] })] } });
+  const scan = scanWith(snap);
+  const ssh = scan.findings.find((f) => f.checkId === 'ecs.sg.admin-port-open-world')!;
+
+  it('carry the check metadata and filled-in remediation', () => {
+    expect(ssh).toMatchObject({
+      status: 'fail',
+      severity: 'high',
+      owner: 'customer',
+      responsibility: 'customer.security-groups',
+      title: { en: 'SSH or RDP open to the internet' },
+      detail: 'sgr-22',
+      cis: 'CIS 4.3, 4.4',
+    });
+    expect(ssh.remediation.console.en).toContain('web (sg-1)');
+    expect(ssh.remediation.console.en).not.toMatch(/\{(region|resourceId|resourceName|detail)\}/);
+  });
+
+  it('have stable 16-hex fingerprints that differ by detail', () => {
+    const again = scanWith(snap).findings.find((f) => f.checkId === 'ecs.sg.admin-port-open-world')!;
+    expect(ssh.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(again.fingerprint).toBe(ssh.fingerprint);
+    const other = scanWith(buildSnapshot({ region: { securityGroups: [buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'sgr-other', portRange: '22/22' })] })] } })).findings.find(
+      (f) => f.checkId === 'ecs.sg.admin-port-open-world',
+    )!;
+    expect(other.fingerprint).not.toBe(ssh.fingerprint);
+    expect(new Set(scan.findings.map((f) => f.fingerprint)).size).toBe(scan.findings.length);
+  });
+
+  it('are sorted: fails first, most severe first', () => {
+    const order = scan.findings.map((f) => f.status);
+    expect(order.indexOf('pass')).toBeGreaterThan(order.lastIndexOf('fail'));
+    expect(scan.findings[0]!.status).toBe('fail');
+    expect(scan.findings[0]!.severity).toBe('high');
+  });
+
+  it('are counted by status and, for fails, by owner and severity', () => {
+    expect(scan.summary.byStatus.fail).toBe(only(scan.findings, 'fail').length);
+    expect(scan.summary.failByOwnerSeverity.customer.high).toBe(2); // open SSH + exposed instance
+    expect(scan.summary.failByOwnerSeverity['alibaba-cloud']).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+  });
+});
+
+describe('filters', () => {
+  const snap = buildSnapshot({ regionData: { 'cn-hangzhou': buildRegion(), 'cn-beijing': buildRegion({ regionId: 'cn-beijing' }) } });
+  it('by check id (globs), service, severity and region', () => {
+    expect(new Set(scanWith(snap, { filter: { checkIds: ['ecs.sg.*'] } }).findings.map((f) => f.checkId.slice(0, 7)))).toEqual(new Set(['ecs.sg.']));
+    expect(new Set(scanWith(snap, { filter: { services: ['ram'] } }).findings.map((f) => f.service))).toEqual(new Set(['ram']));
+    expect(scanWith(snap, { filter: { minSeverity: 'high' } }).checks.every((c) => ['critical', 'high'].includes(c.severity))).toBe(true);
+    const bj = scanWith(snap, { filter: { regions: ['cn-beijing'], services: ['ecs'] } });
+    expect(bj.regions).toEqual(['cn-beijing']);
+    expect(new Set(bj.findings.map((f) => f.resource.region))).toEqual(new Set(['cn-beijing']));
+  });
+});
+
+describe('suppressions in a scan', () => {
+  const snap = buildSnapshot({ region: { securityGroups: [openSsh] }, ramData: { users: [buildUser({ mfaEnabled: false })] } });
+  it('mute matching fails, keep them out of the owner counts, and list expiring and expired entries', () => {
+    const scan = scanWith(snap, {
+      suppressions: [
+        { check: 'ecs.sg.admin-port-open-world', resource: 'sg-*', reason: 'bastion', by: 'alice', until: '2025-06-20' },
+        { check: 'ram.user.console-no-mfa', resource: 'alice', reason: 'old', by: 'bob', until: '2025-06-01' },
+      ],
+    });
+    const ssh = scan.findings.find((f) => f.checkId === 'ecs.sg.admin-port-open-world')!;
+    expect(ssh.muted).toEqual({ reason: 'bastion', by: 'alice', until: '2025-06-20' });
+    expect(scan.findings.find((f) => f.checkId === 'ram.user.console-no-mfa')!.muted).toBeUndefined();
+    expect(scan.summary.muted).toBe(1);
+    expect(scan.summary.failByOwnerSeverity.customer.high).toBe(1);
+    expect(scan.expiringSuppressions.map((s) => s.until)).toEqual(['2025-06-20']);
+    expect(scan.expiredSuppressions.map((s) => s.until)).toEqual(['2025-06-01']);
+  });
+});
