@@ -7,8 +7,10 @@ import { startApp } from './app.js';
 // With no chat credentials it opens the local console.
 try {
   const config = loadConfig(process.env);
-  const log = createLogger({ level: config.logLevel });
-  await startApp(config, log);
+  // The console shares the terminal with the log: keep it to warnings unless asked otherwise.
+  const quiet = !config.slack && !config.dingtalk && !process.env.WHOOWNS_LOG_LEVEL;
+  const log = createLogger({ level: quiet ? 'warn' : config.logLevel });
+  await startApp(config, log, { input: process.stdin, output: process.stdout, color: Boolean(process.stdout.isTTY) });
 } catch (e) {
   const err = toWhoownsError(e);
   const zh = (process.env.WHOOWNS_LANG ?? process.env.LANG ?? '').startsWith('zh');

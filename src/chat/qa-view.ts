@@ -10,7 +10,7 @@ export function formatAnswer(a: QaAnswer): Reply {
     blocks: [
       { type: 'text', text: `**${first ?? ''}**` },
       { type: 'text', text: rest.join('\n') },
-      { type: 'context', text: `${a.language === 'zh' ? '来源' : 'Sources'}: ${sources}` },
+      { type: 'context', text: `${a.language === 'zh' ? '来源:' : 'Sources: '}${sources}` },
     ],
   };
 }

@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { WhoownsError } from '../core/errors.js';
+import { WhoownsError, isWhoownsError } from '../core/errors.js';
+import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type EndpointOverrides } from '../cloud/index.js';
+import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
+import { readYamlFile } from '../kb/load.js';
+import { fileSchema, type ConfigFile } from './file.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.
 // Every problem is reported at once, each with what to change.
@@ -25,6 +30,9 @@ const envSchema = z.object({
   WHOOWNS_POSTURE_USERS: csv,
   WHOOWNS_POSTURE_CHANNELS: csv,
   WHOOWNS_ADMIN_CONTACT: z.string().optional(),
+  WHOOWNS_CONFIG: z.string().optional(),
+  WHOOWNS_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
+  WHOOWNS_SUPPRESSIONS: z.string().optional(),
 });
 
 export interface Config {
@@ -35,9 +43,50 @@ export interface Config {
   slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   dingtalk?: { clientId: string; clientSecret: string };
   access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string };
+  cloud: {
+    accounts: AccountConfig[];
+    /** Restrict to these regions; undefined = every region DescribeRegions lists. */
+    regions?: string[];
+    endpoints: EndpointOverrides;
+    timeouts: { readMs?: number; connectMs?: number };
+    limits: { global?: number; perService?: number };
+    /** No cloud credentials found (or WHOOWNS_DEMO=true): posture runs on the built-in demo account. */
+    demo: boolean;
+  };
+  posture: {
+    thresholds: Thresholds;
+    suppressionsFile?: string;
+    ttlMs: number;
+    refreshIntervalMs: number;
+  };
+  /** Digest schedules, validated by the digest module. */
+  schedules: unknown[];
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export interface ConfigDeps {
+  readFile?: (path: string) => ConfigFile;
+  exists?: (path: string) => boolean;
+  home?: string;
+}
+
+/**
+ * Where the Alibaba Cloud credential chain would find credentials, checked without calling it:
+ * the instance-metadata step is only used when asked for (ALIBABA_CLOUD_ECS_METADATA), so a
+ * laptop without credentials falls back to the demo account instead of probing the network.
+ */
+export function hasCloudCredentials(env: NodeJS.ProcessEnv, exists: (p: string) => boolean = existsSync, home: string = homedir()): boolean {
+  return Boolean(
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID ||
+      (env.ALIBABA_CLOUD_ROLE_ARN && env.ALIBABA_CLOUD_OIDC_TOKEN_FILE) ||
+      env.ALIBABA_CLOUD_CREDENTIALS_URI ||
+      env.ALIBABA_CLOUD_ECS_METADATA ||
+      env.ALIBABA_CLOUD_PROFILE ||
+      exists(env.ALIBABA_CLOUD_CREDENTIALS_FILE ?? join(home, '.alibabacloud', 'credentials')) ||
+      exists(join(home, '.aliyun', 'config.json')),
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Config {
   const parsed = envSchema.safeParse(emptyToUndefined(env));
   const problems: string[] = [];
   if (!parsed.success) {
@@ -59,7 +108,28 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       problems.push('DingTalk needs both DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the robot app\'s AppKey and AppSecret)');
     } else dingtalk = { clientId: v.DINGTALK_CLIENT_ID, clientSecret: v.DINGTALK_CLIENT_SECRET };
   }
+  const file = v.WHOOWNS_CONFIG ? (deps.readFile ?? readConfigFile)(resolve(v.WHOOWNS_CONFIG)) : {};
+  let endpoints: EndpointOverrides = {};
+  let envRegions: string[] | undefined;
+  try {
+    endpoints = { ...file.endpoints, ...endpointsFromEnv(env) };
+    envRegions = regionsFromEnv(env);
+  } catch (e) {
+    if (!isWhoownsError(e)) throw e;
+    problems.push(e.messages.en);
+  }
+  let thresholds: Thresholds | undefined;
+  try {
+    thresholds = parseThresholds(file.thresholds ?? {});
+  } catch (e) {
+    if (!isWhoownsError(e)) throw e;
+    problems.push(`${v.WHOOWNS_CONFIG}: ${e.messages.en}`);
+  }
   if (problems.length) throw configError(problems);
+  const demoFlag = v.WHOOWNS_DEMO === 'true' || v.WHOOWNS_DEMO === '1';
+  const noDemo = v.WHOOWNS_DEMO === 'false' || v.WHOOWNS_DEMO === '0';
+  const hasCreds = hasCloudCredentials(env, deps.exists, deps.home);
+  const useEndpointsOnly = Object.keys(endpoints).length > 0 && hasCreds;
   return {
     logLevel: v.WHOOWNS_LOG_LEVEL,
     dataDir: v.WHOOWNS_DATA_DIR ?? join(homedir(), '.whoowns'),
@@ -67,8 +137,31 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: v.PORT,
     slack,
     dingtalk,
-    access: { postureUsers: v.WHOOWNS_POSTURE_USERS, postureChannels: v.WHOOWNS_POSTURE_CHANNELS, adminContact: v.WHOOWNS_ADMIN_CONTACT },
+    access: {
+      postureUsers: [...new Set([...v.WHOOWNS_POSTURE_USERS, ...(file.posture?.users ?? [])])],
+      postureChannels: [...new Set([...v.WHOOWNS_POSTURE_CHANNELS, ...(file.posture?.channels ?? [])])],
+      adminContact: v.WHOOWNS_ADMIN_CONTACT ?? file.posture?.adminContact,
+    },
+    cloud: {
+      accounts: file.accounts ?? [{ name: 'default' }],
+      regions: envRegions ?? file.regions,
+      endpoints,
+      timeouts: file.timeouts ?? {},
+      limits: file.limits ?? {},
+      demo: demoFlag || (!noDemo && !hasCreds && !useEndpointsOnly),
+    },
+    posture: {
+      thresholds: thresholds!,
+      suppressionsFile: v.WHOOWNS_SUPPRESSIONS ?? file.suppressionsFile,
+      ttlMs: (file.cache?.ttlMinutes ?? 15) * 60_000,
+      refreshIntervalMs: (file.cache?.refreshIntervalSeconds ?? 60) * 1000,
+    },
+    schedules: file.schedules ?? [],
   };
+}
+
+function readConfigFile(path: string): ConfigFile {
+  return readYamlFile(path, fileSchema, 'CONFIG_FILE');
 }
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
