@@ -2,7 +2,8 @@
 // problems. Same options and seed = the same scenario, byte for byte.
 
 import { seededRng, type Rng } from './rng.js';
-import { knownRegionIds, scenario, type Scenario, type ScenarioInput } from './scenario.js';
+import { knownRegionIds } from './region-names.js';
+import { scenario, type Scenario, type ScenarioInput } from './scenario.js';
 
 export interface LargeScenarioOptions {
   regions?: number;

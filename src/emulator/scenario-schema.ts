@@ -1,0 +1,355 @@
+// What a scenario file may say: the zod schema with its defaults, and the cross-reference checks
+// (unknown security group, duplicate id ...) whose errors carry the path of the offending field.
+
+import { z } from 'zod';
+import { SYSTEM_POLICY_NAMES } from './system-policies.js';
+
+const DEFAULT_DATE = '2026-01-05T08:00:00Z';
+
+const date = z.string().refine((s) => !Number.isNaN(Date.parse(s)), {
+  message: 'must be an ISO 8601 date such as 2026-03-01T08:00:00Z',
+});
+const id = z.string().min(1, 'must not be empty');
+const tags = z.record(z.string(), z.string()).default({});
+const optionalRegionId = z.string().optional();
+
+const ruleSchema = z.strictObject({
+  ruleId: z.string().optional(),
+  direction: z.string().default('ingress'),
+  ipProtocol: z.string().default('TCP'),
+  portRange: z.string().regex(/^-?\d+\/-?\d+$/, 'must look like "22/22", "1/65535" or "-1/-1"'),
+  sourceCidrIp: z.string().default(''),
+  ipv6SourceCidrIp: z.string().default(''),
+  destCidrIp: z.string().default(''),
+  ipv6DestCidrIp: z.string().default(''),
+  sourceGroupId: z.string().default(''),
+  destGroupId: z.string().default(''),
+  policy: z.string().default('Accept'),
+  priority: z.number().int().min(1).max(100).default(1),
+  description: z.string().default(''),
+});
+
+const securityGroupSchema = z.strictObject({
+  securityGroupId: id,
+  securityGroupName: z.string().optional(),
+  regionId: optionalRegionId,
+  vpcId: z.string().nullable().default(null),
+  securityGroupType: z.string().default('normal'),
+  serviceManaged: z.boolean().default(false),
+  /** Omit to count the scenario's instances in the group; null = the API does not report it. */
+  ecsCount: z.number().int().min(0).nullable().optional(),
+  description: z.string().default(''),
+  creationTime: date.default(DEFAULT_DATE),
+  tags,
+  rules: z.array(ruleSchema).default([]),
+});
+
+const instanceSchema = z.strictObject({
+  instanceId: id,
+  instanceName: z.string().optional(),
+  regionId: optionalRegionId,
+  zoneId: z.string().optional(),
+  status: z.string().default('Running'),
+  osType: z.string().default('linux'),
+  osName: z.string().default('Alibaba Cloud Linux  3.2104 LTS 64位'),
+  imageId: z.string().default('aliyun_3_x64_20G_alibase_20260115.vhd'),
+  networkType: z.string().default('vpc'),
+  publicIps: z.array(z.string()).default([]),
+  eipAddress: z.string().nullable().default(null),
+  privateIps: z.array(z.string()).default([]),
+  vpcId: z.string().nullable().default(null),
+  vSwitchId: z.string().nullable().default(null),
+  securityGroupIds: z.array(z.string()).default([]),
+  keyPairName: z.string().nullable().default('ops-keypair'),
+  metadataHttpTokens: z.string().nullable().default('required'),
+  metadataHttpEndpoint: z.string().nullable().default('enabled'),
+  deletionProtection: z.boolean().default(true),
+  ramRoleName: z.string().nullable().default(null),
+  creationTime: date.default(DEFAULT_DATE),
+  tags,
+});
+
+const diskSchema = z.strictObject({
+  diskId: id,
+  diskName: z.string().optional(),
+  regionId: optionalRegionId,
+  zoneId: z.string().optional(),
+  type: z.enum(['system', 'data']).default('data'),
+  category: z.string().default('cloud_essd'),
+  sizeGb: z.number().int().positive().default(40),
+  encrypted: z.boolean().default(true),
+  kmsKeyId: z.string().nullable().default(null),
+  /** Omit: In_use when attached, Available when not. */
+  status: z.string().optional(),
+  instanceId: z.string().nullable().default(null),
+  /** Omit: true when an auto snapshot policy is applied. */
+  enableAutoSnapshot: z.boolean().optional(),
+  autoSnapshotPolicyId: z.string().nullable().default(null),
+  creationTime: date.default(DEFAULT_DATE),
+  tags,
+});
+
+const autoSnapshotPolicySchema = z.strictObject({
+  autoSnapshotPolicyId: id,
+  autoSnapshotPolicyName: z.string().optional(),
+  regionId: optionalRegionId,
+  retentionDays: z.number().int().min(-1).default(30),
+  timePoints: z.array(z.coerce.string()).default(['2']),
+  repeatWeekdays: z.array(z.coerce.string()).default(['1', '2', '3', '4', '5', '6', '7']),
+  /** Omit to count the scenario's disks using the policy. */
+  diskNums: z.number().int().min(0).optional(),
+});
+
+const systemEventSchema = z.strictObject({
+  eventId: id,
+  instanceId: id,
+  regionId: optionalRegionId,
+  eventType: z.string().default('SystemMaintenance.Reboot'),
+  eventCycleStatus: z.string().default('Scheduled'),
+  notBefore: date,
+  publishTime: date,
+  reason: z.string().default(''),
+});
+
+const vpcSchema = z.strictObject({
+  vpcId: id,
+  vpcName: z.string().optional(),
+  regionId: optionalRegionId,
+  cidrBlock: z.string().default('172.16.0.0/12'),
+  isDefault: z.boolean().default(false),
+});
+
+const flowLogSchema = z.strictObject({
+  flowLogId: id,
+  flowLogName: z.string().optional(),
+  regionId: optionalRegionId,
+  resourceType: z.enum(['VPC', 'VSwitch', 'NetworkInterface']).default('VPC'),
+  resourceId: id,
+  status: z.string().default('Active'),
+});
+
+const regionSchema = z.strictObject({
+  localName: z.string().optional(),
+  instances: z.array(instanceSchema).default([]),
+  securityGroups: z.array(securityGroupSchema).default([]),
+  disks: z.array(diskSchema).default([]),
+  autoSnapshotPolicies: z.array(autoSnapshotPolicySchema).default([]),
+  systemEvents: z.array(systemEventSchema).default([]),
+  /** instanceId → Cloud Assistant running; instances not listed run it. */
+  cloudAssistant: z.record(z.string(), z.boolean()).default({}),
+  diskEncryptionByDefault: z.boolean().default(true),
+  vpcs: z.array(vpcSchema).default([]),
+  flowLogs: z.array(flowLogSchema).default([]),
+});
+
+// A bare name attaches the custom policy of that name if there is one, else the system policy.
+const attachedPolicySchema = z.union([
+  id,
+  z.strictObject({ policyName: id, policyType: z.enum(['System', 'Custom']) }),
+]);
+
+const accessKeySchema = z.strictObject({
+  accessKeyId: id,
+  status: z.enum(['Active', 'Inactive']).default('Active'),
+  createDate: date.default(DEFAULT_DATE),
+  lastUsedDate: date.nullable().default(null),
+});
+
+const userSchema = z.strictObject({
+  userName: id,
+  userId: z.string().optional(),
+  displayName: z.string().optional(),
+  comments: z.string().default(''),
+  createDate: date.default('2025-06-01T00:00:00Z'),
+  lastLoginDate: date.nullable().default(null),
+  hasConsoleLogin: z.boolean().default(false),
+  mfaEnabled: z.boolean().default(false),
+  accessKeys: z.array(accessKeySchema).default([]),
+  policies: z.array(attachedPolicySchema).default([]),
+  groups: z.array(z.string()).default([]),
+});
+
+const groupSchema = z.strictObject({
+  groupName: id,
+  comments: z.string().default(''),
+  createDate: date.default('2025-06-01T00:00:00Z'),
+  policies: z.array(attachedPolicySchema).default([]),
+});
+
+const statementSchema = z.looseObject({
+  Effect: z.enum(['Allow', 'Deny']),
+  Action: z.union([z.string(), z.array(z.string())]),
+  Resource: z.union([z.string(), z.array(z.string())]).optional(),
+  Condition: z.unknown().optional(),
+});
+
+const documentSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? parseJsonOr(v) : v),
+  z.looseObject({ Version: z.string().optional(), Statement: z.array(statementSchema).min(1) }),
+);
+
+const customPolicySchema = z.strictObject({
+  policyName: id,
+  description: z.string().default(''),
+  defaultVersion: z.string().default('v1'),
+  createDate: date.default('2025-06-01T00:00:00Z'),
+  /** Omit to count the scenario's users and groups it is attached to. */
+  attachmentCount: z.number().int().min(0).optional(),
+  document: documentSchema,
+});
+
+const passwordPolicySchema = z.strictObject({
+  minimumPasswordLength: z.number().int().min(8).max(32).default(14),
+  requireLowercaseCharacters: z.boolean().default(true),
+  requireUppercaseCharacters: z.boolean().default(true),
+  requireNumbers: z.boolean().default(true),
+  requireSymbols: z.boolean().default(true),
+  passwordReusePrevention: z.number().int().min(0).max(24).default(5),
+  maxPasswordAge: z.number().int().min(0).max(1095).default(90),
+  hardExpire: z.boolean().default(false),
+  maxLoginAttempts: z.number().int().min(0).max(32).default(5),
+});
+
+const securityPreferenceSchema = z.strictObject({
+  mfaOperationForLogin: z.enum(['mandatory', 'independent', 'adaptive']).default('mandatory'),
+  enableSaveMfaTicket: z.boolean().default(false),
+  loginNetworkMasks: z.string().default(''),
+  allowUserToManageAccessKeys: z.boolean().default(false),
+  allowUserToManageMfaDevices: z.boolean().default(true),
+  allowUserToChangePassword: z.boolean().default(true),
+  loginSessionDuration: z.number().int().min(1).max(24).default(6),
+});
+
+const ramSchema = z.strictObject({
+  users: z.array(userSchema).default([]),
+  groups: z.array(groupSchema).default([]),
+  customPolicies: z.array(customPolicySchema).default([]),
+  passwordPolicy: passwordPolicySchema.prefault({}),
+  securityPreference: securityPreferenceSchema.prefault({}),
+});
+
+const accountSchema = z.strictObject({
+  accountId: z.string().regex(/^\d{6,20}$/, 'must be the numeric account id').default('1234567890123456'),
+  accountAlias: z.string().nullable().default(null),
+  /** Omit for the root account: acs:ram::<accountId>:root. */
+  arn: z.string().optional(),
+  identityType: z.string().default('Account'),
+  principalId: z.string().optional(),
+});
+
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().default('custom'),
+    description: z.string().default(''),
+    account: accountSchema.prefault({}),
+    regions: z.record(z.string(), regionSchema).prefault({ 'cn-hangzhou': {} }),
+    ram: ramSchema.prefault({}),
+  })
+  .superRefine(checkReferences);
+
+/** What a scenario file or the `scenario()` builder accepts. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Parsed = z.output<typeof scenarioSchema>;
+export type ParsedRegion = Parsed['regions'][string];
+type Ctx = z.RefinementCtx;
+type Path = (string | number)[];
+
+function parseJsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // the object schema then reports "expected object"
+  }
+}
+
+// ---------- cross-reference checks: errors carry the path of the offending field ----------
+
+function issue(ctx: Ctx, path: Path, message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+function uniqueIds<T>(ctx: Ctx, items: T[], key: (t: T) => string, path: Path, what: string): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) issue(ctx, [...path, i], `duplicate ${what} ${k}`);
+    seen.add(k);
+  });
+  return seen;
+}
+
+function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
+  const base: Path = ['regions', regionId];
+  if (!REGION_ID.test(regionId)) issue(ctx, base, 'is not a region id such as cn-hangzhou');
+  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs'] as const;
+  for (const list of lists) {
+    r[list].forEach((item: { regionId?: string | undefined }, i: number) => {
+      if (item.regionId !== undefined && item.regionId !== regionId) {
+        issue(ctx, [...base, list, i, 'regionId'], `is ${item.regionId} but the item is listed under region ${regionId}`);
+      }
+    });
+  }
+  const instances = uniqueIds(ctx, r.instances, (x) => x.instanceId, [...base, 'instances'], 'instance');
+  const groups = uniqueIds(ctx, r.securityGroups, (x) => x.securityGroupId, [...base, 'securityGroups'], 'security group');
+  const policies = uniqueIds(ctx, r.autoSnapshotPolicies, (x) => x.autoSnapshotPolicyId, [...base, 'autoSnapshotPolicies'], 'policy');
+  const vpcs = uniqueIds(ctx, r.vpcs, (x) => x.vpcId, [...base, 'vpcs'], 'VPC');
+  uniqueIds(ctx, r.disks, (x) => x.diskId, [...base, 'disks'], 'disk');
+  uniqueIds(ctx, r.systemEvents, (x) => x.eventId, [...base, 'systemEvents'], 'event');
+  uniqueIds(ctx, r.flowLogs, (x) => x.flowLogId, [...base, 'flowLogs'], 'flow log');
+
+  const mustExist = (set: Set<string>, value: string | null, path: Path, what: string) => {
+    if (value !== null && !set.has(value)) issue(ctx, path, `unknown ${what} ${value} (not in region ${regionId})`);
+  };
+  r.instances.forEach((x, i) => {
+    x.securityGroupIds.forEach((sg, j) =>
+      mustExist(groups, sg, [...base, 'instances', i, 'securityGroupIds', j], 'security group'),
+    );
+    mustExist(vpcs, x.vpcId, [...base, 'instances', i, 'vpcId'], 'VPC');
+  });
+  r.securityGroups.forEach((x, i) => mustExist(vpcs, x.vpcId, [...base, 'securityGroups', i, 'vpcId'], 'VPC'));
+  r.disks.forEach((x, i) => {
+    mustExist(instances, x.instanceId, [...base, 'disks', i, 'instanceId'], 'instance');
+    mustExist(policies, x.autoSnapshotPolicyId, [...base, 'disks', i, 'autoSnapshotPolicyId'], 'auto snapshot policy');
+  });
+  r.systemEvents.forEach((x, i) => mustExist(instances, x.instanceId, [...base, 'systemEvents', i, 'instanceId'], 'instance'));
+  for (const key of Object.keys(r.cloudAssistant)) mustExist(instances, key, [...base, 'cloudAssistant', key], 'instance');
+  r.flowLogs.forEach((x, i) => {
+    if (x.resourceType === 'VPC') mustExist(vpcs, x.resourceId, [...base, 'flowLogs', i, 'resourceId'], 'VPC');
+  });
+}
+
+function checkRam(ctx: Ctx, ram: Parsed['ram']): void {
+  uniqueIds(ctx, ram.users, (u) => u.userName, ['ram', 'users'], 'user');
+  const groups = uniqueIds(ctx, ram.groups, (g) => g.groupName, ['ram', 'groups'], 'group');
+  const custom = uniqueIds(ctx, ram.customPolicies, (p) => p.policyName, ['ram', 'customPolicies'], 'policy');
+  const keys = new Set<string>();
+  const checkPolicies = (list: Parsed['ram']['users'][number]['policies'], path: Path) =>
+    list.forEach((p, i) => {
+      const { policyName, policyType } = typeof p === 'string' ? { policyName: p, policyType: undefined } : p;
+      const isCustom = custom.has(policyName);
+      const isSystem = SYSTEM_POLICY_NAMES.has(policyName);
+      if (policyType === 'Custom' ? !isCustom : policyType === 'System' ? !isSystem : !isCustom && !isSystem) {
+        const kind = policyType ? `${policyType} ` : '';
+        const known = `custom: ${[...custom].join(', ') || 'none'}; system: ${[...SYSTEM_POLICY_NAMES].join(', ')}`;
+        issue(ctx, [...path, i], `unknown ${kind}policy ${policyName} (${known})`);
+      }
+    });
+  ram.users.forEach((u, i) => {
+    u.groups.forEach((g, j) => {
+      if (!groups.has(g)) issue(ctx, ['ram', 'users', i, 'groups', j], `unknown group ${g}`);
+    });
+    checkPolicies(u.policies, ['ram', 'users', i, 'policies']);
+    u.accessKeys.forEach((k, j) => {
+      if (keys.has(k.accessKeyId)) issue(ctx, ['ram', 'users', i, 'accessKeys', j, 'accessKeyId'], `duplicate access key ${k.accessKeyId}`);
+      keys.add(k.accessKeyId);
+    });
+  });
+  ram.groups.forEach((g, i) => checkPolicies(g.policies, ['ram', 'groups', i, 'policies']));
+}
+
+function checkReferences(s: Parsed, ctx: Ctx): void {
+  for (const [regionId, region] of Object.entries(s.regions)) checkRegion(ctx, regionId, region);
+  checkRam(ctx, s.ram);
+}
