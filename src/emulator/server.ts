@@ -185,7 +185,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       if (ex.region !== undefined) record.region = ex.region;
       await answer(ex, res, record);
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.');
+      // An emulator bug surfaces as the real 500 code, with a hint so a failing test can be debugged.
+      const hint = e instanceof Error ? ` (emulator: ${e.message})` : '';
+      const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', `The request processing has failed due to some unknown error.${hint}`);
       record.status = err.status;
       send(res, err.status, errorBody(err, ex), ex?.requestId ?? '', err.headers);
     }
