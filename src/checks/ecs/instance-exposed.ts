@@ -36,6 +36,8 @@ const meta: CheckMeta = {
 
 const MAX_LISTED = 3;
 
+const revokeCli = (sg: string, rule: string) => `aliyun ecs RevokeSecurityGroup --RegionId {region} --SecurityGroupId ${sg} --SecurityGroupRuleId.1 ${rule}`;
+
 export const instanceExposed = defineCheck(meta, (ctx) => {
   const groupsById = new Map<string, SecurityGroup>();
   for (const region of Object.values(ctx.snapshot.regionData)) for (const g of region.securityGroups ?? []) groupsById.set(g.securityGroupId, g);
@@ -53,11 +55,16 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
     const openings = worldOpenings(known.flatMap((g) => g.rules), 'ingress');
     const note = statusNote(i);
     const addr = addresses.join(', ');
-    const lines = openings.slice(0, MAX_LISTED).map((o) => {
+    const described = openings.slice(0, MAX_LISTED).map((o) => {
       const g = groupOfRule.get(o.rule.raw)!;
-      const ports = o.segments.map((s) => (s.from === 1 && s.to === 65535 ? '1-65535' : s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`));
-      return `${g.securityGroupName || g.securityGroupId} (${g.securityGroupId}) ${o.cidr} → ${o.protocol.toUpperCase()} ${ports.join(',')} (rule ${ruleKey(o.rule)})`;
+      const ports = o.segments.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`)).join(',');
+      const name = g.securityGroupName && g.securityGroupName !== g.securityGroupId ? g.securityGroupName : '';
+      return {
+        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${o.cidr} reach ${o.protocol.toUpperCase()} ${ports} (rule ${ruleKey(o.rule)})`,
+        zh: `${name ? `${name}(${g.securityGroupId})` : g.securityGroupId}允许 ${o.cidr} 访问 ${o.protocol.toUpperCase()} ${ports}(规则 ${ruleKey(o.rule)})`,
+      };
     });
+    const lines = { en: described.map((d) => d.en).join('; '), zh: described.map((d) => d.zh).join(';') };
     const evidence = {
       addresses,
       securityGroupIds: i.securityGroupIds,
@@ -75,8 +82,8 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
       );
       if (openings.length > 0) {
         e.reason = {
-          en: `${e.reason.en} The groups that could be read would let the internet reach it: ${lines.join('; ')}.`,
-          zh: `${e.reason.zh}已读取的安全组会让互联网访问到它:${lines.join(';')}。`,
+          en: `${e.reason.en} The groups that could be read would let the internet reach it: ${lines.en}.`,
+          zh: `${e.reason.zh}已读取的安全组会让互联网访问到它:${lines.zh}。`,
         };
       }
       e.evidence = { ...e.evidence, ...evidence };
@@ -96,10 +103,11 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
       r,
       say(
         r,
-        (l) => `${l}${note.en} has public address ${addr} and its security groups let the internet in: ${lines.join('; ')}${more}.`,
-        (l) => `${l}${note.zh}有公网地址 ${addr},且其安全组对互联网开放:${lines.join(';')}${more}。`,
+        (l) => `${l}${note.en} has public address ${addr} and its security groups let the internet in: ${lines.en}${more}.`,
+        (l) => `${l}${note.zh}有公网地址 ${addr},且其安全组对互联网开放:${lines.zh}${more}。`,
       ),
-      { evidence },
+      // The first opening's rule is the one to revoke (or narrow) first.
+      { evidence, cli: revokeCli(groupOfRule.get(openings[0]!.rule.raw)!.securityGroupId, ruleKey(openings[0]!.rule)) },
     );
   });
 });

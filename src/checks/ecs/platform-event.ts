@@ -38,7 +38,7 @@ const meta: CheckMeta = {
 const PENDING = new Set(['scheduled', 'executing', 'inquiring']);
 
 function explain(e: SystemEvent): Bilingual {
-  const when = e.notBefore ? { en: ` not before ${e.notBefore}`, zh: `,最早于 ${e.notBefore} 执行` } : { en: '', zh: '' };
+  const when = e.notBefore ? { en: `, not before ${e.notBefore}`, zh: `,最早于 ${e.notBefore} 执行` } : { en: '', zh: '' };
   const kind = e.eventType.toLowerCase().startsWith('systemfailure')
     ? { en: 'the physical host has failed and Alibaba Cloud is recovering it', zh: '物理宿主机发生故障,阿里云正在恢复' }
     : { en: 'Alibaba Cloud is maintaining the physical host', zh: '阿里云正在维护物理宿主机' };

@@ -39,7 +39,9 @@ describe('ecs.instance.exposed', () => {
     for (const o of [{ publicIps: ['47.1.2.3'] }, { eipAddress: '39.9.9.9' }]) {
       const f = run(instanceExposed, withInstance(o, { securityGroups: [open] }));
       expect(statuses(f)).toEqual(['fail']);
-      expect(f[0]!.reason.en).toMatch(/Instance web-1 \(i-1\) has public address .* web \(sg-1\) 0\.0\.0\.0\/0 → TCP 80 \(rule sgr-web\)/);
+      expect(f[0]!.reason.en).toMatch(/^Instance web-1 \(i-1\) has public address .* web \(sg-1\) lets 0\.0\.0\.0\/0 reach TCP 80 \(rule sgr-web\)\.$/);
+      expect(f[0]!.reason.zh).toContain('web(sg-1)允许 0.0.0.0/0 访问 TCP 80(规则 sgr-web)');
+      expect(f[0]!.remediation.cli).toBe('aliyun ecs RevokeSecurityGroup --RegionId cn-hangzhou --SecurityGroupId sg-1 --SecurityGroupRuleId.1 sgr-web');
     }
   });
 

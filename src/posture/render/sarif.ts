@@ -1,0 +1,118 @@
+// SARIF 2.1.0: one rule per check that ran, one result per failed finding (muted ones carry a
+// SARIF suppression), errors and gaps as tool execution notifications so an incomplete scan is
+// visible to whatever reads the file. partialFingerprints carries our fingerprint.
+
+import { gapSentence } from '../gaps.js';
+import type { CheckMeta, Finding, ScanResult, Severity } from '../types.js';
+import { DEMO_LABEL, isDemo, type RenderOptions } from './common.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const FINGERPRINT_KEY = 'whoownsFingerprint/v1';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** "ecs.sg.admin-port-open-world" → "EcsSgAdminPortOpenWorld" (SARIF rule names are identifiers). */
+function ruleName(id: string): string {
+  return id
+    .split(/[.-]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function rule(m: CheckMeta, lang: 'zh' | 'en') {
+  const url = m.references.find((r) => r.startsWith('https://'));
+  return {
+    id: m.id,
+    name: ruleName(m.id),
+    shortDescription: { text: m.title[lang] },
+    fullDescription: { text: m.remediation.why[lang] },
+    help: { text: `${m.remediation.console[lang]}\n\n${m.remediation.cli}`, markdown: `${m.remediation.console[lang]}\n\n\`\`\`sh\n${m.remediation.cli}\n\`\`\`` },
+    ...(url ? { helpUri: url } : {}),
+    defaultConfiguration: { level: LEVEL[m.severity] },
+    properties: {
+      severity: m.severity,
+      owner: m.owner,
+      responsibility: m.responsibility,
+      products: m.products,
+      ...(m.cis ? { cis: m.cis } : {}),
+      tags: ['security', m.service, `owner:${m.owner}`],
+    },
+  };
+}
+
+function location(f: Finding) {
+  const r = f.resource;
+  return {
+    logicalLocations: [
+      {
+        name: r.name || r.id,
+        fullyQualifiedName: [r.account, r.region ?? 'global', r.type, r.id].join('/'),
+        kind: r.type,
+      },
+    ],
+  };
+}
+
+export function sarifDocument(scan: ScanResult, opts: RenderOptions): Record<string, unknown> {
+  const lang = opts.lang;
+  const demo = isDemo(scan, opts);
+  const rules = scan.checks.map((m) => rule(m, lang));
+  const index = new Map(scan.checks.map((m, i) => [m.id, i]));
+  const results = scan.findings
+    .filter((f) => f.status === 'fail')
+    .map((f) => ({
+      ruleId: f.checkId,
+      ...(index.has(f.checkId) ? { ruleIndex: index.get(f.checkId) } : {}),
+      kind: 'fail',
+      level: LEVEL[f.severity],
+      message: { text: f.reason[lang] },
+      locations: [location(f)],
+      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+      ...(f.muted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.muted.reason, properties: { by: f.muted.by, until: f.muted.until } }] } : {}),
+      properties: {
+        owner: f.owner,
+        severity: f.severity,
+        resourceType: f.resource.type,
+        resourceId: f.resource.id,
+        ...(f.resource.region ? { region: f.resource.region } : {}),
+        ...(f.detail ? { detail: f.detail } : {}),
+        remediationCli: f.remediation.cli,
+      },
+    }));
+  const notifications = [
+    ...scan.gaps.map((g) => ({ level: 'warning', message: { text: gapSentence(g)[lang] }, properties: { gap: g } })),
+    ...scan.findings
+      .filter((f) => f.status === 'error')
+      .map((f) => ({ level: 'error', message: { text: f.reason[lang] }, descriptor: { id: f.checkId }, locations: [location(f)] })),
+  ];
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'whoowns', rules } },
+        automationDetails: { id: `whoowns/${scan.accountId ?? scan.accountName}/${scan.scannedAt}` },
+        invocations: [{ executionSuccessful: true, endTimeUtc: scan.scannedAt, toolExecutionNotifications: notifications }],
+        results,
+        properties: {
+          demo,
+          ...(demo ? { label: DEMO_LABEL[lang] } : {}),
+          account: { name: scan.accountName, id: scan.accountId },
+          regions: scan.regions,
+          incomplete: scan.incomplete,
+          summary: scan.summary,
+        },
+      },
+    ],
+  };
+}
+
+export function renderSarif(scan: ScanResult, opts: RenderOptions): string {
+  return JSON.stringify(sarifDocument(scan, opts), null, 2) + '\n';
+}
