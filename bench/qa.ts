@@ -15,7 +15,7 @@ import { evalFileSchema, judge, type EvalQuestion } from '../src/qa/eval.js';
 
 const root = packageRoot();
 const files = process.argv.slice(2);
-if (!files.length) files.push(join(root, '../shared/eval/dev-questions.json'), join(root, 'test/fixtures/qa-extra.json'));
+if (!files.length) files.push(join(root, '../shared/eval/dev-questions.json'), join(root, 'test/fixtures/qa-extra.json'), join(root, 'test/fixtures/qa-blind.json'));
 const questions: EvalQuestion[] = files.filter((f) => existsSync(f)).flatMap((f) => evalFileSchema.parse(JSON.parse(readFileSync(f, 'utf8'))));
 
 function percentile(sorted: number[], p: number): number {

@@ -10,7 +10,7 @@ import { STOPWORDS } from './intent.js';
 // for one or more concepts, and each concept points at the entries that mention it.
 
 /** How strongly a term of each origin ties a question to an entry. */
-export const WEIGHTS = { title: 3, alias: 3, keyword: 1.5 } as const;
+export const WEIGHTS = { title: 3, alias: 3, keyword: 1.5, word: 0.6 } as const;
 
 export interface TermInfo {
   /** The term in matching form (normalised; Latin words stemmed). */
@@ -33,6 +33,8 @@ export interface QaIndex {
    * letter: a typo rarely hits the first letter, and small indexes keep a question under 1 ms.
    */
   fuzzy: Map<string, Fuse<TermInfo>>;
+  /** Han terms of 3, 5 or 6 characters keyed by "position:term-without-that-character", for one-character typos. */
+  hanTypoKeys: Map<string, TermInfo>;
 }
 
 /** Matching form: normalised, and each Latin word stemmed so "groups" meets "group". */
@@ -77,6 +79,21 @@ export function buildIndex(kb: KnowledgeBase): QaIndex {
       if (info) for (const c of info.concepts) link(c, e.id, w);
     }
   }
+  // Names are made of names: "hot patching of the virtualization platform" also speaks of
+  // patching and of the virtualization platform. A question that names the parts points here.
+  for (const e of kb.entries) {
+    for (const [text, w] of entryTerms(e)) {
+      if (w < WEIGHTS.alias) continue;
+      const whole = matchForm(text);
+      for (const part of innerTerms(whole, termByForm)) for (const c of part.concepts) link(c, e.id, WEIGHTS.keyword);
+    }
+  }
+  // Every word of an entry's own text, as a weak and broad signal: it catches questions
+  // phrased in words no alias foresaw ("do I have to reboot?"); rarity (idf) tempers it.
+  for (const e of kb.entries) {
+    const text = [e.summary.zh, e.body.zh, e.summary.en, e.body.en, e.limits?.zh ?? '', e.limits?.en ?? ''].join(' ');
+    for (const w of textWords(text)) link(wordConcept(w), e.id, WEIGHTS.word);
+  }
   const n = kb.entries.length;
   const idf = new Map<string, number>();
   for (const [c, m] of conceptEntries) idf.set(c, Math.log(1 + n / m.size));
@@ -93,7 +110,20 @@ export function buildIndex(kb: KnowledgeBase): QaIndex {
   for (const [letter, list] of buckets) {
     fuzzy.set(letter, new Fuse(list, { keys: ['form'], threshold: 0.3, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 }));
   }
-  return { kb, terms, termByForm, conceptEntries, idf, fuzzy };
+  const hanTypoKeys = new Map<string, TermInfo>();
+  for (const t of terms) {
+    // Four-character words are often two words, one of which a "typo" replaces for real (安全工作 is
+    // not 安全工具): only three-character names and names of five or more take typos.
+    if (t.latin || t.form.length < 3 || t.form.length === 4 || t.form.length > 6 || !/^\p{Script=Han}+$/u.test(t.form)) continue;
+    for (let k = 0; k < t.form.length; k++) {
+      const key = `${k}:${t.form.slice(0, k)}${t.form.slice(k + 1)}`;
+      // Two terms one typo apart would make the guess ambiguous: keep neither.
+      if (hanTypoKeys.has(key) && hanTypoKeys.get(key) !== t) hanTypoKeys.set(key, AMBIGUOUS);
+      else hanTypoKeys.set(key, t);
+    }
+  }
+  for (const [k, v] of hanTypoKeys) if (v === AMBIGUOUS) hanTypoKeys.delete(k);
+  return { kb, terms, termByForm, conceptEntries, idf, fuzzy, hanTypoKeys };
 }
 
 function entryTerms(e: Entry): [string, number][] {
@@ -112,6 +142,48 @@ function isTooGeneric(form: string): boolean {
   if (STOPWORDS.has(form)) return true;
   if (hasHan(form)) return form.length < 2;
   return form.length < 2;
+}
+
+const AMBIGUOUS: TermInfo = { form: '', concepts: [], latin: false };
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** Known terms inside a name: word n-grams for Latin, substrings for Han. Never the name itself. */
+function innerTerms(form: string, termByForm: Map<string, TermInfo>): TermInfo[] {
+  const out: TermInfo[] = [];
+  const seen = new Set<string>([form]);
+  const take = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const t = termByForm.get(f);
+    if (t) out.push(t);
+  };
+  const words = form.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) take(words.slice(i, i + n).join(' '));
+  }
+  for (const w of words) {
+    for (const run of w.match(HAN_RUN) ?? []) {
+      for (let i = 0; i < run.length; i++) for (let len = 2; len <= 6 && i + len <= run.length; len++) take(run.slice(i, i + len));
+    }
+    // Latin pieces glued to Han text ("ddos原生防护") are words of their own.
+    for (const piece of w.split(HAN_RUN)) if (piece && piece !== w) take(piece);
+  }
+  return out;
+}
+
+export function wordConcept(word: string): string {
+  return `word:${word}`;
+}
+
+/** The content words of a text in matching form: no stopwords, no single Han characters. */
+export function textWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of segment(matchForm(text))) {
+    if (STOPWORDS.has(w)) continue;
+    if (hasHan(w) ? w.length < 2 : w.length < 3) continue;
+    out.add(w);
+  }
+  return out;
 }
 
 /** Words of a question left over after term matching, for fuzzy matching. */

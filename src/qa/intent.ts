@@ -9,6 +9,12 @@ export interface Intent {
   how: boolean;
   /** "What is the difference between X and Y / X和Y的区别" — answer with what X and Y share. */
   compare: boolean;
+  /** "A or B / A还是B" — a choice between two options. */
+  choice: boolean;
+  /** Alibaba Cloud is mentioned at all. */
+  cloudMention: boolean;
+  /** The asker's side (we, my, 客户 ...) is mentioned at all. */
+  customerMention: boolean;
   /** The question frames the subject as Alibaba Cloud's (阿里云的 ..., Alibaba Cloud's ...). */
   cloudSide: boolean;
   /** The question frames the subject as the asker's own (我的 ..., my instance ...). */
@@ -21,7 +27,10 @@ const WHAT_ZH = /是什么|什么是|干什么|做什么|有什么用|有啥用|
 const WHAT_EN = /\b(what|what's|whats|which|explain|describe|tell me about|used for|difference)\b/;
 const HOW_ZH = /怎么|怎样|如何|咋|方法|步骤/;
 const HOW_EN = /\b(how|can i|should i|way to|steps?)\b/;
-const COMPARE = /区别|差别|不同|对比|比较|\b(difference|differences|differ|versus|vs|compare|comparison)\b/;
+const COMPARE = /区别|差别|不同|对比|比较|界限|边界|分界|\b(difference|differences|differ|versus|vs|compare|comparison|line between|boundary|split between|divided between)\b/;
+const CHOICE = /还是|或者|\bor\b/;
+const CLOUD_MENTION = /阿里云|阿里|\b(alibaba|aliyun)\b/;
+const CUSTOMER_MENTION = /我们|我方|我|客户|用户|咱们|\b(we|us|our|ours|i|my|me|customer|customers|tenant|tenants)\b/;
 const CLOUD_SIDE = /阿里云的|阿里云自己|平台的|alibaba( cloud)?'s|alibaba( cloud)? own|the provider's|provider side/;
 const CUSTOMER_SIDE = /我的|我们的|自己的|我方|\bmy\b|\bour\b|\bmine\b|\bours\b/;
 
@@ -32,6 +41,9 @@ export function detectIntent(normalized: string, raw: string): Intent {
     what: WHAT_ZH.test(normalized) || WHAT_EN.test(normalized),
     how: HOW_ZH.test(normalized) || HOW_EN.test(normalized),
     compare: COMPARE.test(normalized),
+    choice: CHOICE.test(normalized),
+    cloudMention: CLOUD_MENTION.test(normalized),
+    customerMention: CUSTOMER_MENTION.test(normalized),
     cloudSide: CLOUD_SIDE.test(lowerRaw),
     customerSide: CUSTOMER_SIDE.test(lowerRaw),
   };

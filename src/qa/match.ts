@@ -1,5 +1,5 @@
 import type { QaIndex, TermInfo } from './index.js';
-import { residualWords } from './index.js';
+import { residualWords, textWords, wordConcept } from './index.js';
 
 // Question → scored entries. Terms are found by longest match over the question's matching
 // form (this copes with Chinese, where word segmentation alone splits names apart), then
@@ -53,11 +53,53 @@ export function findTerms(index: QaIndex, form: string): TermHit[] {
       hits.push({ term: best.item, start: at, end: at + word.length, quality: 0.8 * (1 - best.score) });
     }
   }
+  // Han names with one character mistyped ("安全祖" for "安全组"): same length, one position differs.
+  for (const hit of hanTypos(index, form, claimed)) {
+    claimed.push([hit.start, hit.end]);
+    hits.push(hit);
+  }
+  // Plain words of the question that an entry's text also uses.
+  for (const w of textWords(form)) {
+    const concept = wordConcept(w);
+    if (index.conceptEntries.has(concept)) hits.push({ term: { form: w, concepts: [concept], latin: false }, start: -1, end: -1, quality: 1 });
+  }
   return hits;
 }
 
+export interface EntryScore {
+  /** All evidence: named terms and plain words. */
+  score: number;
+  /** Evidence from names only (titles, aliases, keywords, synonyms). Plain words rank; names match. */
+  named: number;
+}
+
+function hanTypos(index: QaIndex, form: string, claimed: [number, number][]): TermHit[] {
+  const out: TermHit[] = [];
+  for (const run of form.matchAll(/\p{Script=Han}{3,}/gu)) {
+    const text = run[0];
+    const base = run.index;
+    for (let len = Math.min(6, text.length); len >= 3; len--) {
+      for (let i = 0; i + len <= text.length; i++) {
+        const start = base + i;
+        const end = start + len;
+        if (claimed.some(([s, e]) => start < e && s < end)) continue;
+        const window = text.slice(i, i + len);
+        for (let k = 0; k < len; k++) {
+          const term = index.hanTypoKeys.get(`${k}:${window.slice(0, k)}${window.slice(k + 1)}`);
+          if (term && term.form !== window) {
+            out.push({ term, start, end, quality: 0.7 });
+            claimed = [...claimed, [start, end]];
+            break;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Sum, per entry, the best contribution of each distinct concept the question mentions. */
-export function scoreEntries(index: QaIndex, hits: TermHit[]): Map<string, number> {
+export function scoreEntries(index: QaIndex, hits: TermHit[]): Map<string, EntryScore> {
   const perEntry = new Map<string, Map<string, number>>();
   for (const hit of hits) {
     for (const concept of hit.term.concepts) {
@@ -71,11 +113,15 @@ export function scoreEntries(index: QaIndex, hits: TermHit[]): Map<string, numbe
       }
     }
   }
-  const scores = new Map<string, number>();
+  const scores = new Map<string, EntryScore>();
   for (const [id, m] of perEntry) {
-    let s = 0;
-    for (const v of m.values()) s += v;
-    scores.set(id, s);
+    let score = 0;
+    let named = 0;
+    for (const [concept, v] of m) {
+      score += v;
+      if (!concept.startsWith('word:')) named += v;
+    }
+    if (named > 0) scores.set(id, { score, named });
   }
   return scores;
 }
