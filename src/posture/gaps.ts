@@ -78,7 +78,8 @@ export function unknownResult(
   what: Bilingual,
   opts: { detail?: string; relatedIds?: string[] } = {},
 ): CheckResult {
-  const gaps = resourceGaps(snapshot, needs, [resource.id, resource.name, ...(opts.relatedIds ?? [])], resource.region);
+  const ids = [resource.id, resource.name, `${resource.name}/${resource.id}`, ...(opts.relatedIds ?? [])];
+  const gaps = resourceGaps(snapshot, needs, ids, resource.region);
   const scoped = gaps.length > 0 ? gaps : scopeGaps(snapshot, needs, resource.region);
   const why: Bilingual =
     scoped.length > 0 ? joinSentences(scoped) : { en: 'The API did not report it; scan again.', zh: '接口未返回该信息,请重新扫描。' };

@@ -145,7 +145,9 @@ function safeRun(check: Check, ctx: CheckContext, where: ResourceRef): CheckResu
 /** A pass on a resource whose own per-resource call failed is not a pass. */
 function guardPass(r: CheckResult, check: Check, snapshot: Snapshot): CheckResult {
   if (r.status !== 'pass') return r;
-  const gaps: Gap[] = resourceGaps(snapshot, check.meta.needs, [r.resource.id, r.resource.name], r.resource.region);
+  // Per-resource gaps name the resource by id, by name, or as "name/id" (a user's AccessKey).
+  const ids = [r.resource.id, r.resource.name, `${r.resource.name}/${r.resource.id}`];
+  const gaps: Gap[] = resourceGaps(snapshot, check.meta.needs, ids, r.resource.region);
   if (gaps.length === 0) return r;
   const why = gaps.map(gapSentence);
   return {

@@ -55,13 +55,22 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
     const openings = worldOpenings(known.flatMap((g) => g.rules), 'ingress');
     const note = statusNote(i);
     const addr = addresses.join(', ');
-    const described = openings.slice(0, MAX_LISTED).map((o) => {
+    // One phrase per group, source and protocol: "web (sg-1) lets 0.0.0.0/0 reach TCP 80, 443 (rules a, b)".
+    const phrases = new Map<string, { g: SecurityGroup; cidr: string; proto: string; ports: string[]; rules: string[] }>();
+    for (const o of openings) {
       const g = groupOfRule.get(o.rule.raw)!;
-      const ports = o.segments.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`)).join(',');
+      const key = `${g.securityGroupId}|${o.cidr}|${o.protocol}`;
+      const p = phrases.get(key) ?? { g, cidr: o.cidr, proto: o.protocol.toUpperCase(), ports: [], rules: [] };
+      for (const s of o.segments) p.ports.push(s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`);
+      if (!p.rules.includes(ruleKey(o.rule))) p.rules.push(ruleKey(o.rule));
+      phrases.set(key, p);
+    }
+    const described = [...phrases.values()].slice(0, MAX_LISTED).map(({ g, cidr, proto, ports, rules }) => {
       const name = g.securityGroupName && g.securityGroupName !== g.securityGroupId ? g.securityGroupName : '';
+      const many = rules.length > 1;
       return {
-        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${o.cidr} reach ${o.protocol.toUpperCase()} ${ports} (rule ${ruleKey(o.rule)})`,
-        zh: `${name ? `${name}(${g.securityGroupId})` : g.securityGroupId}允许 ${o.cidr} 访问 ${o.protocol.toUpperCase()} ${ports}(规则 ${ruleKey(o.rule)})`,
+        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${cidr} reach ${proto} ${ports.join(', ')} (rule${many ? 's' : ''} ${rules.join(', ')})`,
+        zh: `${name ? `${name}(${g.securityGroupId})` : g.securityGroupId}允许 ${cidr} 访问 ${proto} ${ports.join(', ')}(规则 ${rules.join(', ')})`,
       };
     });
     const lines = { en: described.map((d) => d.en).join('; '), zh: described.map((d) => d.zh).join(';') };
@@ -97,7 +106,7 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
         { evidence },
       );
     }
-    const more = openings.length > MAX_LISTED ? ` (+${openings.length - MAX_LISTED})` : '';
+    const more = phrases.size > MAX_LISTED ? ` (+${phrases.size - MAX_LISTED})` : '';
     return result(
       'fail',
       r,

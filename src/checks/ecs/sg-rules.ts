@@ -258,14 +258,22 @@ export function exposedPorts(openings: WorldOpening[], ports: number[]): RuleExp
   return [...byRule.values()];
 }
 
+/** At most this many ports are named in a sentence; the rest are counted. */
+const MAX_NAMED_PORTS = 8;
+
+function portList(ports: number[]): string {
+  const named = ports.slice(0, MAX_NAMED_PORTS).join(', ');
+  return ports.length > MAX_NAMED_PORTS ? `${named} (+${ports.length - MAX_NAMED_PORTS})` : named;
+}
+
 /** "TCP 22, 3389" / "TCP/UDP 3389" / "TCP 22; UDP 53" for reason sentences. */
 export function describePorts(ports: Partial<Record<PortProtocol, number[]>>): string {
   const tcp = ports.tcp ?? [];
   const udp = ports.udp ?? [];
-  if (tcp.length > 0 && tcp.join() === udp.join()) return `TCP/UDP ${tcp.join(', ')}`;
+  if (tcp.length > 0 && tcp.join() === udp.join()) return `TCP/UDP ${portList(tcp)}`;
   const parts: string[] = [];
-  if (tcp.length > 0) parts.push(`TCP ${tcp.join(', ')}`);
-  if (udp.length > 0) parts.push(`UDP ${udp.join(', ')}`);
+  if (tcp.length > 0) parts.push(`TCP ${portList(tcp)}`);
+  if (udp.length > 0) parts.push(`UDP ${portList(udp)}`);
   return parts.join('; ');
 }
 

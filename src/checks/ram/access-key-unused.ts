@@ -26,7 +26,14 @@ const meta: CheckMeta = {
     },
     cli: 'aliyun ram UpdateAccessKey --UserName {resourceName} --UserAccessKeyId {resourceId} --Status Inactive',
   },
-  needs: [LIST_USERS, { service: 'ram', action: 'ListAccessKeys' }, { service: 'ram', action: 'GetAccessKeyLastUsed' }],
+  // GetDefaultDomain gives the user principal names GetAccessKeyLastUsed needs: without it no
+  // last-used date can be read, and "no date" must not be taken for "never used".
+  needs: [
+    LIST_USERS,
+    { service: 'ram', action: 'ListAccessKeys' },
+    { service: 'ims', action: 'GetAccessKeyLastUsed' },
+    { service: 'ims', action: 'GetDefaultDomain' },
+  ],
 };
 
 export const accessKeyUnused = defineCheck(meta, (ctx) =>
@@ -44,8 +51,10 @@ export const accessKeyUnused = defineCheck(meta, (ctx) =>
           : result('pass', r, say(r, (l) => `${l} was used ${idle} day(s) ago.`, (l) => `${l}在 ${idle} 天前使用过。`));
       }
       // No date: never used, unless GetAccessKeyLastUsed failed for this key.
-      if (resourceGaps(ctx.snapshot, meta.needs, [k.accessKeyId, u.userName]).length > 0) {
-        return unknownResult(ctx.snapshot, meta.needs, r, { en: 'when it was last used', zh: '其最近使用时间' }, { relatedIds: [u.userName] });
+      // The collector names per-key calls "user/key".
+      const ids = [k.accessKeyId, `${u.userName}/${k.accessKeyId}`];
+      if (resourceGaps(ctx.snapshot, meta.needs, ids).length > 0) {
+        return unknownResult(ctx.snapshot, meta.needs, r, { en: 'when it was last used', zh: '其最近使用时间' }, { relatedIds: ids });
       }
       const age = daysSince(k.createDate, ctx.now);
       if (age !== null && age > limit) {

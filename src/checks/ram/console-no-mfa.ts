@@ -29,8 +29,10 @@ const meta: CheckMeta = {
   needs: [
     LIST_USERS,
     { service: 'ram', action: 'GetLoginProfile' },
-    { service: 'ram', action: 'GetUserMFAInfo' },
+    { service: 'ims', action: 'GetUserMFAInfo' },
     { service: 'ims', action: 'ListVirtualMFADevices' },
+    // GetUserMFAInfo is asked by user principal name, which needs the default domain.
+    { service: 'ims', action: 'GetDefaultDomain' },
   ],
 };
 

@@ -75,7 +75,7 @@ const RULES: Rule[] = [
     ok: (p, t) => (t.passwordMaxAgeDays === 0 ? 'skip' : p.maxPasswordAge >= 1 && p.maxPasswordAge <= t.passwordMaxAgeDays),
     say: (p, t) => ({
       want: { en: `passwords expire within ${t.passwordMaxAgeDays} days`, zh: `密码有效期不超过 ${t.passwordMaxAgeDays} 天` },
-      have: p.maxPasswordAge === 0 ? { en: 'never expire', zh: '永不过期' } : { en: `${p.maxPasswordAge} days`, zh: `${p.maxPasswordAge} 天` },
+      have: p.maxPasswordAge === 0 ? { en: 'no expiry', zh: '永不过期' } : { en: `${p.maxPasswordAge} days`, zh: `${p.maxPasswordAge} 天` },
     }),
   },
 ];
@@ -97,7 +97,7 @@ export const passwordPolicy = defineCheck(meta, (ctx): CheckResult[] => {
       return result('skip', r, { en: `Password rule ${rule.id} is not required by the configured thresholds.`, zh: `按当前阈值配置,不要求密码规则 ${rule.id}。` }, { detail: rule.id, cli: cliFor(t) });
     }
     return ok
-      ? result('pass', r, { en: `RAM password policy of account ${r.name}: ${want.en} (has ${have.en}).`, zh: `账号 ${r.name} 的 RAM 密码策略:${want.zh}(当前 ${have.zh})。` }, { detail: rule.id, cli: cliFor(t) })
-      : result('fail', r, { en: `RAM password policy of account ${r.name} does not meet "${want.en}": it has ${have.en}.`, zh: `账号 ${r.name} 的 RAM 密码策略未达到“${want.zh}”:当前为${have.zh}。` }, { detail: rule.id, evidence: { policy: p }, cli: cliFor(t) });
+      ? result('pass', r, { en: `RAM password policy of account ${r.name} meets "${want.en}" (currently: ${have.en}).`, zh: `账号 ${r.name} 的 RAM 密码策略满足“${want.zh}”(当前:${have.zh})。` }, { detail: rule.id, cli: cliFor(t) })
+      : result('fail', r, { en: `RAM password policy of account ${r.name} does not meet "${want.en}" (currently: ${have.en}).`, zh: `账号 ${r.name} 的 RAM 密码策略未达到“${want.zh}”(当前:${have.zh})。` }, { detail: rule.id, evidence: { policy: p }, cli: cliFor(t) });
   });
 });

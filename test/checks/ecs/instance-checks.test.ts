@@ -45,6 +45,12 @@ describe('ecs.instance.exposed', () => {
     }
   });
 
+  it('names each group once, with all the ports and rules it opens', () => {
+    const web = buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'r80', portRange: '80/80' }), buildWorldRule({ ruleId: 'r443', portRange: '443/443' })] });
+    const f = run(instanceExposed, withInstance({ publicIps: ['47.1.2.3'] }, { securityGroups: [web] }));
+    expect(f[0]!.reason.en).toContain('web (sg-1) lets 0.0.0.0/0 reach TCP 80, 443 (rules r80, r443).');
+  });
+
   it('judges a stopped instance and says it is stopped', () => {
     const f = run(instanceExposed, withInstance({ status: 'Stopped', eipAddress: '39.9.9.9' }, { securityGroups: [open] }));
     expect(f[0]!.reason.en).toContain('currently Stopped');

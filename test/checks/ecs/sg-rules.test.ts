@@ -135,6 +135,7 @@ describe('building blocks', () => {
       ['ssh', 'TCP 22'],
     ]);
     expect(describePorts({ tcp: [22], udp: [53] })).toBe('TCP 22; UDP 53');
+    expect(describePorts({ tcp: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })).toBe('TCP 1, 2, 3, 4, 5, 6, 7, 8 (+2)');
   });
 });
 

@@ -66,7 +66,7 @@ describe('ram.password-policy', () => {
     const f = run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: weak } }));
     expect(only(f, 'fail').map((x) => x.detail).sort()).toEqual(['max-age', 'max-login-attempts', 'min-length', 'reuse-prevention', 'symbols']);
     const len = f.find((x) => x.detail === 'min-length')!;
-    expect(len.reason.en).toBe('RAM password policy of account prod does not meet "minimum length ≥ 14": it has 8.');
+    expect(len.reason.en).toBe('RAM password policy of account prod does not meet "minimum length ≥ 14" (currently: 8).');
     expect(len.remediation.cli).toContain('--MinimumPasswordLength 14');
     expect(f.find((x) => x.detail === 'max-login-attempts')!.reason.en).toContain('no lockout');
   });

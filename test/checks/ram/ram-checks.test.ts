@@ -96,11 +96,24 @@ describe('ram.access-key.unused', () => {
   it('does not read a failed GetAccessKeyLastUsed as "never used"', () => {
     const snap = buildSnapshot({
       ramData: { users: [buildUser({ accessKeys: [buildAccessKey({ lastUsedDate: null, createDate: daysAgo(120) })] })] },
-      gaps: [ramGap('GetAccessKeyLastUsed', { resource: 'LTAI-key-1' })],
+      gaps: [ramGap('GetAccessKeyLastUsed', { service: 'ims', resource: 'alice/LTAI-key-1' })],
     });
     const f = run(accessKeyUnused, snap);
     expect(statuses(f)).toEqual(['error']);
     expect(f[0]!.reason.en).toContain('ram:GetAccessKeyLastUsed');
+  });
+  it('errors as a whole when user principal names could not be read (no dates at all)', () => {
+    const snap = buildSnapshot({
+      ramData: { users: [buildUser({ accessKeys: [buildAccessKey({ lastUsedDate: null, createDate: daysAgo(120) })] })] },
+      gaps: [ramGap('GetDefaultDomain', { service: 'ims' })],
+    });
+    const f = run(accessKeyUnused, snap);
+    expect(statuses(f)).toEqual(['error']);
+    expect(f[0]!.reason.en).toContain('ram:GetDefaultDomain');
+  });
+  it('does not pass a recently used key whose per-key call failed', () => {
+    const snap = buildSnapshot({ gaps: [ramGap('GetAccessKeyLastUsed', { service: 'ims', resource: 'alice/LTAI-key-1', code: 'Throttling.User', missingAction: undefined })] });
+    expect(statuses(run(accessKeyUnused, snap))).toEqual(['error']);
   });
   it('fills user and key into the CLI', () => {
     const f = run(accessKeyUnused, withUser({ accessKeys: [buildAccessKey({ lastUsedDate: daysAgo(200) })] }))[0]!;
