@@ -4,6 +4,8 @@ import type { CheckMeta } from '../../posture/types.js';
 import { defineCheck, result } from '../helpers.js';
 import { eachInstance, INSTANCES_NEED } from './instance-common.js';
 
+// Judged whatever the instance status: the metadata mode is configuration, in force again as
+// soon as a stopped instance starts.
 const meta: CheckMeta = {
   id: 'ecs.instance.imds-v1',
   title: { en: 'Metadata service allows token-less (IMDSv1) access', zh: '元数据服务允许免令牌(IMDSv1)访问' },
