@@ -1,6 +1,125 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { loadConfig, type Config } from '../config/config.js';
+import { WhoownsError } from '../core/errors.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
+import { runEmulatorCommand } from '../emulator/cli.js';
+import { createBackend, type PostureBackend } from '../posture/backend.js';
 import type { CliIo } from './io.js';
+import { uiLang } from './io.js';
 import type { CliState } from './program.js';
+import { registerScanCommand } from './scan.js';
+import { progressReporter } from './progress.js';
 
-// Cloud-facing commands (whoami, inventory, emulator, scan) register here as they are built.
-export function registerCloudCommands(_program: Command, _io: CliIo, _state: CliState): void {}
+// Commands that read the cloud: whoami, inventory, scan, and the local emulator.
+
+export interface CloudCliOptions {
+  account?: string;
+  region?: string[];
+  demo?: boolean;
+}
+
+/** Config for a CLI run: the demo account only when asked for with --demo. */
+export function cliConfig(io: CliIo, opts: CloudCliOptions): Config {
+  const config = loadConfig(io.env);
+  if (opts.demo) return { ...config, cloud: { ...config.cloud, demo: true } };
+  if (config.cloud.demo && !['true', '1'].includes(io.env.WHOOWNS_DEMO ?? '')) {
+    throw new WhoownsError('NO_CREDENTIALS', {
+      zh: '没有找到阿里云凭证。请设置 ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET、配置 aliyun CLI(aliyun configure)、在 ECS 上设置 ALIBABA_CLOUD_ECS_METADATA=<实例 RAM 角色名>,或加 --demo 使用内置演示账号。',
+      en: 'No Alibaba Cloud credentials found. Set ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure the aliyun CLI (aliyun configure), set ALIBABA_CLOUD_ECS_METADATA=<instance RAM role> on ECS, or add --demo to use the built-in demo account.',
+    });
+  }
+  return config;
+}
+
+export function cliLogger(io: CliIo): Logger {
+  return createLogger({ level: io.env.WHOOWNS_LOG_LEVEL ?? 'silent' });
+}
+
+export function pickAccount(backend: PostureBackend, name?: string) {
+  if (!name) return backend.accounts[0]!;
+  const found = backend.accounts.find((a) => a.name === name);
+  if (!found) {
+    const names = backend.accounts.map((a) => a.name).join(', ');
+    throw new WhoownsError('USAGE', { zh: `配置中没有名为 ${name} 的账号;可用:${names}。`, en: `No account named ${name} in the configuration; configured: ${names}.` });
+  }
+  return found;
+}
+
+/** Run `fn` with a backend, closing it (and its demo emulator) whatever happens. */
+export async function withBackend<T>(io: CliIo, opts: CloudCliOptions, fn: (b: PostureBackend, config: Config, log: Logger) => Promise<T>): Promise<T> {
+  const config = cliConfig(io, opts);
+  const log = cliLogger(io);
+  const backend = await createBackend(config, log);
+  try {
+    return await fn(backend, config, log);
+  } finally {
+    await backend.close();
+  }
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export function registerCloudCommands(program: Command, io: CliIo, state: CliState): void {
+  const lang = () => new Option('--lang <lang>', 'output language').choices(['zh', 'en']);
+
+  program
+    .command('whoami')
+    .description('show the account, identity and credential source in use (never the secret) and the regions reachable')
+    .option('--account <name>', 'configured account to use')
+    .option('--demo', 'use the built-in demo account')
+    .option('--json', 'print JSON')
+    .addOption(lang())
+    .action(async (opts: CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' }) => {
+      await withBackend(io, opts, async (backend, _config, log) => {
+        const who = await backend.whoami(pickAccount(backend, opts.account), log);
+        if (opts.json) io.out(`${JSON.stringify(who, null, 2)}\n`);
+        else {
+          const zh = (opts.lang ?? uiLang(io.env)) === 'zh';
+          const rows: [string, string][] = [
+            [zh ? '账号名' : 'account', who.accountName],
+            [zh ? '账号 ID' : 'account id', who.accountId ?? '?'],
+            [zh ? '身份' : 'identity', `${who.identityType ?? '?'} ${who.arn ?? ''}`.trim()],
+            [zh ? '凭证来源' : 'credential source', who.credentialSource],
+            [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
+          ];
+          for (const [k, v] of rows) io.out(`${k.padEnd(18)} ${v}\n`);
+          for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
+        }
+        state.code = who.accountId ? 0 : 3;
+      });
+    });
+
+  program
+    .command('inventory')
+    .description('count resources per region and service, and list what could not be read')
+    .option('--account <name>', 'configured account to use')
+    .option('--region <ids>', 'only these regions (repeat or comma-separate)', collect)
+    .option('--demo', 'use the built-in demo account')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(lang())
+    .action(async (opts: CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' }) => {
+      await withBackend(io, opts, async (backend, _config, log) => {
+        const progress = progressReporter(io);
+        const snapshot = await backend.collect(pickAccount(backend, opts.account), log, { regions: opts.region, onProgress: progress.update });
+        progress.done();
+        const summary = inventorySummary(snapshot);
+        io.out(opts.format === 'json' ? renderInventoryJson(summary) : renderInventoryTable(summary, opts.lang ?? uiLang(io.env)));
+      });
+    });
+
+  program
+    .command('emulator')
+    .description('run the local Alibaba Cloud OpenAPI emulator (for trying whoowns without an account)')
+    .option('--scenario <name|file>', 'demo, clean, large, or a scenario YAML/JSON file', 'demo')
+    .option('--port <port>', 'port on 127.0.0.1', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new WhoownsError('USAGE', { zh: `端口无效:${v}`, en: `Invalid port: ${v}` });
+      return n;
+    }, 18080)
+    .action(async (opts: { scenario: string; port: number }) => {
+      await runEmulatorCommand({ scenario: opts.scenario, port: opts.port, log: (line) => io.out(`${line}\n`) });
+    });
+
+  registerScanCommand(program, io, state);
+}

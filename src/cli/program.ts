@@ -75,6 +75,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const err = toWhoownsError(e);
     const lang = uiLang(io.env);
     io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${err.messageIn(lang)}\n`);
-    return err.code === 'INTERNAL' ? 1 : 2;
+    return exitCodeFor(err.code);
   }
+}
+
+const COULD_NOT_RUN = new Set(['NO_CREDENTIALS', 'ENDPOINT_UNREACHABLE', 'CLOUD_CALL']);
+
+/** 1 for our own bugs, 3 when the cloud could not be read at all, 2 for everything the user can fix in the call. */
+export function exitCodeFor(code: string): number {
+  if (code === 'INTERNAL') return 1;
+  return COULD_NOT_RUN.has(code) ? 3 : 2;
 }

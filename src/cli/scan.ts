@@ -1,0 +1,88 @@
+import { Option, type Command } from 'commander';
+import { WhoownsError } from '../core/errors.js';
+import { findCheck } from '../checks/index.js';
+import { FORMATS, render, type Format } from '../posture/render/index.js';
+import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
+import { pickAccount, withBackend } from './cloud-commands.js';
+import type { CliIo } from './io.js';
+import { uiLang } from './io.js';
+import type { CliState } from './program.js';
+import { progressReporter } from './progress.js';
+
+// `whoowns scan`: collect once, run the checks, print in the chosen format.
+// Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
+
+interface ScanOptions {
+  account?: string;
+  region?: string[];
+  check?: string[];
+  service?: CheckService[];
+  severity?: Severity;
+  format?: Format;
+  failOn?: Severity;
+  demo?: boolean;
+  lang?: 'zh' | 'en';
+  color?: boolean;
+}
+
+const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** True when an unmuted failed finding is at or above the threshold. */
+export function failsAt(scan: ScanResult, threshold: Severity): boolean {
+  return scan.findings.some((f) => f.status === 'fail' && !f.muted && severityRank(f.severity) <= severityRank(threshold));
+}
+
+export function registerScanCommand(program: Command, io: CliIo, state: CliState): void {
+  program
+    .command('scan')
+    .description('check the account\'s posture and say who owns each fix')
+    .option('--account <name>', 'configured account to scan (default: the first)')
+    .option('--region <ids>', 'only these regions (repeat or comma-separate)', list)
+    .option('--check <ids>', 'only these checks (repeat or comma-separate)', list)
+    .addOption(new Option('--service <svc>', 'only checks of this service (repeatable)').choices(['ecs', 'ram', 'vpc']).argParser((v: string, prev: string[] = []) => [...prev, v]))
+    .addOption(new Option('--severity <level>', 'only findings at or above this severity').choices([...SEVERITIES]))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...FORMATS]))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES]))
+    .option('--demo', 'scan the built-in demo account (DEMO DATA)')
+    .option('--no-color', 'no colours in table output')
+    .addOption(new Option('--lang <lang>', 'output language').choices(['zh', 'en']))
+    .action(async (opts: ScanOptions) => {
+      for (const id of opts.check ?? []) {
+        if (!findCheck(id)) {
+          throw new WhoownsError('USAGE', {
+            zh: `未知的检查项:${id}。用 whoowns scan --format json 查看全部检查项的 id。`,
+            en: `Unknown check: ${id}. See every check id in the output of whoowns scan --format json.`,
+          });
+        }
+      }
+      const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
+      const lang = opts.lang ?? uiLang(io.env);
+      await withBackend(io, opts, async (backend, _config, log) => {
+        const account = pickAccount(backend, opts.account);
+        const services = opts.service;
+        const progress = progressReporter(io);
+        let snapshot;
+        try {
+          snapshot = await backend.collect(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
+        } finally {
+          progress.done();
+        }
+        // A scan that read nothing at all could not run: say so instead of printing an empty report.
+        if (!snapshot.identity && snapshot.gaps.length > 0 && Object.keys(snapshot.regionData).length === 0 && !snapshot.ram) {
+          const first = snapshot.gaps[0]!;
+          throw new WhoownsError('ENDPOINT_UNREACHABLE', {
+            zh: `扫描无法进行:${first.service} ${first.action} 失败(${first.code})。请检查网络、端点(WHOOWNS_ENDPOINT_*)和凭证。`,
+            en: `The scan could not run: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
+          });
+        }
+        const scan = backend.evaluate(snapshot, new Date(), {
+          checkIds: opts.check,
+          services,
+          minSeverity: opts.severity,
+          regions: opts.region,
+        });
+        io.out(render(scan, format, { lang, color: format === 'table' && io.isTTY && opts.color !== false }));
+        state.code = opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
+      });
+    });
+}
