@@ -3,6 +3,7 @@ import { WhoownsError } from '../core/errors.js';
 import { findCheck } from '../checks/index.js';
 import { FORMATS, render, type Format } from '../posture/render/index.js';
 import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
+import type { Snapshot } from '../cloud/index.js';
 import { pickAccount, withBackend } from './cloud-commands.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
@@ -30,6 +31,16 @@ const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((
 /** True when an unmuted failed finding is at or above the threshold. */
 export function failsAt(scan: ScanResult, threshold: Severity): boolean {
   return scan.findings.some((f) => f.status === 'fail' && !f.muted && severityRank(f.severity) <= severityRank(threshold));
+}
+
+/** Not one list, setting or identity came back: the account was not reachable at all. */
+export function readNothing(s: Snapshot): boolean {
+  if (s.identity) return false;
+  const regionRead = Object.values(s.regionData).some((r) =>
+    [r.instances, r.securityGroups, r.disks, r.autoSnapshotPolicies, r.systemEvents, r.cloudAssistant, r.vpcs, r.flowLogs, r.diskEncryptionByDefault].some((v) => v !== null),
+  );
+  const ramRead = s.ram !== null && [s.ram.users, s.ram.groups, s.ram.customPolicies, s.ram.passwordPolicy, s.ram.securityPreference].some((v) => v !== null);
+  return !regionRead && !ramRead;
 }
 
 export function registerScanCommand(program: Command, io: CliIo, state: CliState): void {
@@ -68,7 +79,7 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
           progress.done();
         }
         // A scan that read nothing at all could not run: say so instead of printing an empty report.
-        if (!snapshot.identity && snapshot.gaps.length > 0 && Object.keys(snapshot.regionData).length === 0 && !snapshot.ram) {
+        if (readNothing(snapshot)) {
           const first = snapshot.gaps[0]!;
           throw new WhoownsError('ENDPOINT_UNREACHABLE', {
             zh: `扫描无法进行:${first.service} ${first.action} 失败(${first.code})。请检查网络、端点(WHOOWNS_ENDPOINT_*)和凭证。`,
