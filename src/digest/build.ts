@@ -1,0 +1,169 @@
+import type { Bilingual } from '../core/errors.js';
+import { gapSentence } from '../posture/gaps.js';
+import { expiresAt } from '../posture/suppressions.js';
+import { SEVERITIES, severityRank, type Finding, type ScanResult, type Severity } from '../posture/types.js';
+import { coverageOf } from './coverage.js';
+import type { Count, DigestItem, DigestMessage, DigestState, ExpiringMute, OwnerTotals, TrendPoint } from './types.js';
+
+// The digest builder: pure. (what the last digest said, this scan, the time) → what to say now.
+// Posting, storage and the clock live elsewhere.
+
+export interface BuildOptions {
+  schedule: string;
+  timezone: string;
+  /** The to-do list leaves out findings below this; Alibaba Cloud's items are always shown. */
+  minSeverity?: Severity;
+  /** First-seen times from the account's finding history (earlier than any digest may know). */
+  firstSeen?: Record<string, string>;
+  trend?: TrendPoint[];
+  /** A catch-up run after the bot was down: the slot it should have run at. */
+  late?: { scheduledFor: string };
+}
+
+const DAY_MS = 86_400_000;
+const EXPIRING_DAYS = 7;
+const OLDEST = 5;
+const TODO_OWNERS = ['customer', 'shared'] as const;
+
+export function buildDigest(previous: DigestState | null, current: ScanResult, now: Date, opts: BuildOptions): DigestMessage {
+  const at = now.toISOString();
+  const inScope = (x: { owner: string; severity: Severity }) =>
+    x.owner === 'alibaba-cloud' || !opts.minSeverity || severityRank(x.severity) <= severityRank(opts.minSeverity);
+  // A digest that followed another account (the schedule was re-pointed) starts over.
+  const prev = previous && previous.accountName === current.accountName ? previous : null;
+  const prevOpen = new Map((prev?.open ?? []).filter(inScope).map((i) => [i.fingerprint, i]));
+  const prevMuted = new Set(prev?.muted ?? []);
+
+  const fails = current.findings.filter((f) => f.status === 'fail' && inScope(f));
+  const openNow = new Map(fails.filter((f) => !f.muted).map((f) => [f.fingerprint, f]));
+  const mutedNow = new Map(fails.filter((f) => f.muted).map((f) => [f.fingerprint, f]));
+  const read = coverageOf(current);
+
+  const toItem = (f: Finding): DigestItem => ({
+    fingerprint: f.fingerprint,
+    checkId: f.checkId,
+    title: f.title,
+    severity: f.severity,
+    owner: f.owner,
+    resource: pickResource(f.resource),
+    firstSeen: earliest(prevOpen.get(f.fingerprint)?.firstSeen, opts.firstSeen?.[f.fingerprint]) ?? current.scannedAt,
+    lastSeen: current.scannedAt,
+  });
+
+  const resolved: DigestItem[] = [];
+  const unknown: DigestItem[] = [];
+  const newlyMuted: DigestItem[] = [];
+  for (const p of prevOpen.values()) {
+    if (openNow.has(p.fingerprint)) continue;
+    const muted = mutedNow.get(p.fingerprint);
+    if (muted) newlyMuted.push({ ...toItem(muted), firstSeen: p.firstSeen });
+    else if (read(p)) resolved.push(p);
+    else unknown.push(p);
+  }
+  const newOnes: DigestItem[] = [];
+  const open: DigestItem[] = [...unknown];
+  for (const f of openNow.values()) {
+    const item = toItem(f);
+    open.push(item);
+    if (!prevOpen.has(f.fingerprint)) newOnes.push(prevMuted.has(f.fingerprint) ? { ...item, muteEnded: true } : item);
+  }
+  open.sort(compareItems);
+
+  const todo = (xs: DigestItem[]) => xs.filter((i) => i.owner !== 'alibaba-cloud').sort(compareItems);
+  const platform = (xs: DigestItem[]) => xs.filter((i) => i.owner === 'alibaba-cloud').sort(compareItems);
+  const prevTodo = todo([...prevOpen.values()]);
+  const openTodo = todo(open);
+
+  const changed = newOnes.length + resolved.length + newlyMuted.length > 0;
+  const state: DigestState = { version: 1, at, accountName: current.accountName, open, muted: [...mutedNow.keys()].sort() };
+  const message: DigestMessage = {
+    version: 1,
+    schedule: opts.schedule,
+    timezone: opts.timezone,
+    accountName: current.accountName,
+    accountId: current.accountId,
+    at,
+    scannedAt: current.scannedAt,
+    collectedAt: current.collectedAt,
+    source: current.source,
+    regions: current.regions,
+    since: prev?.at ?? null,
+    kind: !prev ? 'first' : changed ? 'changed' : 'unchanged',
+    totals: TODO_OWNERS.map((o) => ownerTotals(o, openTodo, prevTodo)),
+    openTotal: { now: openTodo.length, before: prevTodo.length },
+    // On a first run everything is "new"; the renderer calls it "open now".
+    newFindings: todo(newOnes),
+    resolved: todo(resolved),
+    unknown: todo(unknown),
+    newlyMuted: todo(newlyMuted),
+    oldest: openTodo
+      .filter((i) => i.severity === 'critical' || i.severity === 'high')
+      .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || compareItems(a, b))
+      .slice(0, OLDEST)
+      .map((i) => ({ ...i, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(i.firstSeen)) / DAY_MS)) })),
+    muted: {
+      count: [...mutedNow.values()].filter((f) => f.owner !== 'alibaba-cloud').length,
+      expiring: expiring([...mutedNow.values()], now),
+      expiredSuppressions: current.expiredSuppressions.length,
+    },
+    gaps: { count: current.gaps.length, sentences: gapSentences(current), undecided: current.summary.byStatus.error },
+    incomplete: current.incomplete,
+    platform: {
+      open: platform(open),
+      newCount: platform(newOnes).length,
+      resolvedCount: platform(resolved).length,
+    },
+    trend: opts.trend ?? [],
+    state,
+  };
+  if (opts.minSeverity) message.minSeverity = opts.minSeverity;
+  if (opts.late) {
+    message.late = { scheduledFor: opts.late.scheduledFor, minutes: Math.max(0, Math.round((now.getTime() - Date.parse(opts.late.scheduledFor)) / 60_000)) };
+  }
+  return message;
+}
+
+function ownerTotals(owner: OwnerTotals['owner'], now: DigestItem[], before: DigestItem[]): OwnerTotals {
+  const count = (xs: DigestItem[], s?: Severity) => xs.filter((i) => i.owner === owner && (!s || i.severity === s)).length;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { now: count(now, s), before: count(before, s) }])) as Record<Severity, Count>;
+  return { owner, total: { now: count(now), before: count(before) }, bySeverity };
+}
+
+function expiring(muted: Finding[], now: Date): ExpiringMute[] {
+  const limit = now.getTime() + EXPIRING_DAYS * DAY_MS;
+  return muted
+    .filter((f) => f.muted && expiresAt(f.muted.until) <= limit)
+    .map((f) => ({ fingerprint: f.fingerprint, title: f.title, resource: pickResource(f.resource), until: f.muted!.until, reason: f.muted!.reason, by: f.muted!.by }))
+    .sort((a, b) => a.until.localeCompare(b.until) || a.fingerprint.localeCompare(b.fingerprint));
+}
+
+/** One sentence per failed call (not per resource: fifty denied security groups are one problem). */
+function gapSentences(scan: ScanResult): Bilingual[] {
+  const seen = new Map<string, Bilingual>();
+  for (const g of scan.gaps) {
+    const key = [g.service, g.action, g.region ?? '', g.code].join('|');
+    if (!seen.has(key)) seen.set(key, gapSentence(g));
+  }
+  return [...seen.values()];
+}
+
+function pickResource(r: Finding['resource']): DigestItem['resource'] {
+  const out: DigestItem['resource'] = { type: r.type, id: r.id, name: r.name };
+  if (r.region !== undefined) out.region = r.region;
+  return out;
+}
+
+function earliest(...xs: (string | undefined)[]): string | undefined {
+  const present = xs.filter((x): x is string => typeof x === 'string');
+  return present.length ? present.sort()[0] : undefined;
+}
+
+export function compareItems(a: DigestItem, b: DigestItem): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.checkId.localeCompare(b.checkId) ||
+    (a.resource.region ?? '').localeCompare(b.resource.region ?? '') ||
+    a.resource.id.localeCompare(b.resource.id) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}

@@ -1,0 +1,194 @@
+import type { Block, Reply } from '../chat/message.js';
+import { label } from '../posture/labels.js';
+import { SEVERITIES, type Severity } from '../posture/types.js';
+import type { DigestItem, DigestMessage, OwnerTotals } from './types.js';
+import { ageWords, delta, headline, itemLine, localParts, localTime, ownerName, severityName, type Lang } from './words.js';
+
+// DigestMessage → platform-neutral Reply, one per platform: the Slack adapter turns it into
+// Block Kit (toBlockKit), the DingTalk sender into markdown (toDingTalkMarkdown). Both are pure.
+// Slack gets side-by-side totals and buttons; DingTalk gets plain lines (buttons in a group
+// message would talk to a robot that may not be ours) and the trend in words.
+
+/** Longest list shown per section; the rest are counted. */
+export const LIST_LIMIT = 8;
+
+export function renderSlackDigest(m: DigestMessage, lang: Lang): Reply {
+  return render(m, lang, 'slack');
+}
+
+export function renderDingTalkDigest(m: DigestMessage, lang: Lang): Reply {
+  return render(m, lang, 'dingtalk');
+}
+
+function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): Reply {
+  const zh = lang === 'zh';
+  const blocks: Block[] = [{ type: 'header', text: zh ? `安全摘要:${m.accountName}` : `Security digest: ${m.accountName}` }];
+  if (m.late) blocks.push({ type: 'text', text: lateWords(m, lang) });
+  const head = headline(m, lang);
+  blocks.push({ type: 'text', text: `**${head}**` });
+
+  if (m.kind === 'unchanged') {
+    // Short on a quiet day: only what still needs somebody's attention.
+    const lines = [unknownLine(m, lang), gapsLine(m, lang), expiringLine(m, lang), platformLine(m, lang)].filter((x): x is string => !!x);
+    if (lines.length) blocks.push({ type: 'text', text: lines.join('\n') });
+  } else {
+    blocks.push(...totalsBlocks(m, lang, platform));
+    pushList(blocks, m.kind === 'first' ? (zh ? '当前待处理' : 'Open now') : zh ? '新增' : 'New', m.newFindings, lang, (i) => `${itemLine(i, lang)}${i.muteEnded ? (zh ? '(静音已结束)' : ' (mute ended)') : ''} \`${i.fingerprint}\``);
+    pushList(blocks, zh ? '已解决(已修复或资源已删除)' : 'Resolved (fixed, or the resource is gone)', m.resolved, lang, (i) => itemLine(i, lang));
+    pushList(blocks, zh ? '本次未能读取(仍计为待处理)' : 'Not read this time (still counted as open)', m.unknown, lang, (i) => itemLine(i, lang));
+    pushList(blocks, zh ? '新静音' : 'Newly muted', m.newlyMuted, lang, (i) => itemLine(i, lang));
+    if (m.oldest.length) {
+      const title = zh ? '最久未处理的严重/高危问题' : 'Oldest open critical/high';
+      blocks.push({ type: 'text', text: `**${title}**\n${m.oldest.map((i) => `• ${itemLine(i, lang)} (${ageWords(i.ageDays, lang)})`).join('\n')}` });
+    }
+    const mutedLines = [mutedLine(m, lang), expiringLine(m, lang)].filter((x): x is string => !!x);
+    if (mutedLines.length) blocks.push({ type: 'text', text: mutedLines.join('\n') });
+    const gaps = gapsBlock(m, lang);
+    if (gaps) blocks.push({ type: 'text', text: gaps });
+    const platformText = platformBlock(m, lang);
+    if (platformText) blocks.push({ type: 'divider' }, { type: 'text', text: platformText });
+  }
+  const trend = trendWords(m, lang);
+  if (trend) blocks.push({ type: 'context', text: trend });
+  blocks.push({ type: 'context', text: footer(m, lang) });
+  if (platform === 'slack') {
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        { label: zh ? '查看当前态势' : 'Open posture', command: 'posture' },
+        { label: zh ? '摘要状态' : 'Digest status', command: `digest status ${m.schedule}` },
+      ],
+    });
+  }
+  return { summary: `${zh ? '安全摘要' : 'Security digest'} (${m.accountName}): ${head}`, blocks, demo: m.source === 'demo' };
+}
+
+function lateWords(m: DigestMessage, lang: Lang): string {
+  const due = localParts(m.late!.scheduledFor, m.timezone).time;
+  return lang === 'zh'
+    ? `⏰ 本期摘要原定 ${due} 发送,因机器人当时不在线,推迟了 ${m.late!.minutes} 分钟。`
+    : `⏰ Late: this digest was due at ${due} and is ${m.late!.minutes} min late because the bot was down.`;
+}
+
+function totalsBlocks(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): Block[] {
+  const rows = m.totals.filter((t) => t.total.now > 0 || t.total.before > 0);
+  if (!rows.length) return [];
+  const fields = rows.map((t) => ({ label: ownerName(t.owner, lang), value: ownerValue(t, lang) }));
+  if (platform === 'slack') return [{ type: 'fields', fields }];
+  return [{ type: 'text', text: fields.map((f) => `• **${f.label}**: ${f.value}`).join('\n') }];
+}
+
+function ownerValue(t: OwnerTotals, lang: Lang): string {
+  const d = delta(t.total);
+  const sev = SEVERITIES.filter((s) => t.bySeverity[s].now > 0 || t.bySeverity[s].before > 0).map((s) => {
+    const c = t.bySeverity[s];
+    const dd = delta(c);
+    return lang === 'zh' ? `${severityName(s, lang)} ${c.now}${dd ? `(${dd})` : ''}` : `${c.now} ${severityName(s, lang)}${dd ? ` (${dd})` : ''}`;
+  });
+  const total = lang === 'zh' ? `${t.total.now} 个${d ? `(${d})` : ''}` : `${t.total.now} open${d ? ` (${d})` : ''}`;
+  return lang === 'zh' ? `${total}:${sev.join('、')}` : `${total}: ${sev.join(', ')}`;
+}
+
+function pushList(blocks: Block[], title: string, items: DigestItem[], lang: Lang, line: (i: DigestItem) => string): void {
+  if (!items.length) return;
+  const shown = items.slice(0, LIST_LIMIT).map((i) => `• ${line(i)}`);
+  const more = items.length - LIST_LIMIT;
+  if (more > 0) shown.push(lang === 'zh' ? `… 另有 ${more} 项,用 /posture 查看全部` : `… and ${more} more; /posture shows them all`);
+  blocks.push({ type: 'text', text: `**${title} (${items.length})**\n${shown.join('\n')}` });
+}
+
+function unknownLine(m: DigestMessage, lang: Lang): string | undefined {
+  if (!m.unknown.length) return undefined;
+  return lang === 'zh'
+    ? `${m.unknown.length} 个问题本次未能读取,仍计为待处理。`
+    : `${m.unknown.length} open ${m.unknown.length === 1 ? 'finding was' : 'findings were'} not read this time and still count as open.`;
+}
+
+function mutedLine(m: DigestMessage, lang: Lang): string | undefined {
+  const parts: string[] = [];
+  if (m.muted.count) parts.push(lang === 'zh' ? `${m.muted.count} 个问题已静音。` : `${m.muted.count} muted.`);
+  if (m.muted.expiredSuppressions) {
+    parts.push(
+      lang === 'zh'
+        ? `${m.muted.expiredSuppressions} 条抑制规则已过期,相关问题重新列入待处理。`
+        : `${m.muted.expiredSuppressions} suppression${m.muted.expiredSuppressions === 1 ? ' has' : 's have'} expired; those findings are back on the list.`,
+    );
+  }
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+function expiringLine(m: DigestMessage, lang: Lang): string | undefined {
+  const xs = m.muted.expiring;
+  if (!xs.length) return undefined;
+  const head = lang === 'zh' ? `7 天内到期的静音(${xs.length}):` : `Mutes ending within 7 days (${xs.length}):`;
+  const lines = xs.slice(0, LIST_LIMIT).map((x) => {
+    const what = `${x.title[lang]}: ${label(x.resource)[lang]}`;
+    return lang === 'zh' ? `• ${what} — 至 ${x.until}(${x.reason})` : `• ${what} — until ${x.until} (${x.reason})`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+function gapsLine(m: DigestMessage, lang: Lang): string | undefined {
+  if (!m.incomplete) return undefined;
+  const first = m.gaps.sentences[0]?.[lang];
+  const head =
+    lang === 'zh'
+      ? `⚠️ 本次扫描不完整:${m.gaps.count} 个调用失败,${m.gaps.undecided} 项检查无法判断。`
+      : `⚠️ This scan is incomplete: ${m.gaps.count} call${m.gaps.count === 1 ? '' : 's'} failed, ${m.gaps.undecided} check result${m.gaps.undecided === 1 ? '' : 's'} undecided.`;
+  return first ? `${head} ${first}` : head;
+}
+
+function gapsBlock(m: DigestMessage, lang: Lang): string | undefined {
+  if (!m.incomplete) return undefined;
+  const title = lang === 'zh' ? '⚠️ 未能读取的内容' : '⚠️ What could not be read';
+  const intro =
+    lang === 'zh'
+      ? `${m.gaps.count} 个调用失败,${m.gaps.undecided} 项检查无法判断;这些资源的问题不会被算作已解决。`
+      : `${m.gaps.count} call${m.gaps.count === 1 ? '' : 's'} failed and ${m.gaps.undecided} check result${m.gaps.undecided === 1 ? ' is' : 's are'} undecided; nothing there is reported as resolved.`;
+  const lines = m.gaps.sentences.slice(0, 5).map((s) => `• ${s[lang]}`);
+  const more = m.gaps.sentences.length - 5;
+  if (more > 0) lines.push(lang === 'zh' ? `… 另有 ${more} 类失败` : `… and ${more} more kinds of failure`);
+  return [`**${title}**`, intro, ...lines].join('\n');
+}
+
+function platformLine(m: DigestMessage, lang: Lang): string | undefined {
+  const n = m.platform.open.length;
+  if (!n) return undefined;
+  return lang === 'zh'
+    ? `阿里云侧:${n} 个平台事件待处理(由阿里云修复,您只需选择实例重启时间)。`
+    : `Alibaba Cloud's side: ${n} platform event${n === 1 ? '' : 's'} pending (Alibaba Cloud fixes ${n === 1 ? 'it' : 'them'}; you only choose when instances restart).`;
+}
+
+function platformBlock(m: DigestMessage, lang: Lang): string | undefined {
+  const head = platformLine(m, lang);
+  const changes: string[] = [];
+  if (m.platform.newCount) changes.push(lang === 'zh' ? `新增 ${m.platform.newCount}` : `${m.platform.newCount} new`);
+  if (m.platform.resolvedCount) changes.push(lang === 'zh' ? `已结束 ${m.platform.resolvedCount}` : `${m.platform.resolvedCount} finished`);
+  if (!head && !changes.length) return undefined;
+  const title = lang === 'zh' ? '**阿里云侧(不在您的待办中)**' : "**Alibaba Cloud's side (not on your to-do list)**";
+  const lines = m.platform.open.slice(0, 5).map((i) => `• ${itemLine(i, lang)}`);
+  const text = head ?? (lang === 'zh' ? '阿里云侧没有待处理的事件。' : "Nothing pending on Alibaba Cloud's side.");
+  const changed = changes.length ? (lang === 'zh' ? `(${changes.join(',')})` : ` (${changes.join(', ')})`) : '';
+  return [title, `${text}${changed}`, ...lines].join('\n');
+}
+
+/** "Last 30 days: high 3 → 1, medium 5 → 5" from the first and last day with data. */
+export function trendWords(m: Pick<DigestMessage, 'trend'>, lang: Lang): string | undefined {
+  if (m.trend.length < 2) return undefined;
+  const first = m.trend[0]!;
+  const last = m.trend[m.trend.length - 1]!;
+  const moves = SEVERITIES.filter((s: Severity) => first.counts[s] > 0 || last.counts[s] > 0).map(
+    (s) => `${severityName(s, lang)} ${first.counts[s]} → ${last.counts[s]}`,
+  );
+  if (!moves.length) return lang === 'zh' ? `${first.day} 至 ${last.day}:一直没有待处理问题。` : `${first.day} to ${last.day}: nothing open throughout.`;
+  return lang === 'zh' ? `趋势(${first.day} 至 ${last.day}):${moves.join(',')}` : `Trend ${first.day} to ${last.day}: ${moves.join(', ')}`;
+}
+
+function footer(m: DigestMessage, lang: Lang): string {
+  const scanned = localTime(m.scannedAt, m.timezone);
+  const regions = m.regions.length;
+  const scope = m.minSeverity ? (lang === 'zh' ? `,仅${severityName(m.minSeverity, lang)}及以上` : `, ${m.minSeverity} and above`) : '';
+  return lang === 'zh'
+    ? `摘要 ${m.schedule} · 扫描于 ${scanned} · ${regions} 个地域${scope} · 账号 ${m.accountId ?? m.accountName}`
+    : `Digest ${m.schedule} · scanned ${scanned} · ${regions} region${regions === 1 ? '' : 's'}${scope} · account ${m.accountId ?? m.accountName}`;
+}

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { Cron } from 'croner';
+import { z } from 'zod';
+import { WhoownsError } from '../core/errors.js';
+import { SEVERITIES, type Severity } from '../posture/types.js';
+
+// The `schedules:` list of the YAML config file (WHOOWNS_CONFIG). Validated once at start-up;
+// every problem names the schedule and the field, and says what to write instead.
+//
+// A custom robot's signing secret never sits in the YAML: the file names an environment
+// variable (secretEnv) and the secret is read from it only when a message is sent.
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
+
+const destinationSchema = z.union([
+  z.object({ slack: z.object({ channel: z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123456789 (not a #name)') }).strict() }).strict(),
+  z
+    .object({
+      dingtalk: z
+        .object({
+          openConversationId: z.string().min(3, 'must be the group\'s openConversationId (cid…)'),
+          robotCode: z.string().min(1, 'must be the robot\'s robotCode (usually the app\'s AppKey)'),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      dingtalkWebhook: z
+        .object({
+          url: z.string().refine(isWebhookUrl, 'must be the custom robot\'s https webhook address (https://oapi.dingtalk.com/robot/send?access_token=…)'),
+          secretEnv: z.string().regex(ENV_NAME, 'must be the NAME of an environment variable holding the signing secret (SEC…), not the secret itself').optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+
+export const scheduleSchema = z
+  .object({
+    name: z.string().regex(NAME, 'use letters, digits, _ and - (at most 40), starting with a letter or digit'),
+    cron: z.string().min(1),
+    timezone: z.string().min(1, 'is required: an IANA time zone such as Asia/Shanghai'),
+    account: z.string().optional(),
+    lang: z.enum(['zh', 'en']).default('en'),
+    scope: z
+      .object({
+        regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'is not a region id like cn-hangzhou')).min(1).optional(),
+        minSeverity: z.enum(SEVERITIES).optional(),
+      })
+      .strict()
+      .default({}),
+    destinations: z.array(destinationSchema).default([]),
+    maxSnapshotAgeMinutes: z.number().int().min(0).max(1440).default(30),
+    graceMinutes: z.number().int().min(0).max(1440).default(60),
+  })
+  .strict();
+
+export type DestinationSpec =
+  | { kind: 'slack'; channel: string }
+  | { kind: 'dingtalk'; openConversationId: string; robotCode: string }
+  | { kind: 'dingtalk-webhook'; url: string; secretEnv?: string };
+
+export interface Schedule {
+  name: string;
+  cron: string;
+  timezone: string;
+  /** Configured account name. */
+  account: string;
+  lang: 'zh' | 'en';
+  scope: { regions?: string[]; minSeverity?: Severity };
+  destinations: DestinationSpec[];
+  /** Reuse a snapshot collected less than this long ago (0 = always scan). */
+  maxSnapshotAgeMs: number;
+  /** A slot missed while the bot was down still runs if the bot is back within this. */
+  graceMs: number;
+}
+
+export interface ScheduleContext {
+  /** Names from config.cloud.accounts; the first is the default. */
+  accounts: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[] {
+  const problems: string[] = [];
+  const out: Schedule[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, i) => {
+    const rawName = typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : undefined;
+    const where = rawName ? `schedules[${i}] (${rawName})` : `schedules[${i}]`;
+    const parsed = scheduleSchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`${where}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
+      return;
+    }
+    const s = parsed.data;
+    const before = problems.length;
+    if (seen.has(s.name)) problems.push(`${where}.name: another schedule is already called ${s.name}; names must be unique`);
+    seen.add(s.name);
+    if (!isTimeZone(s.timezone)) problems.push(`${where}.timezone: "${s.timezone}" is not an IANA time zone; write one such as Asia/Shanghai or Europe/Berlin`);
+    else {
+      const cronProblem = checkCron(s.cron, s.timezone);
+      if (cronProblem) problems.push(`${where}.cron: "${s.cron}" ${cronProblem}`);
+    }
+    const account = s.account ?? ctx.accounts[0];
+    if (!account || !ctx.accounts.includes(account)) {
+      problems.push(`${where}.account: no account named ${s.account} in accounts: (configured: ${ctx.accounts.join(', ') || 'none'})`);
+    }
+    s.destinations.forEach((d, j) => {
+      if ('dingtalkWebhook' in d && d.dingtalkWebhook.secretEnv && !ctx.env[d.dingtalkWebhook.secretEnv]) {
+        problems.push(`${where}.destinations.${j}.dingtalkWebhook.secretEnv: the environment variable ${d.dingtalkWebhook.secretEnv} is not set; set it to the robot's signing secret (SEC…)`);
+      }
+    });
+    if (problems.length > before) return;
+    out.push({
+      name: s.name,
+      cron: s.cron,
+      timezone: s.timezone,
+      account: account!,
+      lang: s.lang,
+      scope: { ...(s.scope.regions ? { regions: s.scope.regions } : {}), ...(s.scope.minSeverity ? { minSeverity: s.scope.minSeverity } : {}) },
+      destinations: s.destinations.map(toSpec),
+      maxSnapshotAgeMs: s.maxSnapshotAgeMinutes * 60_000,
+      graceMs: s.graceMinutes * 60_000,
+    });
+  });
+  if (problems.length) {
+    const list = problems.map((p) => `  - ${p}`).join('\n');
+    throw new WhoownsError('CONFIG_INVALID', {
+      zh: `配置文件中的定时摘要(schedules)有误,请修改后重新启动:\n${list}`,
+      en: `The digest schedules in the config file are invalid; fix them and start again:\n${list}`,
+    });
+  }
+  return out;
+}
+
+function toSpec(d: z.infer<typeof destinationSchema>): DestinationSpec {
+  if ('slack' in d) return { kind: 'slack', channel: d.slack.channel };
+  if ('dingtalk' in d) return { kind: 'dingtalk', openConversationId: d.dingtalk.openConversationId, robotCode: d.dingtalk.robotCode };
+  const spec: DestinationSpec = { kind: 'dingtalk-webhook', url: d.dingtalkWebhook.url };
+  if (d.dingtalkWebhook.secretEnv) spec.secretEnv = d.dingtalkWebhook.secretEnv;
+  return spec;
+}
+
+/** A stable id for a destination that never contains a credential (webhook URLs carry a token). */
+export function destinationKey(d: DestinationSpec): string {
+  switch (d.kind) {
+    case 'slack':
+      return `slack:${d.channel}`;
+    case 'dingtalk':
+      return `dingtalk:${d.openConversationId}`;
+    case 'dingtalk-webhook':
+      return `dingtalk-webhook:${createHash('sha256').update(d.url).digest('hex').slice(0, 12)}`;
+  }
+}
+
+/** How a destination is named to people: never the webhook token. */
+export function describeDestination(d: DestinationSpec, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  switch (d.kind) {
+    case 'slack':
+      return zh ? `Slack 频道 ${d.channel}` : `Slack channel ${d.channel}`;
+    case 'dingtalk':
+      return zh ? `钉钉群 ${d.openConversationId}` : `DingTalk group ${d.openConversationId}`;
+    case 'dingtalk-webhook': {
+      const id = destinationKey(d).split(':')[1];
+      return zh ? `钉钉自定义机器人 ${id}` : `DingTalk custom robot ${id}`;
+    }
+  }
+}
+
+export function platformOf(d: DestinationSpec): 'slack' | 'dingtalk' {
+  return d.kind === 'slack' ? 'slack' : 'dingtalk';
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A paused croner job: used only to compute run times, never to run anything. */
+export function cronFor(s: Pick<Schedule, 'cron' | 'timezone'>): Cron {
+  return new Cron(s.cron, { timezone: s.timezone, paused: true, mode: '5-part' });
+}
+
+function checkCron(cron: string, timezone: string): string | undefined {
+  try {
+    const next = cronFor({ cron, timezone }).nextRun(new Date());
+    if (!next) return 'never runs; check the day and month fields';
+    return undefined;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.replace(/^CronPattern: /, '') : String(e);
+    return `is not a five-field cron expression (minute hour day-of-month month day-of-week, e.g. "0 9 * * 1-5"): ${msg}`;
+  }
+}
+
+function isWebhookUrl(v: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    return false;
+  }
+  // Plain http only for a local stand-in (tests, a local relay).
+  return u.protocol === 'https:' || (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost'));
+}

@@ -1,0 +1,97 @@
+// The digest model: what a schedule remembers between runs (DigestState) and what one run has
+// to say (DigestMessage). Both are plain JSON: the state and the message are stored with the run,
+// so a run resumed after a restart posts exactly what was built before it.
+
+import type { Bilingual } from '../core/errors.js';
+import type { Owner, ResourceRef, Severity } from '../posture/types.js';
+
+/** One finding as a digest remembers it. */
+export interface DigestItem {
+  fingerprint: string;
+  checkId: string;
+  title: Bilingual;
+  severity: Severity;
+  owner: Owner;
+  resource: Pick<ResourceRef, 'type' | 'id' | 'name' | 'region'>;
+  /** First time any scan saw it failing (ISO). */
+  firstSeen: string;
+  /** Last scan that read it as failing (ISO); older than the digest when it could not be re-read. */
+  lastSeen: string;
+  /** New only because its mute or suppression ended. */
+  muteEnded?: boolean;
+}
+
+export interface DigestState {
+  version: 1;
+  /** When this digest was built. */
+  at: string;
+  accountName: string;
+  /** Open, unmuted findings (the customer's to-do and Alibaba Cloud's items), including ones not re-read. */
+  open: DigestItem[];
+  /** Fingerprints muted at the time (so a mute is not mistaken for a fix). */
+  muted: string[];
+}
+
+export type Count = { now: number; before: number };
+
+export interface OwnerTotals {
+  owner: Exclude<Owner, 'alibaba-cloud'>;
+  total: Count;
+  bySeverity: Record<Severity, Count>;
+}
+
+export interface ExpiringMute {
+  fingerprint: string;
+  title: Bilingual;
+  resource: DigestItem['resource'];
+  /** YYYY-MM-DD, muted through the end of that day (UTC). */
+  until: string;
+  reason: string;
+  by: string;
+}
+
+export interface TrendPoint {
+  /** YYYY-MM-DD in the schedule's time zone. */
+  day: string;
+  counts: Record<Severity, number>;
+}
+
+export interface DigestMessage {
+  version: 1;
+  schedule: string;
+  timezone: string;
+  accountName: string;
+  accountId: string | null;
+  /** When the digest was built (ISO). */
+  at: string;
+  scannedAt: string;
+  collectedAt: string;
+  source: 'live' | 'demo' | 'emulator';
+  regions: string[];
+  minSeverity?: Severity;
+  /** When the previous digest of this schedule was built; null on the first run. */
+  since: string | null;
+  kind: 'first' | 'changed' | 'unchanged';
+  /** Set when the run is a catch-up after the bot was down. */
+  late?: { scheduledFor: string; minutes: number };
+  /** The customer's (and shared) to-do, by owner and severity, now and at the previous digest. */
+  totals: OwnerTotals[];
+  openTotal: Count;
+  newFindings: DigestItem[];
+  /** Was open, now read and no longer failing (fixed, or the resource is gone). */
+  resolved: DigestItem[];
+  /** Was open and could not be read this time: still counted as open. */
+  unknown: DigestItem[];
+  /** Was open, now muted. */
+  newlyMuted: DigestItem[];
+  /** Oldest still-open critical/high items with their age. */
+  oldest: (DigestItem & { ageDays: number })[];
+  muted: { count: number; expiring: ExpiringMute[]; expiredSuppressions: number };
+  gaps: { count: number; sentences: Bilingual[]; undecided: number };
+  incomplete: boolean;
+  /** Alibaba Cloud–owned items (platform events): kept apart from the to-do list. */
+  platform: { open: DigestItem[]; newCount: number; resolvedCount: number };
+  trend: TrendPoint[];
+  /** What this run remembers for the next one. */
+  state: DigestState;
+}
