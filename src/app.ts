@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { COMMANDS, createDispatch } from '../commands/index.js';
-import { startConsole } from './adapters/console/repl.js';
 import { createDingTalkAdapter } from './adapters/dingtalk/index.js';
-import { createSlackAdapter } from './adapters/slack/index.js';
+import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js';
+import type { Dispatch } from './chat/types.js';
 import { createRateLimiter } from './chat/rate-limit.js';
 import type { Config } from './config/config.js';
 import type { Logger } from './core/logger.js';
@@ -14,13 +14,17 @@ import { MuteStore } from './store/mutes.js';
 
 // Wiring only: every piece is built here from config and handed to the adapters.
 
-export interface AppStreams {
-  input: NodeJS.ReadableStream & import('node:stream').Readable;
-  output: import('node:stream').Writable;
-  color: boolean;
+export interface App {
+  dispatch: Dispatch;
+  posture: PostureService;
+  demo: boolean;
+  /** True when a chat platform is connected; otherwise the caller runs the console. */
+  hasChat: boolean;
+  slack?: SlackAdapter;
+  stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, log: Logger, streams: AppStreams): Promise<void> {
+export async function startApp(config: Config, log: Logger): Promise<App> {
   const qa = defaultEngine();
   const db = openDb(join(config.dataDir, 'whoowns.db'));
   const backend = await createBackend(config, log);
@@ -44,11 +48,13 @@ export async function startApp(config: Config, log: Logger, streams: AppStreams)
   });
 
   const stops: (() => Promise<void>)[] = [];
+  let slack: SlackAdapter | undefined;
   if (config.slack) {
-    const slack = createSlackAdapter({ ...config.slack, port: config.port, dispatch, log: log.child({ adapter: 'slack' }), defaultLocale: config.lang });
+    slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log: log.child({ adapter: 'slack' }), defaultLocale: config.lang });
     await slack.start();
-    stops.push(() => slack.stop());
-    log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : config.port }, 'slack adapter started');
+    const s = slack;
+    stops.push(() => s.stop());
+    log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
   }
   if (config.dingtalk) {
     const dingtalk = createDingTalkAdapter({ ...config.dingtalk, dispatch, log: log.child({ adapter: 'dingtalk' }), defaultLocale: config.lang });
@@ -57,25 +63,19 @@ export async function startApp(config: Config, log: Logger, streams: AppStreams)
     log.info('dingtalk adapter started');
   }
 
-  const shutdown = async () => {
-    for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
-    await backend.close();
-    db.close();
+  return {
+    dispatch,
+    posture,
+    demo: backend.demo,
+    hasChat: stops.length > 0,
+    slack,
+    async stop() {
+      for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
+      await backend.close();
+      db.close();
+    },
   };
-
-  if (!stops.length) {
-    const notice = backend.demo
-      ? 'No cloud credentials found: posture commands use the DEMO account on a local emulator (DEMO DATA). / 未找到云账号凭证:posture 命令使用本地模拟器的演示账号(演示数据)。'
-      : undefined;
-    await startConsole({ dispatch, input: streams.input, output: streams.output, log, color: streams.color, notice, defaultLocale: config.lang });
-    await shutdown();
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-  log.info('shutting down');
-  await shutdown();
 }
+
+export const DEMO_NOTICE =
+  'No cloud credentials found: posture commands use the DEMO account on a local emulator (DEMO DATA). / 未找到云账号凭证:posture 命令使用本地模拟器的演示账号(演示数据)。';

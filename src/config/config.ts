@@ -20,7 +20,9 @@ const envSchema = z.object({
   WHOOWNS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHOOWNS_DATA_DIR: z.string().optional(),
   WHOOWNS_LANG: z.enum(['zh', 'en']).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** 0 = any free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WHOOWNS_HOST: z.string().default('0.0.0.0'),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must start with xoxb- (the Bot User OAuth Token from your Slack app page)').optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp- (an App-Level Token with connections:write)').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'is too short; copy the Signing Secret from Basic Information').optional(),
@@ -40,6 +42,8 @@ export interface Config {
   dataDir: string;
   lang?: 'zh' | 'en';
   port: number;
+  /** Address the HTTP server (Slack events, health probes) binds. */
+  host: string;
   slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   dingtalk?: { clientId: string; clientSecret: string };
   access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string };
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     dataDir: v.WHOOWNS_DATA_DIR ?? join(homedir(), '.whoowns'),
     lang: v.WHOOWNS_LANG,
     port: v.PORT,
+    host: v.WHOOWNS_HOST,
     slack,
     dingtalk,
     access: {
