@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/core/logger.js';
+import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
+import { FORM, SECRET, post, slashCommand } from '../adapters/slack/slack-requests.js';
+
+// The whole bot as deployed: config from the environment, the real Bolt app over HTTP with
+// signed requests, the real commands, and posture from the demo account on the emulator.
+
+const BOT_TOKEN = 'xoxb-e2e-secret-token';
+let fake: FakeSlack;
+let app: App;
+let events: string;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  const config = loadConfig({
+    HOME: '/nonexistent',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    WHOOWNS_HOST: '127.0.0.1',
+    WHOOWNS_DEMO: 'true',
+    WHOOWNS_DATA_DIR: mkdtempSync(join(tmpdir(), 'whoowns-e2e-')),
+    WHOOWNS_POSTURE_USERS: 'U_SEC',
+    WHOOWNS_POSTURE_CHANNELS: 'C_SEC',
+  });
+  app = await startApp(config, createLogger({ level: 'debug', destination: { write: (l: string) => void logs.push(l) } }));
+  events = `http://127.0.0.1:${app.slack!.port()}/slack/events`;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+async function slash(command: string, text: string, user = 'U_SEC', channel = 'C_SEC') {
+  const id = `r${Math.random().toString(36).slice(2)}`;
+  const res = await post(events, slashCommand({ command, text, response_url: fake.respondUrl(id), user_id: user, channel_id: channel }), FORM);
+  expect(res.status).toBe(200);
+  expect(res.ms).toBeLessThan(3000);
+  const answer = await fake.waitFor(() => fake.responses.find((r) => r.id === id), 15_000);
+  return { body: answer.body as { response_type: string; text: string; blocks: unknown[] }, json: JSON.stringify(answer.body) };
+}
+
+describe('whoowns on Slack, end to end', () => {
+  it('answers /whoowns in the asker language', async () => {
+    const { json } = await slash('/whoowns', '谁负责ECS操作系统补丁?', 'U_ANYONE', 'C_RANDOM');
+    expect(json).toMatch(/负责方:客户/);
+  });
+
+  it('answers /posture with demo data, labelled, from the live emulator', async () => {
+    const { body, json } = await slash('/posture', '');
+    expect(body.response_type).toBe('in_channel');
+    expect(json).toMatch(/DEMO DATA/);
+    expect(json).toMatch(/open finding/);
+    expect(json).toMatch(/sg-t4nall000001/);
+  });
+
+  it('keeps posture away from people who are not allowed, ephemerally', async () => {
+    const { body } = await slash('/posture', 'sg', 'U_ANYONE');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(/only for authorised people/);
+  });
+
+  it('validates ids before any cloud call', async () => {
+    const { body } = await slash('/posture', 'sg $(reboot)');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(/not a valid security group id/);
+  });
+
+  it('never writes the bot token or signing secret to the log', () => {
+    const all = logs.join('\n');
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(all).not.toContain(SECRET);
+  });
+});
