@@ -33,3 +33,12 @@ export function coverageOf(scan: ScanResult): Coverage {
     return !errors.some((e) => e.checkId === item.checkId && sameRegion(e.resource.region));
   };
 }
+
+/** The same question for a row of the finding history (which knows the resource by id only). */
+export function historyCoverage(read: Coverage): (row: { checkId: string; resourceId: string; region?: string }) => boolean {
+  return (row) => {
+    const resource: DigestItem['resource'] = { type: 'region', id: row.resourceId, name: row.resourceId };
+    if (row.region !== undefined) resource.region = row.region;
+    return read({ checkId: row.checkId, resource });
+  };
+}

@@ -1,0 +1,242 @@
+import type { Db } from './db.js';
+
+// Digest bookkeeping. The order of writes is the exactly-once protocol:
+//   run 'building' → (message, state, one 'pending' delivery per destination) 'sending' in one
+//   transaction → per destination 'sending' (attempts+1) BEFORE the post, 'sent' right AFTER it →
+//   run 'sent' | 'partial' | 'failed'.
+// A lease row per schedule keeps two runs of one schedule (in one process or several sharing the
+// file) from ever overlapping.
+
+export type RunStatus = 'building' | 'sending' | 'sent' | 'partial' | 'failed' | 'missed';
+export type RunTrigger = 'cron' | 'catch-up' | 'manual';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface RunRecord {
+  id: string;
+  schedule: string;
+  scheduledFor: string;
+  trigger: RunTrigger;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt?: string;
+  scanId?: number;
+  /** JSON of the DigestMessage, once built. */
+  message?: string;
+  /** JSON of the DigestState this run leaves for the next one. */
+  state?: string;
+  error?: string;
+}
+
+export interface DeliveryRecord {
+  runId: string;
+  destination: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError?: string;
+  updatedAt: string;
+  sentAt?: string;
+}
+
+export interface SubscriptionRecord {
+  schedule: string;
+  destination: string;
+  /** JSON of the DestinationSpec. */
+  spec: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export class DigestStore {
+  constructor(private readonly db: Db) {}
+
+  // --- schedules
+
+  /** Remember when a schedule was first known, so a slot before that is never "missed". */
+  registerSchedule(name: string, now: Date): string {
+    this.db.prepare('INSERT OR IGNORE INTO digest_schedules (name, first_seen) VALUES (?, ?)').run(name, now.toISOString());
+    return (this.db.prepare('SELECT first_seen FROM digest_schedules WHERE name = ?').get(name) as { first_seen: string }).first_seen;
+  }
+
+  // --- leases
+
+  /** Take the schedule's lease if it is free, expired, or already ours. */
+  acquireLease(schedule: string, holder: string, now: Date, ttlMs: number): boolean {
+    const until = new Date(now.getTime() + ttlMs).toISOString();
+    const r = this.db
+      .prepare(
+        `INSERT INTO digest_leases (schedule, holder, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (schedule) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE digest_leases.expires_at <= ? OR digest_leases.holder = excluded.holder`,
+      )
+      .run(schedule, holder, until, now.toISOString());
+    return r.changes > 0;
+  }
+
+  /** Extend our lease; false if it was lost (expired and taken by someone else). */
+  renewLease(schedule: string, holder: string, now: Date, ttlMs: number): boolean {
+    const until = new Date(now.getTime() + ttlMs).toISOString();
+    return this.db.prepare('UPDATE digest_leases SET expires_at = ? WHERE schedule = ? AND holder = ?').run(until, schedule, holder).changes > 0;
+  }
+
+  releaseLease(schedule: string, holder: string): void {
+    this.db.prepare('DELETE FROM digest_leases WHERE schedule = ? AND holder = ?').run(schedule, holder);
+  }
+
+  lease(schedule: string): { holder: string; expiresAt: string } | undefined {
+    const r = this.db.prepare('SELECT holder, expires_at FROM digest_leases WHERE schedule = ?').get(schedule) as { holder: string; expires_at: string } | undefined;
+    return r ? { holder: r.holder, expiresAt: r.expires_at } : undefined;
+  }
+
+  // --- runs
+
+  /** Create a run; false when a run with this id exists already (its slot is taken). */
+  createRun(r: Pick<RunRecord, 'id' | 'schedule' | 'scheduledFor' | 'trigger' | 'startedAt'> & { status?: RunStatus; error?: string }): boolean {
+    const res = this.db
+      .prepare('INSERT OR IGNORE INTO digest_runs (id, schedule, scheduled_for, trigger, status, started_at, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(r.id, r.schedule, r.scheduledFor, r.trigger, r.status ?? 'building', r.startedAt, r.error ?? null);
+    return res.changes > 0;
+  }
+
+  run(id: string): RunRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM digest_runs WHERE id = ?').get(id) as RunRow | undefined;
+    return r ? runFromRow(r) : undefined;
+  }
+
+  /** The built message and state, and one pending delivery per destination: all or nothing. */
+  markBuilt(id: string, b: { scanId?: number; message: string; state: string; destinations: string[]; now: Date }): void {
+    const at = b.now.toISOString();
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE digest_runs SET status = 'sending', scan_id = ?, message = ?, state = ? WHERE id = ?").run(b.scanId ?? null, b.message, b.state, id);
+      const add = this.db.prepare("INSERT OR IGNORE INTO digest_deliveries (run_id, destination, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)");
+      for (const d of b.destinations) add.run(id, d, at);
+    })();
+  }
+
+  finishRun(id: string, status: Exclude<RunStatus, 'building' | 'sending'>, now: Date, error?: string): void {
+    this.db.prepare('UPDATE digest_runs SET status = ?, finished_at = ?, error = coalesce(?, error) WHERE id = ?').run(status, now.toISOString(), error ?? null, id);
+  }
+
+  /** Most recent runs of a schedule, newest first. */
+  runs(schedule: string, limit = 10): RunRecord[] {
+    return (this.db.prepare('SELECT * FROM digest_runs WHERE schedule = ? ORDER BY started_at DESC, rowid DESC LIMIT ?').all(schedule, limit) as RunRow[]).map(runFromRow);
+  }
+
+  /** Runs a crash left behind: still building or sending. */
+  unfinished(schedule: string): RunRecord[] {
+    return (
+      this.db.prepare("SELECT * FROM digest_runs WHERE schedule = ? AND status IN ('building', 'sending') ORDER BY started_at").all(schedule) as RunRow[]
+    ).map(runFromRow);
+  }
+
+  /** The state left by the last digest that reached at least one destination. */
+  lastDeliveredState(schedule: string): { runId: string; state: string } | undefined {
+    const r = this.db
+      .prepare("SELECT id, state FROM digest_runs WHERE schedule = ? AND status IN ('sent', 'partial') AND state IS NOT NULL ORDER BY started_at DESC, rowid DESC LIMIT 1")
+      .get(schedule) as { id: string; state: string } | undefined;
+    return r ? { runId: r.id, state: r.state } : undefined;
+  }
+
+  /** Drop the stored message and state of all but the newest `keep` runs (they are large). */
+  pruneRuns(schedule: string, keep = 20): void {
+    this.db
+      .prepare(
+        `UPDATE digest_runs SET message = NULL, state = NULL WHERE schedule = ? AND message IS NOT NULL AND id NOT IN
+           (SELECT id FROM digest_runs WHERE schedule = ? ORDER BY started_at DESC, rowid DESC LIMIT ?)`,
+      )
+      .run(schedule, schedule, keep);
+  }
+
+  // --- deliveries
+
+  deliveries(runId: string): DeliveryRecord[] {
+    return (this.db.prepare('SELECT * FROM digest_deliveries WHERE run_id = ? ORDER BY rowid').all(runId) as DeliveryRow[]).map(deliveryFromRow);
+  }
+
+  /** Written BEFORE posting: a crash after this leaves 'sending', which a resume treats as "maybe sent". */
+  markSending(runId: string, destination: string, now: Date): void {
+    this.db
+      .prepare("UPDATE digest_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND destination = ?")
+      .run(now.toISOString(), runId, destination);
+  }
+
+  /** Written right AFTER the platform accepted the post. */
+  markSent(runId: string, destination: string, now: Date): void {
+    const at = now.toISOString();
+    this.db.prepare("UPDATE digest_deliveries SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE run_id = ? AND destination = ?").run(at, at, runId, destination);
+  }
+
+  /** A failed attempt: back to 'pending' for a retry, or 'failed' for good. */
+  markFailed(runId: string, destination: string, now: Date, error: string, final: boolean): void {
+    this.db
+      .prepare('UPDATE digest_deliveries SET status = ?, last_error = ?, updated_at = ? WHERE run_id = ? AND destination = ?')
+      .run(final ? 'failed' : 'pending', error.slice(0, 500), now.toISOString(), runId, destination);
+  }
+
+  // --- subscriptions
+
+  subscribe(s: SubscriptionRecord): boolean {
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO digest_subscriptions (schedule, destination, spec, added_by, added_at) VALUES (?, ?, ?, ?, ?)')
+        .run(s.schedule, s.destination, s.spec, s.addedBy, s.addedAt).changes > 0
+    );
+  }
+
+  unsubscribe(schedule: string, destination: string): boolean {
+    return this.db.prepare('DELETE FROM digest_subscriptions WHERE schedule = ? AND destination = ?').run(schedule, destination).changes > 0;
+  }
+
+  subscriptions(schedule: string): SubscriptionRecord[] {
+    const rows = this.db.prepare('SELECT * FROM digest_subscriptions WHERE schedule = ? ORDER BY added_at, destination').all(schedule) as SubscriptionRow[];
+    return rows.map((r) => ({ schedule: r.schedule, destination: r.destination, spec: r.spec, addedBy: r.added_by, addedAt: r.added_at }));
+  }
+}
+
+interface RunRow {
+  id: string;
+  schedule: string;
+  scheduled_for: string;
+  trigger: RunTrigger;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  scan_id: number | null;
+  message: string | null;
+  state: string | null;
+  error: string | null;
+}
+
+interface DeliveryRow {
+  run_id: string;
+  destination: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+interface SubscriptionRow {
+  schedule: string;
+  destination: string;
+  spec: string;
+  added_by: string;
+  added_at: string;
+}
+
+function runFromRow(r: RunRow): RunRecord {
+  const out: RunRecord = { id: r.id, schedule: r.schedule, scheduledFor: r.scheduled_for, trigger: r.trigger, status: r.status, startedAt: r.started_at };
+  if (r.finished_at !== null) out.finishedAt = r.finished_at;
+  if (r.scan_id !== null) out.scanId = r.scan_id;
+  if (r.message !== null) out.message = r.message;
+  if (r.state !== null) out.state = r.state;
+  if (r.error !== null) out.error = r.error;
+  return out;
+}
+
+function deliveryFromRow(r: DeliveryRow): DeliveryRecord {
+  const out: DeliveryRecord = { runId: r.run_id, destination: r.destination, status: r.status, attempts: r.attempts, updatedAt: r.updated_at };
+  if (r.last_error !== null) out.lastError = r.last_error;
+  if (r.sent_at !== null) out.sentAt = r.sent_at;
+  return out;
+}
