@@ -59,14 +59,14 @@ export class DigestStore {
 
   // --- leases
 
-  /** Take the schedule's lease if it is free, expired, or already ours. */
+  /** Take the schedule's lease if it is free or expired. Not re-entrant: a second run in the same process is refused too. */
   acquireLease(schedule: string, holder: string, now: Date, ttlMs: number): boolean {
     const until = new Date(now.getTime() + ttlMs).toISOString();
     const r = this.db
       .prepare(
         `INSERT INTO digest_leases (schedule, holder, expires_at) VALUES (?, ?, ?)
          ON CONFLICT (schedule) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-         WHERE digest_leases.expires_at <= ? OR digest_leases.holder = excluded.holder`,
+         WHERE digest_leases.expires_at <= ?`,
       )
       .run(schedule, holder, until, now.toISOString());
     return r.changes > 0;
@@ -103,10 +103,10 @@ export class DigestStore {
   }
 
   /** The built message and state, and one pending delivery per destination: all or nothing. */
-  markBuilt(id: string, b: { scanId?: number; message: string; state: string; destinations: string[]; now: Date }): void {
+  markBuilt(id: string, b: { scanId?: number; message: string; state?: string; destinations: string[]; now: Date }): void {
     const at = b.now.toISOString();
     this.db.transaction(() => {
-      this.db.prepare("UPDATE digest_runs SET status = 'sending', scan_id = ?, message = ?, state = ? WHERE id = ?").run(b.scanId ?? null, b.message, b.state, id);
+      this.db.prepare("UPDATE digest_runs SET status = 'sending', scan_id = ?, message = ?, state = ? WHERE id = ?").run(b.scanId ?? null, b.message, b.state ?? null, id);
       const add = this.db.prepare("INSERT OR IGNORE INTO digest_deliveries (run_id, destination, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)");
       for (const d of b.destinations) add.run(id, d, at);
     })();

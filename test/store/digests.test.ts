@@ -6,12 +6,12 @@ const T0 = new Date('2025-06-16T01:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
 describe('DigestStore', () => {
-  it('a lease is exclusive until it expires or is released', () => {
+  it('a lease is exclusive (even to its holder) until it expires or is released', () => {
     const db = openDb(':memory:');
     const s = new DigestStore(db);
     expect(s.acquireLease('morning', 'a', T0, 60_000)).toBe(true);
     expect(s.acquireLease('morning', 'b', later(59_000), 60_000)).toBe(false);
-    expect(s.acquireLease('morning', 'a', later(10_000), 60_000)).toBe(true);
+    expect(s.acquireLease('morning', 'a', later(10_000), 60_000)).toBe(false);
     expect(s.renewLease('morning', 'a', later(30_000), 60_000)).toBe(true);
     expect(s.acquireLease('morning', 'b', later(80_000), 60_000)).toBe(false);
     expect(s.acquireLease('morning', 'b', later(90_000), 60_000)).toBe(true);
