@@ -32,16 +32,21 @@ export function createDispatch(specs: () => CommandSpec[], services: Services): 
       await ctx.reply(textReply(zh ? '请求太频繁了,请稍等一分钟再试。' : 'Too many requests; wait a minute and try again.', { ephemeral: true }));
       return;
     }
+    let runCtx: ChatContext = { ...ctx, log };
     if (spec.access === 'posture') {
       const decision = canSeePosture(services.access, ctx);
-      if (!decision.ok) {
+      // An allowed person in a channel not cleared for posture still gets the answer where only
+      // they can see it (Slack ephemeral); platforms without private replies get the refusal.
+      if (!decision.ok && decision.reason === 'place' && ctx.platform === 'slack') {
+        runCtx = { ...runCtx, reply: (m) => ctx.reply({ ...m, ephemeral: true }) };
+      } else if (!decision.ok) {
         log.info({ reason: decision.reason }, 'posture refused');
         await ctx.reply(textReply(refusal(decision.reason, zh, services.access.adminContact), { ephemeral: true }));
         return;
       }
     }
     try {
-      await spec.run({ ...ctx, log }, args, services);
+      await spec.run(runCtx, args, services);
     } catch (e) {
       const err = toWhoownsError(e);
       if (err.code === 'INTERNAL') log.error({ err: e }, 'command failed');

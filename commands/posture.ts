@@ -46,7 +46,7 @@ function areaSub(words: string[], title: { zh: string; en: string }, types: Reso
           en: id && idLabel ? `"${id.slice(0, 80)}" is not a valid ${idLabel.en}.` : 'Too many arguments.',
         });
       }
-      const view = await s.posture.current();
+      const view = await currentView(ctx, s);
       const findings = view.scan.findings.filter((f) => f.status === 'fail' && byResource(types, id)(f));
       const t = id ? `${title[ctx.locale]} ${id}` : title[ctx.locale];
       await ctx.reply(findingsReply(t, findings, view, ctx.locale));
@@ -65,7 +65,7 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture check <检查项 ID>', en: '/posture check <check-id>' },
     async run(ctx, args, s) {
       const id = args[0];
-      const view = await s.posture.current();
+      const view = await currentView(ctx, s);
       if (!id || args.length > 1 || !ID.check.test(id) || !view.scan.checks.some((c) => c.id === id)) {
         throw usageError(this, ctx, { zh: `未知的检查项:${(id ?? '').slice(0, 80)}。`, en: `Unknown check id: ${(id ?? '').slice(0, 80)}.` });
       }
@@ -78,7 +78,7 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture explain <问题指纹或检查项 ID>', en: '/posture explain <finding fingerprint or check id>' },
     async run(ctx, args, s) {
       const id = args[0] ?? '';
-      const view = await s.posture.current();
+      const view = await currentView(ctx, s);
       const finding = ID.fingerprint.test(id) ? view.scan.findings.find((f) => f.fingerprint === id) : undefined;
       const meta = view.scan.checks.find((c) => c.id === (finding?.checkId ?? id));
       if (!meta || args.length !== 1) {
@@ -98,7 +98,7 @@ const SUBS: Sub[] = [
         throw usageError(this, ctx, { zh: '需要问题指纹(16 位十六进制)、1–365 天和原因。', en: 'Needs a finding fingerprint (16 hex digits), 1–365 days and a reason.' });
       }
       if (!canAdminister(s.access, ctx)) throw notAllowed();
-      const view = await s.posture.current();
+      const view = await currentView(ctx, s);
       if (!view.scan.findings.some((f) => f.fingerprint === fp)) {
         throw usageError(this, ctx, { zh: `当前扫描结果里没有指纹为 ${fp} 的问题。`, en: `The current scan has no finding with fingerprint ${fp}.` });
       }
@@ -129,6 +129,14 @@ const SUBS: Sub[] = [
   },
 ];
 
+/** The cached scan; a first scan can take a while, so say so first and answer when it is done. */
+async function currentView(ctx: ChatContext, s: Services) {
+  if (!s.posture.hasFreshScan()) {
+    await ctx.reply(textReply(ctx.locale === 'zh' ? '正在扫描账号……完成后会在这里回复。' : "Scanning the account… I'll post here when done."));
+  }
+  return s.posture.current();
+}
+
 function notAllowed(): WhoownsError {
   return new WhoownsError('NOT_ALLOWED', {
     zh: '只有授权人员可以静音或取消静音。',
@@ -147,7 +155,7 @@ export const posture: CommandSpec = {
   },
   async run(ctx, text, services) {
     const [word, ...args] = text.split(/\s+/).filter(Boolean);
-    if (!word) return ctx.reply(summaryReply(await services.posture.current(), ctx.locale));
+    if (!word) return ctx.reply(summaryReply(await currentView(ctx, services), ctx.locale));
     const w = word.toLowerCase();
     if (w === 'help' || w === '帮助') {
       return ctx.reply(textReply(posture.usage[ctx.locale].map((u) => `• \`${u}\``).join('\n')));

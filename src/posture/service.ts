@@ -40,6 +40,11 @@ export class PostureService {
     return this.opts.demo;
   }
 
+  /** True when a cached scan within the TTL exists, so answers come at once. */
+  hasFreshScan(): boolean {
+    return this.last !== undefined && this.opts.now().getTime() - this.last.at <= this.opts.ttlMs;
+  }
+
   /** The cached scan, scanning first if there is none or it is older than the TTL. */
   async current(): Promise<ScanView> {
     const now = this.opts.now().getTime();

@@ -45,7 +45,8 @@ async function slash(command: string, text: string, user = 'U_SEC', channel = 'C
   const res = await post(events, slashCommand({ command, text, response_url: fake.respondUrl(id), user_id: user, channel_id: channel }), FORM);
   expect(res.status).toBe(200);
   expect(res.ms).toBeLessThan(3000);
-  const answer = await fake.waitFor(() => fake.responses.find((r) => r.id === id), 15_000);
+  // A first posture scan posts "Scanning…" first; the answer is the last thing posted.
+  const answer = await fake.waitFor(() => fake.responses.find((r) => r.id === id && !/Scanning the account/.test(JSON.stringify(r.body))), 15_000);
   return { body: answer.body as { response_type: string; text: string; blocks: unknown[] }, json: JSON.stringify(answer.body) };
 }
 

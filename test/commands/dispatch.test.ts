@@ -56,9 +56,16 @@ describe('dispatch', () => {
     expect(h.collects.count).toBe(0);
   });
 
-  it('refuses posture results in channels that are not listed, even to allowed users', async () => {
+  it('keeps posture results out of channels that are not listed, even for allowed users', async () => {
     const h = harness();
-    const { ctx, text } = fakeContext({ kind: 'group', place: 'C_GENERAL', locale: 'zh' });
+    // Slack can answer only the asker: results come, but ephemeral.
+    const slack = fakeContext({ kind: 'group', place: 'C_GENERAL' });
+    await h.dispatch({ command: 'posture', text: '' }, slack.ctx);
+    expect(slack.replies.length).toBeGreaterThan(0);
+    expect(slack.replies.every((r) => r.ephemeral)).toBe(true);
+    expect(slack.text()).toMatch(/Posture: \d+ open finding/);
+    // DingTalk cannot: refused, with where to ask instead.
+    const { ctx, text } = fakeContext({ platform: 'dingtalk', kind: 'group', place: 'cid-general', locale: 'zh' });
     await h.dispatch({ command: 'posture', text: '' }, ctx);
     expect(text()).toMatch(/不能发在这个群里/);
     const ok = fakeContext({ kind: 'group', place: 'C_SEC' });
