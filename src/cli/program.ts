@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { packageRoot } from '../core/paths.js';
 import { toWhoownsError } from '../core/errors.js';
 import { defaultEngine } from '../qa/default.js';
 import { runAsk } from './ask.js';
@@ -17,6 +20,7 @@ export interface CliState {
 export function buildProgram(io: CliIo, state: CliState): Command {
   const program = new Command('whoowns')
     .description('Who owns the fix on Alibaba Cloud ECS: the shared responsibility model, live posture and digests.')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
@@ -55,6 +59,10 @@ export function buildProgram(io: CliIo, state: CliState): Command {
 
   registerCloudCommands(program, io, state);
   return program;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
