@@ -133,7 +133,7 @@ export function buildSchedule(o: Partial<Schedule> = {}): Schedule {
   };
 }
 
-export interface Harness {
+export interface Harness<D extends Destination = FakeDestination> {
   db: Db;
   store: DigestStore;
   history: HistoryStore;
@@ -141,15 +141,15 @@ export interface Harness {
   clock: Clock;
   /** What the next scan sees. */
   world: { snapshot: SnapshotOverrides; scans: number; fail?: Error };
-  dests: FakeDestination[];
+  dests: D[];
 }
 
-export function harness(o: { clock: Clock; db?: Db; dests?: FakeDestination[]; holder?: string; deps?: Partial<DigestDeps> }): Harness {
+export function harness<D extends Destination = FakeDestination>(o: { clock: Clock; db?: Db; dests?: D[]; holder?: string; deps?: Partial<DigestDeps> }): Harness<D> {
   const db = o.db ?? openDb(':memory:');
   const store = new DigestStore(db);
   const history = new HistoryStore(db);
-  const dests = o.dests ?? [fakeDestination()];
-  const world: Harness['world'] = { snapshot: {}, scans: 0 };
+  const dests = o.dests ?? ([fakeDestination()] as unknown as D[]);
+  const world: Harness<D>['world'] = { snapshot: {}, scans: 0 };
   const deps: DigestDeps = {
     store,
     history,
