@@ -121,10 +121,32 @@ const SUBS: Sub[] = [
   },
   {
     words: ['refresh', '刷新'],
-    usage: { zh: '/posture refresh', en: '/posture refresh' },
-    async run(ctx, _args, s) {
-      await ctx.reply(textReply(ctx.locale === 'zh' ? '正在扫描……完成后会在这里回复。' : "Scanning… I'll post here when done."));
-      await ctx.reply(summaryReply(await s.posture.refresh(), ctx.locale));
+    usage: { zh: '/posture refresh [sg-… | user <RAM 用户名>]', en: '/posture refresh [sg-… | user <RAM user>]' },
+    async run(ctx, args, s) {
+      const zh = ctx.locale === 'zh';
+      if (args.length === 0) {
+        await ctx.reply(textReply(zh ? '正在扫描……完成后会在这里回复。' : "Scanning… I'll post here when done."));
+        await ctx.reply(summaryReply(await s.posture.refresh(), ctx.locale));
+        return;
+      }
+      const [what, name] = args;
+      const sgId = what && ID.sg.test(what) && args.length === 1 ? what : undefined;
+      const user = what === 'user' && name && ID.user.test(name) && args.length === 2 ? name : undefined;
+      if (!sgId && !user) {
+        throw usageError(this, ctx, { zh: '只能刷新整个账号、一个安全组或一个 RAM 用户。', en: 'Refresh the whole account, one security group or one RAM user.' });
+      }
+      const view = await currentView(ctx, s);
+      if (sgId) {
+        const region = Object.values(view.snapshot.regionData).find((r) => r.securityGroups?.some((g) => g.securityGroupId === sgId))?.regionId;
+        if (!region) {
+          throw usageError(this, ctx, { zh: `上次扫描里没有安全组 ${sgId};用 /posture refresh 重新扫描整个账号。`, en: `Security group ${sgId} was not in the last scan; use /posture refresh to rescan the account.` });
+        }
+        const next = await s.posture.refreshOne({ type: 'security-group', region, id: sgId });
+        await ctx.reply(findingsReply(`${zh ? '安全组问题(已刷新)' : 'Security group findings (refreshed)'} ${sgId}`, next.scan.findings.filter((f) => f.status === 'fail' && byResource(['security-group'], sgId)(f)), next, ctx.locale));
+        return;
+      }
+      const next = await s.posture.refreshOne({ type: 'ram-user', name: user! });
+      await ctx.reply(findingsReply(`${zh ? 'RAM 问题(已刷新)' : 'RAM findings (refreshed)'} ${user}`, next.scan.findings.filter((f) => f.status === 'fail' && byResource(['ram-user', 'access-key'], user)(f)), next, ctx.locale));
     },
   },
 ];

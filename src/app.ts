@@ -33,6 +33,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const posture = new PostureService({
     collect: (l) => backend.collect(account, l),
     evaluate: (snapshot, now) => backend.evaluate(snapshot, now),
+    refreshOne: (snapshot, target, l) => backend.refresh(account, l, snapshot, target),
     mutes: new MuteStore(db),
     now: () => new Date(),
     log,

@@ -1,6 +1,6 @@
 import { ALL_CHECKS, loadOsEol } from '../checks/index.js';
 import type { OsEolTable } from '../checks/os-eol.js';
-import { collectSnapshot, whoami, type AccountConfig, type CollectOptions, type Snapshot, type WhoamiResult } from '../cloud/index.js';
+import { collectSnapshot, refreshResource, whoami, type AccountConfig, type CollectOptions, type RefreshTarget, type Snapshot, type WhoamiResult } from '../cloud/index.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../emulator/index.js';
@@ -16,6 +16,8 @@ export interface PostureBackend {
   accounts: AccountConfig[];
   collect(account: AccountConfig, log: Logger, extra?: Pick<CollectOptions, 'regions' | 'services' | 'onProgress'>): Promise<Snapshot>;
   evaluate(snapshot: Snapshot, now: Date, filter?: ScanFilter): ScanResult;
+  /** Re-read one security group or RAM user and patch it into the snapshot. */
+  refresh(account: AccountConfig, log: Logger, snapshot: Snapshot, target: RefreshTarget): Promise<Snapshot>;
   whoami(account: AccountConfig, log: Logger): Promise<WhoamiResult>;
   close(): Promise<void>;
 }
@@ -48,6 +50,10 @@ export async function createBackend(config: Config, log: Logger): Promise<Postur
     async collect(account, l, extra = {}) {
       const snapshot = await collectSnapshot({ ...base, ...extra, regions: extra.regions ?? base.regions, account, log: l });
       return config.cloud.demo ? { ...snapshot, source: { kind: 'demo' } } : snapshot;
+    },
+    async refresh(account, l, snapshot, target) {
+      const out = await refreshResource({ ...base, account, log: l }, snapshot, target);
+      return out.snapshot;
     },
     evaluate(snapshot, now, filter) {
       return runChecks(snapshot, { thresholds: config.posture.thresholds, now, eol, suppressions, filter });

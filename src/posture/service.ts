@@ -1,6 +1,7 @@
 import { WhoownsError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Snapshot } from '../cloud/snapshot.js';
+import type { RefreshTarget } from '../cloud/index.js';
 import type { MuteStore } from '../store/mutes.js';
 import type { Finding, ScanResult } from './types.js';
 
@@ -12,6 +13,8 @@ export interface PostureServiceOptions {
   collect: (log: Logger) => Promise<Snapshot>;
   /** Run the checks over a snapshot (thresholds, EOL table and file suppressions bound in). */
   evaluate: (snapshot: Snapshot, now: Date) => ScanResult;
+  /** Re-read one resource into a snapshot (targeted refresh). */
+  refreshOne?: (snapshot: Snapshot, target: RefreshTarget, log: Logger) => Promise<Snapshot>;
   mutes: MuteStore;
   now: () => Date;
   log: Logger;
@@ -65,6 +68,20 @@ export class PostureService {
     }
     this.lastRefresh = now;
     return this.view(await this.scan());
+  }
+
+  /**
+   * Re-read one security group or RAM user and re-run the checks, without rescanning the
+   * account. The rest of the answer keeps its age.
+   */
+  async refreshOne(target: RefreshTarget): Promise<ScanView> {
+    const base = this.last ?? (await this.scan());
+    if (!this.opts.refreshOne) return this.view(base);
+    const log = this.opts.log.child({ job: 'refresh-one', target: target.type });
+    const snapshot = await this.opts.refreshOne(base.snapshot, target, log);
+    const scan = this.opts.evaluate(snapshot, this.opts.now());
+    this.last = { scan, snapshot, at: base.at };
+    return this.view(this.last);
   }
 
   /** Mute a finding from chat; returns the day it ends (YYYY-MM-DD). */

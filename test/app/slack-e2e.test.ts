@@ -76,6 +76,13 @@ describe('whoowns on Slack, end to end', () => {
     expect(body.text).toMatch(/not a valid security group id/);
   });
 
+  it('refreshes one security group without rescanning the account', async () => {
+    await slash('/posture', '');
+    const { json } = await slash('/posture', 'refresh sg-bp1web000001');
+    expect(json).toMatch(/Security group findings \(refreshed\) sg-bp1web000001/);
+    expect(json).toMatch(/TCP 22/);
+  });
+
   it('never writes the bot token or signing secret to the log', () => {
     const all = logs.join('\n');
     expect(all).not.toContain(BOT_TOKEN);

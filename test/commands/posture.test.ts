@@ -54,6 +54,8 @@ describe('/posture', () => {
     ['bogus', /Unknown subcommand: bogus/],
     ['check nope', /Unknown check id/],
     ['mute 123 7 because', /fingerprint/],
+    ['refresh sg-1 sg-2', /one security group or one RAM user/],
+    ['refresh user', /one security group or one RAM user/],
   ])('rejects bad arguments before any cloud call: %s', async (args, msg) => {
     const h = harness();
     const { text } = await run(h, args);
