@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import { runKbList, runKbShow } from './kb.js';
 import { registerCloudCommands } from './cloud-commands.js';
+import { registerPolicyCommand } from './policy.js';
 
 // The `whoowns` command line. Each subcommand is a small function over (options, io) that
 // returns an exit code: 0 ok, 1 findings/failure, 2 usage or bad input, 3 could not run.
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
     });
 
   registerCloudCommands(program, io, state);
+  registerPolicyCommand(program, io, state);
   return program;
 }
 
