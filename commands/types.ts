@@ -4,6 +4,7 @@ import type { ChatContext } from '../src/chat/types.js';
 import type { QaEngine } from '../src/qa/engine.js';
 import type { PostureService } from '../src/posture/service.js';
 import type { Bilingual } from '../src/core/errors.js';
+import type { DigestService } from '../src/digest/service.js';
 
 // Chat commands are data (names, help, usage, who may run them) plus a handler over a
 // platform-neutral context. Adding a command = one module + one line in index.ts.
@@ -13,6 +14,8 @@ export interface Services {
   posture: PostureService;
   access: AccessPolicy;
   limiter: RateLimiter;
+  /** Scheduled digests; absent when the app was started without them. */
+  digests?: DigestService;
 }
 
 export interface CommandSpec {

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { sendCustomRobot } from '../adapters/dingtalk/openapi.js';
+import type { Config } from '../config/config.js';
+import { WhoownsError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { PostureBackend } from '../posture/backend.js';
+import type { Db } from '../store/db.js';
+import { DigestStore } from '../store/digests.js';
+import { HistoryStore } from '../store/history.js';
+import type { MuteStore } from '../store/mutes.js';
+import { systemClock, type Clock } from './clock.js';
+import { createDestination, type Senders } from './destinations.js';
+import { loadRasterizer, type SvgToPng } from './png.js';
+import { type DigestDeps } from './runner.js';
+import { createScanSource, type ScanFn } from './scan-source.js';
+import { DigestScheduler } from './scheduler.js';
+import { parseSchedules, type Schedule } from './schedule-config.js';
+import { DigestService } from './service.js';
+
+// Scheduled posture digests: the pieces put together. app.ts calls startDigests after the chat
+// adapters are up; the CLI builds the same system without starting the scheduler.
+
+export { buildDigest, type BuildOptions } from './build.js';
+export { renderDingTalkDigest, renderSlackDigest } from './render.js';
+export { parseSchedules, destinationKey, describeDestination, type Schedule, type DestinationSpec } from './schedule-config.js';
+export { runDigest, buildMessage, renderPayload, runIdFor, type RunOutcome, type RunRequest, type DigestDeps } from './runner.js';
+export { DigestScheduler } from './scheduler.js';
+export { DigestService, type ScheduleStatus } from './service.js';
+export { createDestination, type Destination, type Senders, type RenderedDigest } from './destinations.js';
+export { trendSvg } from './chart.js';
+export { loadRasterizer, type SvgToPng } from './png.js';
+export { systemClock, type Clock } from './clock.js';
+export type { DigestMessage, DigestState, DigestItem } from './types.js';
+
+export interface DigestSystemOptions {
+  schedules: Schedule[];
+  db: Db;
+  scan: ScanFn;
+  senders: Senders;
+  log: Logger;
+  clock?: Clock;
+  holder?: string;
+  rasterize?: SvgToPng;
+  dingtalkRobotCode?: string;
+}
+
+export interface DigestSystem {
+  service: DigestService;
+  scheduler: DigestScheduler;
+  deps: DigestDeps;
+}
+
+export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
+  const clock = o.clock ?? systemClock;
+  const store = new DigestStore(o.db);
+  let service: DigestService | undefined;
+  const deps: DigestDeps = {
+    store,
+    history: new HistoryStore(o.db),
+    scan: o.scan,
+    destinations: (s) => service!.destinationSpecs(s).map((d) => createDestination(d, o.senders, s.lang)),
+    clock,
+    log: o.log.child({ component: 'digest' }),
+    holder: o.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    ...(o.rasterize ? { rasterize: o.rasterize } : {}),
+  };
+  const scheduler = new DigestScheduler({ schedules: o.schedules, deps });
+  service = new DigestService({
+    schedules: o.schedules,
+    store,
+    clock,
+    runNow: (name) => scheduler.runNow(name),
+    ...(o.dingtalkRobotCode ? { dingtalkRobotCode: o.dingtalkRobotCode } : {}),
+  });
+  return { service, scheduler, deps };
+}
+
+/** The schedules in the config, validated (throws CONFIG_INVALID naming schedule and field). */
+export function schedulesFromConfig(config: Config, env: NodeJS.ProcessEnv): Schedule[] {
+  return parseSchedules(config.schedules, { accounts: config.cloud.accounts.map((a) => a.name), env });
+}
+
+export interface StartDigestsOptions {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  db: Db;
+  backend: PostureBackend;
+  mutes: MuteStore;
+  log: Logger;
+  /** The started Slack adapter, if any (its postMessage sends digests). */
+  slack?: Senders['slack'];
+  /** The started DingTalk adapter, if any (its sendGroupMessage sends digests). */
+  dingtalk?: Senders['dingtalk'];
+  /** Arm the timers (false in console mode: status works, nothing is posted by itself). */
+  schedule: boolean;
+}
+
+/** Validate the schedules, build the digest system and (when asked) start its scheduler. */
+export async function startDigests(o: StartDigestsOptions): Promise<{ service: DigestService; stop(): Promise<void> }> {
+  const schedules = schedulesFromConfig(o.config, o.env);
+  if (o.schedule) checkPlatforms(schedules, { slack: !!o.slack, dingtalk: !!o.dingtalk });
+  const rasterize = await loadRasterizer();
+  const system = createDigestSystem({
+    schedules,
+    db: o.db,
+    scan: createScanSource(o.backend, o.mutes),
+    senders: { slack: o.slack, dingtalk: o.dingtalk, dingtalkWebhook: (msg) => sendCustomRobot(msg), env: o.env },
+    log: o.log,
+    ...(rasterize ? { rasterize } : {}),
+    ...(o.config.dingtalk ? { dingtalkRobotCode: o.config.dingtalk.clientId } : {}),
+  });
+  if (o.schedule && schedules.length) {
+    system.scheduler.start();
+    o.log.info({ schedules: schedules.map((s) => ({ name: s.name, next: system.scheduler.next(s.name)?.toISOString() })), chart: rasterize ? 'png' : 'text' }, 'digest scheduler started');
+  }
+  return { service: system.service, stop: () => system.scheduler.stop() };
+}
+
+/** A destination on a platform the bot is not connected to would fail every morning: say so now. */
+export function checkPlatforms(schedules: Schedule[], have: { slack: boolean; dingtalk: boolean }): void {
+  const problems: string[] = [];
+  schedules.forEach((s, i) =>
+    s.destinations.forEach((d, j) => {
+      if (d.kind === 'slack' && !have.slack) problems.push(`schedules[${i}] (${s.name}).destinations.${j}: a Slack channel, but Slack is not configured (SLACK_BOT_TOKEN)`);
+      if (d.kind === 'dingtalk' && !have.dingtalk) {
+        problems.push(`schedules[${i}] (${s.name}).destinations.${j}: a DingTalk group, but the DingTalk robot is not configured (DINGTALK_CLIENT_ID, DINGTALK_CLIENT_SECRET)`);
+      }
+    }),
+  );
+  if (!problems.length) return;
+  const list = problems.map((p) => `  - ${p}`).join('\n');
+  throw new WhoownsError('CONFIG_INVALID', {
+    zh: `定时摘要的目的地所在平台未配置,请补全配置或去掉这些目的地:\n${list}`,
+    en: `Some digest destinations are on platforms the bot is not connected to; configure them or remove the destinations:\n${list}`,
+  });
+}
