@@ -1,6 +1,7 @@
 import { textReply } from '../src/chat/message.js';
 import type { ChatContext } from '../src/chat/types.js';
 import { canAdminister } from '../src/chat/access.js';
+import { echo } from '../src/chat/echo.js';
 import { WhoownsError } from '../src/core/errors.js';
 import type { Finding, ResourceType } from '../src/posture/types.js';
 import type { CommandSpec, Services } from './types.js';
@@ -42,13 +43,13 @@ function areaSub(words: string[], title: { zh: string; en: string }, types: Reso
       const id = args[0];
       if (args.length > 1 || (id && (!idRule || !idRule.test(id)))) {
         throw usageError(sub, ctx, {
-          zh: id && idLabel ? `“${id.slice(0, 80)}” 不是有效的${idLabel.zh}。` : '参数太多。',
-          en: id && idLabel ? `"${id.slice(0, 80)}" is not a valid ${idLabel.en}.` : 'Too many arguments.',
+          zh: id && idLabel ? `“${echo(id)}” 不是有效的${idLabel.zh}。` : '参数太多。',
+          en: id && idLabel ? `"${echo(id)}" is not a valid ${idLabel.en}.` : 'Too many arguments.',
         });
       }
       const view = await currentView(ctx, s);
       const findings = view.scan.findings.filter((f) => f.status === 'fail' && byResource(types, id)(f));
-      const t = id ? `${title[ctx.locale]} ${id}` : title[ctx.locale];
+      const t = id ? `${title[ctx.locale]} ${echo(id)}` : title[ctx.locale];
       await ctx.reply(findingsReply(t, findings, view, ctx.locale));
     },
   };
@@ -65,10 +66,11 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture check <检查项 ID>', en: '/posture check <check-id>' },
     async run(ctx, args, s) {
       const id = args[0];
+      const unknown = () => usageError(this, ctx, { zh: `未知的检查项:${echo(id ?? '')}。`, en: `Unknown check id: ${echo(id ?? '')}.` });
+      // Refuse what cannot be a check id before reading the account.
+      if (!id || args.length > 1 || !ID.check.test(id)) throw unknown();
       const view = await currentView(ctx, s);
-      if (!id || args.length > 1 || !ID.check.test(id) || !view.scan.checks.some((c) => c.id === id)) {
-        throw usageError(this, ctx, { zh: `未知的检查项:${(id ?? '').slice(0, 80)}。`, en: `Unknown check id: ${(id ?? '').slice(0, 80)}.` });
-      }
+      if (!view.scan.checks.some((c) => c.id === id)) throw unknown();
       const meta = view.scan.checks.find((c) => c.id === id)!;
       await ctx.reply(findingsReply(meta.title[ctx.locale], view.scan.findings.filter((f) => f.checkId === id && f.status !== 'pass' && f.status !== 'skip'), view, ctx.locale));
     },
@@ -78,12 +80,13 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture explain <问题指纹或检查项 ID>', en: '/posture explain <finding fingerprint or check id>' },
     async run(ctx, args, s) {
       const id = args[0] ?? '';
+      const unknown = () => usageError(this, ctx, { zh: `找不到 “${echo(id)}” 对应的问题或检查项。`, en: `No finding or check matches "${echo(id)}".` });
+      // A fingerprint and a check id both have a shape; anything else is refused before a scan.
+      if (args.length !== 1 || !ID.check.test(id)) throw unknown();
       const view = await currentView(ctx, s);
       const finding = ID.fingerprint.test(id) ? view.scan.findings.find((f) => f.fingerprint === id) : undefined;
       const meta = view.scan.checks.find((c) => c.id === (finding?.checkId ?? id));
-      if (!meta || args.length !== 1) {
-        throw usageError(this, ctx, { zh: `找不到 “${id.slice(0, 80)}” 对应的问题或检查项。`, en: `No finding or check matches "${id.slice(0, 80)}".` });
-      }
+      if (!meta) throw unknown();
       await ctx.reply(explainReply(meta, finding, s.qa.kb, view, ctx.locale));
     },
   },
@@ -103,7 +106,7 @@ const SUBS: Sub[] = [
         throw usageError(this, ctx, { zh: `当前扫描结果里没有指纹为 ${fp} 的问题。`, en: `The current scan has no finding with fingerprint ${fp}.` });
       }
       const until = await s.posture.mute(fp, days, reason.slice(0, 500), `${ctx.platform}:${ctx.user.id}`);
-      await ctx.reply(textReply(ctx.locale === 'zh' ? `已静音 ${fp},至 ${until}。原因:${reason}` : `Muted ${fp} until ${until}. Reason: ${reason}`));
+      await ctx.reply(textReply(ctx.locale === 'zh' ? `已静音 ${fp},至 ${until}。原因:${echo(reason, 500)}` : `Muted ${fp} until ${until}. Reason: ${echo(reason, 500)}`));
     },
   },
   {
@@ -146,7 +149,7 @@ const SUBS: Sub[] = [
         return;
       }
       const next = await s.posture.refreshOne({ type: 'ram-user', name: user! });
-      await ctx.reply(findingsReply(`${zh ? 'RAM 问题(已刷新)' : 'RAM findings (refreshed)'} ${user}`, next.scan.findings.filter((f) => f.status === 'fail' && byResource(['ram-user', 'access-key'], user)(f)), next, ctx.locale));
+      await ctx.reply(findingsReply(`${zh ? 'RAM 问题(已刷新)' : 'RAM findings (refreshed)'} ${echo(user!)}`, next.scan.findings.filter((f) => f.status === 'fail' && byResource(['ram-user', 'access-key'], user)(f)), next, ctx.locale));
     },
   },
 ];
@@ -185,8 +188,8 @@ export const posture: CommandSpec = {
     const sub = SUBS.find((s) => s.words.includes(w));
     if (!sub) {
       throw new WhoownsError('USAGE', {
-        zh: `未知的子命令:${word.slice(0, 40)}。\n用法:${posture.usage.zh.join(' | ')}`,
-        en: `Unknown subcommand: ${word.slice(0, 40)}.\nUsage: ${posture.usage.en.join(' | ')}`,
+        zh: `未知的子命令:${echo(word, 40)}。\n用法:${posture.usage.zh.join(' | ')}`,
+        en: `Unknown subcommand: ${echo(word, 40)}.\nUsage: ${posture.usage.en.join(' | ')}`,
       });
     }
     await sub.run(ctx, args, services);
