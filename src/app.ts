@@ -1,6 +1,9 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { COMMANDS, createDispatch } from '../commands/index.js';
-import { createDingTalkAdapter } from './adapters/dingtalk/index.js';
+import { createDingTalkAdapter, type DingTalkAdapterOptions } from './adapters/dingtalk/index.js';
+import { startProbeServer } from './adapters/slack/health.js';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js';
 import type { Dispatch } from './chat/types.js';
 import { createRateLimiter } from './chat/rate-limit.js';
@@ -21,10 +24,17 @@ export interface App {
   /** True when a chat platform is connected; otherwise the caller runs the console. */
   hasChat: boolean;
   slack?: SlackAdapter;
+  /** The bound HTTP port (Slack events and/or the /healthz, /readyz probes), if any. */
+  port(): number | undefined;
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, log: Logger): Promise<App> {
+/** Tests only: a local DingTalk gateway instead of DingTalk's. */
+export interface AppOverrides {
+  dingtalk?: Pick<DingTalkAdapterOptions, 'endpointOverride' | 'apiBaseUrl' | 'fetch'>;
+}
+
+export async function startApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const qa = defaultEngine();
   const db = openDb(join(config.dataDir, 'whoowns.db'));
   const backend = await createBackend(config, log);
@@ -49,6 +59,11 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   });
 
   const stops: (() => Promise<void>)[] = [];
+  // Slack serves /healthz and /readyz itself (both modes); a DingTalk-only bot has no HTTP server,
+  // so deployments get the same probes from a small one here.
+  let ready = false;
+  let probes: Server | undefined;
+  if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
   let slack: SlackAdapter | undefined;
   if (config.slack) {
     slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log: log.child({ adapter: 'slack' }), defaultLocale: config.lang });
@@ -58,11 +73,16 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
   }
   if (config.dingtalk) {
-    const dingtalk = createDingTalkAdapter({ ...config.dingtalk, dispatch, log: log.child({ adapter: 'dingtalk' }), defaultLocale: config.lang });
-    await dingtalk.start();
+    const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log: log.child({ adapter: 'dingtalk' }), defaultLocale: config.lang });
+    // A listening probe server would keep a failed start from exiting.
+    await dingtalk.start().catch(async (e: unknown) => {
+      if (probes) await closeServer(probes);
+      throw e;
+    });
     stops.push(() => dingtalk.stop());
-    log.info('dingtalk adapter started');
+    log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
   }
+  ready = true;
 
   return {
     dispatch,
@@ -70,12 +90,24 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     demo: backend.demo,
     hasChat: stops.length > 0,
     slack,
+    port: () => slack?.port() ?? (probes ? portOf(probes) : undefined),
     async stop() {
+      ready = false;
       for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
+      if (probes) await closeServer(probes);
       await backend.close();
       db.close();
     },
   };
+}
+
+function portOf(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 export const DEMO_NOTICE =
