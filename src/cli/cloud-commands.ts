@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import { secretsFromEnv } from '../security/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
 import { runEmulatorCommand } from '../emulator/cli.js';
 import { createBackend, type PostureBackend } from '../posture/backend.js';
@@ -32,8 +33,9 @@ export function cliConfig(io: CliIo, opts: CloudCliOptions): Config {
   return config;
 }
 
+/** Logs go to stderr through `io`, so in-process runs (tests) see them too. */
 export function cliLogger(io: CliIo): Logger {
-  return createLogger({ level: io.env.WHOOWNS_LOG_LEVEL ?? 'silent' });
+  return createLogger({ level: io.env.WHOOWNS_LOG_LEVEL ?? 'silent', secrets: secretsFromEnv(io.env), destination: { write: (line: string) => io.err(line) } });
 }
 
 export function pickAccount(backend: PostureBackend, name?: string) {

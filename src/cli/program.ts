@@ -10,6 +10,9 @@ import { uiLang } from './io.js';
 import { runKbList, runKbShow } from './kb.js';
 import { registerCloudCommands } from './cloud-commands.js';
 import { registerPolicyCommand } from './policy.js';
+import { redactingIo } from '../security/guard.js';
+import { createRedactor } from '../security/redact.js';
+import { secretsFromEnv } from '../security/secrets.js';
 
 // The `whoowns` command line. Each subcommand is a small function over (options, io) that
 // returns an exit code: 0 ok, 1 findings/failure, 2 usage or bad input, 3 could not run.
@@ -67,7 +70,9 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything the CLI prints, errors included, passes the redaction layer.
+  const io = redactingIo(rawIo, createRedactor(secretsFromEnv(rawIo.env)));
   const state: CliState = { code: 0 };
   const program = buildProgram(io, state);
   if (argv.length === 0) {

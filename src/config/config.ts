@@ -6,6 +6,8 @@ import { WhoownsError, isWhoownsError } from '../core/errors.js';
 import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type EndpointOverrides } from '../cloud/index.js';
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { readYamlFile } from '../kb/load.js';
+import { assertNotWorldReadable } from '../security/file-mode.js';
+import { secretsFromConfigFile, secretsFromEnv } from '../security/secrets.js';
 import { fileSchema, type ConfigFile } from './file.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.
@@ -65,6 +67,8 @@ export interface Config {
   };
   /** Digest schedules, validated by the digest module. */
   schedules: unknown[];
+  /** Secret values from the environment and the config file, for the redaction layer (src/security). */
+  secrets?: string[];
 }
 
 export interface ConfigDeps {
@@ -162,10 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
       refreshIntervalMs: (file.cache?.refreshIntervalSeconds ?? 60) * 1000,
     },
     schedules: file.schedules ?? [],
+    secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env)])],
   };
 }
 
 function readConfigFile(path: string): ConfigFile {
+  assertNotWorldReadable(path);
   return readYamlFile(path, fileSchema, 'CONFIG_FILE');
 }
 

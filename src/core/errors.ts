@@ -1,6 +1,8 @@
 // Coded errors: every failure the user can see carries a stable code, a message in both
 // languages that says what went wrong and how to fix it, and the original cause (never shown raw).
 
+import { redactPatterns } from '../security/redact.js';
+
 export type ErrorCode =
   | 'USAGE'
   | 'CONFIG_INVALID'
@@ -32,10 +34,12 @@ export class WhoownsError extends Error {
   override readonly cause?: unknown;
 
   constructor(code: ErrorCode, messages: Bilingual, cause?: unknown) {
-    super(messages.en);
+    // Messages are shown to people: nothing shaped like a credential gets into one.
+    const safe = { zh: redactPatterns(messages.zh), en: redactPatterns(messages.en) };
+    super(safe.en);
     this.name = 'WhoownsError';
     this.code = code;
-    this.messages = messages;
+    this.messages = safe;
     this.cause = cause;
   }
 
