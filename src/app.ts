@@ -11,6 +11,8 @@ import type { Config } from './config/config.js';
 import type { Logger } from './core/logger.js';
 import { createBackend } from './posture/backend.js';
 import { PostureService } from './posture/service.js';
+import { redactingDispatch } from './security/guard.js';
+import { createRedactor } from './security/redact.js';
 import { defaultEngine } from './qa/default.js';
 import { openDb } from './store/db.js';
 import { MuteStore } from './store/mutes.js';
@@ -51,12 +53,17 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     refreshIntervalMs: config.posture.refreshIntervalMs,
     demo: backend.demo,
   });
-  const dispatch = createDispatch(() => COMMANDS, {
-    qa,
-    posture,
-    access: config.access,
-    limiter: createRateLimiter({ perMinute: 30, burst: 10 }),
-  });
+  // Every reply and every error a command produces passes the redaction layer (src/security).
+  const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
+  const dispatch = redactingDispatch(
+    createDispatch(() => COMMANDS, {
+      qa,
+      posture,
+      access: config.access,
+      limiter: createRateLimiter({ perMinute: 30, burst: 10 }),
+    }),
+    redactor,
+  );
 
   const stops: (() => Promise<void>)[] = [];
   // Slack serves /healthz and /readyz itself (both modes); a DingTalk-only bot has no HTTP server,

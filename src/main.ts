@@ -3,6 +3,8 @@ import { toWhoownsError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { startConsole } from './adapters/console/repl.js';
 import { DEMO_NOTICE, startApp } from './app.js';
+import { createRedactor } from './security/redact.js';
+import { secretsFromEnv } from './security/secrets.js';
 
 // `npm start`: load config, then wire knowledge, posture and the chat adapters (src/app.ts).
 // With no chat credentials it opens the local console.
@@ -10,7 +12,7 @@ try {
   const config = loadConfig(process.env);
   // The console shares the terminal with the log: keep it to warnings unless asked otherwise.
   const quiet = !config.slack && !config.dingtalk && !process.env.WHOOWNS_LOG_LEVEL;
-  const log = createLogger({ level: quiet ? 'warn' : config.logLevel });
+  const log = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
   const app = await startApp(config, log);
   if (!app.hasChat) {
     const color = Boolean(process.stdout.isTTY);
@@ -26,6 +28,6 @@ try {
 } catch (e) {
   const err = toWhoownsError(e);
   const zh = (process.env.WHOOWNS_LANG ?? process.env.LANG ?? '').startsWith('zh');
-  process.stderr.write(`${zh ? err.messages.zh : err.messages.en}\n`);
+  process.stderr.write(`${createRedactor(secretsFromEnv(process.env)).redact(zh ? err.messages.zh : err.messages.en)}\n`);
   process.exitCode = err.code === 'INTERNAL' ? 1 : 2;
 }
