@@ -1,6 +1,7 @@
 import type { Block, Reply } from '../src/chat/message.js';
 import { textReply } from '../src/chat/message.js';
 import { canAdminister, canSeePosture, type AccessPolicy } from '../src/chat/access.js';
+import { echo } from '../src/chat/echo.js';
 import type { ChatContext, Locale } from '../src/chat/types.js';
 import { WhoownsError } from '../src/core/errors.js';
 import type { RunOutcome } from '../src/digest/runner.js';
@@ -88,8 +89,8 @@ export const digest: CommandSpec = {
     const sub = WORDS[w];
     if (!sub || rest.length) {
       throw new WhoownsError('USAGE', {
-        zh: `未知的子命令:${(word ?? '').slice(0, 40)}。\n用法:${USAGE.zh.join(' | ')}`,
-        en: `Unknown subcommand: ${(word ?? '').slice(0, 40)}.\nUsage: ${USAGE.en.join(' | ')}`,
+        zh: `未知的子命令:${echo(word ?? '', 40)}。\n用法:${USAGE.zh.join(' | ')}`,
+        en: `Unknown subcommand: ${echo(word ?? '', 40)}.\nUsage: ${USAGE.en.join(' | ')}`,
       });
     }
     if (!services.digests || !services.digests.schedules.length) throw noSchedules();

@@ -128,8 +128,8 @@ const SUBS: Sub[] = [
     async run(ctx, args, s) {
       const zh = ctx.locale === 'zh';
       if (args.length === 0) {
-        await ctx.reply(textReply(zh ? '正在扫描……完成后会在这里回复。' : "Scanning… I'll post here when done."));
-        await ctx.reply(summaryReply(await s.posture.refresh(), ctx.locale));
+        const announce = () => ctx.reply(textReply(zh ? '正在扫描……完成后会在这里回复。' : "Scanning… I'll post here when done."));
+        await ctx.reply(summaryReply(await s.posture.refresh(announce), ctx.locale));
         return;
       }
       const [what, name] = args;

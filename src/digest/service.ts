@@ -1,4 +1,5 @@
 import type { ChatPlace, Platform } from '../chat/types.js';
+import { echo } from '../chat/echo.js';
 import { WhoownsError } from '../core/errors.js';
 import type { DigestStore, RunRecord } from '../store/digests.js';
 import type { Clock } from './clock.js';
@@ -52,7 +53,7 @@ export class DigestService {
     const found = all.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!found) {
       const names = all.map((s) => s.name).join(', ');
-      throw new WhoownsError('NOT_FOUND', { zh: `没有名为 ${name.slice(0, 40)} 的摘要计划;已配置:${names}。`, en: `No digest schedule named ${name.slice(0, 40)}; configured: ${names}.` });
+      throw new WhoownsError('NOT_FOUND', { zh: `没有名为 ${echo(name, 40)} 的摘要计划;已配置:${names}。`, en: `No digest schedule named ${echo(name, 40)}; configured: ${names}.` });
     }
     return found;
   }

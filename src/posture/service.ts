@@ -55,8 +55,11 @@ export class PostureService {
     return this.view(cached);
   }
 
-  /** Rescan now, unless one ran less than refreshIntervalMs ago. */
-  async refresh(): Promise<ScanView> {
+  /**
+   * Rescan now, unless one ran less than refreshIntervalMs ago. `onStart` runs once the rescan
+   * is allowed, before the slow part (so chat can say "Scanning…" only when it really is).
+   */
+  async refresh(onStart?: () => Promise<void>): Promise<ScanView> {
     const now = this.opts.now().getTime();
     const wait = this.lastRefresh + this.opts.refreshIntervalMs - now;
     if (wait > 0) {
@@ -67,6 +70,7 @@ export class PostureService {
       });
     }
     this.lastRefresh = now;
+    await onStart?.();
     return this.view(await this.scan());
   }
 

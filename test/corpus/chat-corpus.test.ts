@@ -109,6 +109,17 @@ describe('error replies say what is wrong', () => {
     expect(h.collects.count).toBe(0);
   });
 
+  it('a refresh too soon is refused in one reply, without first announcing a scan', async () => {
+    const h = harness();
+    const first = await send(h, slash, 'posture refresh');
+    expect(first.replies).toHaveLength(2);
+    const again = await send(h, slash, 'posture refresh');
+    expect(again.replies).toHaveLength(1);
+    expect(again.text).toMatch(/refresh again in 60 s/);
+    expect(again.text).not.toMatch(/Scanning/);
+    expect(h.collects.count).toBe(1);
+  });
+
   it('cuts a long refused word short', async () => {
     const h = harness();
     const { text } = await send(h, slash, `posture ${'z'.repeat(5000)}`);
