@@ -14,6 +14,7 @@ import { PostureService } from './posture/service.js';
 import { redactingDispatch } from './security/guard.js';
 import { createRedactor } from './security/redact.js';
 import { defaultEngine } from './qa/default.js';
+import { prepareDigests } from './digest/index.js';
 import { openDb } from './store/db.js';
 import { MuteStore } from './store/mutes.js';
 
@@ -55,12 +56,19 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   });
   // Every reply and every error a command produces passes the redaction layer (src/security).
   const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
+  // Digest schedules are validated here, before any adapter starts; the scheduler starts after them.
+  const digests = await prepareDigests({ config, env: process.env, db, backend, mutes: new MuteStore(db), log, redact: (r) => redactor.deep(r), dingtalkApi: overrides.dingtalk }).catch(async (e: unknown) => {
+    await backend.close();
+    db.close();
+    throw e;
+  });
   const dispatch = redactingDispatch(
     createDispatch(() => COMMANDS, {
       qa,
       posture,
       access: config.access,
       limiter: createRateLimiter({ perMinute: 30, burst: 10 }),
+      digests: digests.service,
     }),
     redactor,
   );
@@ -90,6 +98,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
   }
   ready = true;
+  digests.start({ slack, schedule: stops.length > 0 });
 
   return {
     dispatch,
@@ -100,6 +109,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     port: () => slack?.port() ?? (probes ? portOf(probes) : undefined),
     async stop() {
       ready = false;
+      await digests.stop();
       for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
       if (probes) await closeServer(probes);
       await backend.close();

@@ -10,6 +10,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { registerScanCommand } from './scan.js';
+import { registerDigestCommand } from './digest.js';
 import { progressReporter } from './progress.js';
 
 // Commands that read the cloud: whoami, inventory, scan, and the local emulator.
@@ -124,4 +125,5 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     });
 
   registerScanCommand(program, io, state);
+  registerDigestCommand(program, io, state);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sendCustomRobot } from '../adapters/dingtalk/openapi.js';
+import { createOpenApi, sendCustomRobot, type OpenApiOptions } from '../adapters/dingtalk/openapi.js';
+import type { Reply } from '../chat/message.js';
 import type { Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -10,7 +11,7 @@ import { DigestStore } from '../store/digests.js';
 import { HistoryStore } from '../store/history.js';
 import type { MuteStore } from '../store/mutes.js';
 import { systemClock, type Clock } from './clock.js';
-import { createDestination, type Senders } from './destinations.js';
+import { createDestination, type Destination, type Senders } from './destinations.js';
 import { loadRasterizer, type SvgToPng } from './png.js';
 import { type DigestDeps } from './runner.js';
 import { createScanSource, type ScanFn } from './scan-source.js';
@@ -18,8 +19,8 @@ import { DigestScheduler } from './scheduler.js';
 import { parseSchedules, type Schedule } from './schedule-config.js';
 import { DigestService } from './service.js';
 
-// Scheduled posture digests: the pieces put together. app.ts calls startDigests after the chat
-// adapters are up; the CLI builds the same system without starting the scheduler.
+// Scheduled posture digests: the pieces put together. app.ts prepares them before the chat
+// adapters start and starts the scheduler after; the CLI builds the same system without timers.
 
 export { buildDigest, type BuildOptions } from './build.js';
 export { renderDingTalkDigest, renderSlackDigest } from './render.js';
@@ -43,6 +44,8 @@ export interface DigestSystemOptions {
   holder?: string;
   rasterize?: SvgToPng;
   dingtalkRobotCode?: string;
+  /** Applied to every reply before it is posted (the app's secret redaction). */
+  redact?: (reply: Reply) => Reply;
 }
 
 export interface DigestSystem {
@@ -59,7 +62,7 @@ export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
     store,
     history: new HistoryStore(o.db),
     scan: o.scan,
-    destinations: (s) => service!.destinationSpecs(s).map((d) => createDestination(d, o.senders, s.lang)),
+    destinations: (s) => service!.destinationSpecs(s).map((d) => redacting(createDestination(d, o.senders, s.lang), o.redact)),
     clock,
     log: o.log.child({ component: 'digest' }),
     holder: o.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -76,45 +79,70 @@ export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
   return { service, scheduler, deps };
 }
 
+function redacting(d: Destination, redact: ((r: Reply) => Reply) | undefined): Destination {
+  if (!redact) return d;
+  return { ...d, send: (r) => d.send({ ...r, slack: redact(r.slack), dingtalk: redact(r.dingtalk) }) };
+}
+
 /** The schedules in the config, validated (throws CONFIG_INVALID naming schedule and field). */
 export function schedulesFromConfig(config: Config, env: NodeJS.ProcessEnv): Schedule[] {
   return parseSchedules(config.schedules, { accounts: config.cloud.accounts.map((a) => a.name), env });
 }
 
-export interface StartDigestsOptions {
+export interface PrepareDigestsOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
   db: Db;
   backend: PostureBackend;
   mutes: MuteStore;
   log: Logger;
-  /** The started Slack adapter, if any (its postMessage sends digests). */
-  slack?: Senders['slack'];
-  /** The started DingTalk adapter, if any (its sendGroupMessage sends digests). */
-  dingtalk?: Senders['dingtalk'];
-  /** Arm the timers (false in console mode: status works, nothing is posted by itself). */
-  schedule: boolean;
+  /** Applied to every reply before it is posted (the app's secret redaction). */
+  redact?: (reply: Reply) => Reply;
+  /** Tests only: a local stand-in for api.dingtalk.com. */
+  dingtalkApi?: Pick<OpenApiOptions, 'apiBaseUrl' | 'fetch'>;
 }
 
-/** Validate the schedules, build the digest system and (when asked) start its scheduler. */
-export async function startDigests(o: StartDigestsOptions): Promise<{ service: DigestService; stop(): Promise<void> }> {
+export interface PreparedDigests {
+  service: DigestService;
+  /** Once the chat adapters are up: hand over the Slack sender and (when `schedule`) arm the timers. */
+  start(o: { slack?: Senders['slack']; schedule: boolean }): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Validate the schedules (throws CONFIG_INVALID naming schedule and field, before any adapter
+ * starts) and build the digest system. Its service can go into the chat Services at once.
+ */
+export async function prepareDigests(o: PrepareDigestsOptions): Promise<PreparedDigests> {
   const schedules = schedulesFromConfig(o.config, o.env);
-  if (o.schedule) checkPlatforms(schedules, { slack: !!o.slack, dingtalk: !!o.dingtalk });
+  if (o.config.slack || o.config.dingtalk) checkPlatforms(schedules, { slack: !!o.config.slack, dingtalk: !!o.config.dingtalk });
   const rasterize = await loadRasterizer();
+  const senders: Senders = { dingtalkWebhook: (msg) => sendCustomRobot(msg), env: o.env };
+  // Group messages need only the app credentials, not the stream connection.
+  if (o.config.dingtalk) senders.dingtalk = createOpenApi({ ...o.config.dingtalk, ...o.dingtalkApi });
   const system = createDigestSystem({
     schedules,
     db: o.db,
     scan: createScanSource(o.backend, o.mutes),
-    senders: { slack: o.slack, dingtalk: o.dingtalk, dingtalkWebhook: (msg) => sendCustomRobot(msg), env: o.env },
+    senders,
     log: o.log,
     ...(rasterize ? { rasterize } : {}),
     ...(o.config.dingtalk ? { dingtalkRobotCode: o.config.dingtalk.clientId } : {}),
+    ...(o.redact ? { redact: o.redact } : {}),
   });
-  if (o.schedule && schedules.length) {
-    system.scheduler.start();
-    o.log.info({ schedules: schedules.map((s) => ({ name: s.name, next: system.scheduler.next(s.name)?.toISOString() })), chart: rasterize ? 'png' : 'text' }, 'digest scheduler started');
-  }
-  return { service: system.service, stop: () => system.scheduler.stop() };
+  return {
+    service: system.service,
+    start({ slack, schedule }) {
+      if (slack) senders.slack = slack;
+      if (!schedule || !schedules.length) return;
+      system.scheduler.start();
+      o.log.info(
+        { schedules: schedules.map((s) => ({ name: s.name, next: system.scheduler.next(s.name)?.toISOString() })), chart: rasterize ? 'png' : 'text' },
+        'digest scheduler started',
+      );
+    },
+    stop: () => system.scheduler.stop(),
+  };
 }
 
 /** A destination on a platform the bot is not connected to would fail every morning: say so now. */

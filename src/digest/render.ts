@@ -37,7 +37,7 @@ function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): R
     pushList(blocks, zh ? '已解决(已修复或资源已删除)' : 'Resolved (fixed, or the resource is gone)', m.resolved, lang, (i) => itemLine(i, lang));
     pushList(blocks, zh ? '本次未能读取(仍计为待处理)' : 'Not read this time (still counted as open)', m.unknown, lang, (i) => itemLine(i, lang));
     pushList(blocks, zh ? '新静音' : 'Newly muted', m.newlyMuted, lang, (i) => itemLine(i, lang));
-    if (m.oldest.length) {
+    if (m.oldest.some((i) => i.ageDays > 0)) {
       const title = zh ? '最久未处理的严重/高危问题' : 'Oldest open critical/high';
       blocks.push({ type: 'text', text: `**${title}**\n${m.oldest.map((i) => `• ${itemLine(i, lang)} (${ageWords(i.ageDays, lang)})`).join('\n')}` });
     }
@@ -73,16 +73,17 @@ function lateWords(m: DigestMessage, lang: Lang): string {
 function totalsBlocks(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): Block[] {
   const rows = m.totals.filter((t) => t.total.now > 0 || t.total.before > 0);
   if (!rows.length) return [];
-  const fields = rows.map((t) => ({ label: ownerName(t.owner, lang), value: ownerValue(t, lang) }));
+  // A first digest has nothing to compare with: "+41" would only be noise.
+  const fields = rows.map((t) => ({ label: ownerName(t.owner, lang), value: ownerValue(t, lang, m.kind !== 'first') }));
   if (platform === 'slack') return [{ type: 'fields', fields }];
   return [{ type: 'text', text: fields.map((f) => `• **${f.label}**: ${f.value}`).join('\n') }];
 }
 
-function ownerValue(t: OwnerTotals, lang: Lang): string {
-  const d = delta(t.total);
+function ownerValue(t: OwnerTotals, lang: Lang, deltas: boolean): string {
+  const d = deltas ? delta(t.total) : '';
   const sev = SEVERITIES.filter((s) => t.bySeverity[s].now > 0 || t.bySeverity[s].before > 0).map((s) => {
     const c = t.bySeverity[s];
-    const dd = delta(c);
+    const dd = deltas ? delta(c) : '';
     return lang === 'zh' ? `${severityName(s, lang)} ${c.now}${dd ? `(${dd})` : ''}` : `${c.now} ${severityName(s, lang)}${dd ? ` (${dd})` : ''}`;
   });
   const total = lang === 'zh' ? `${t.total.now} 个${d ? `(${d})` : ''}` : `${t.total.now} open${d ? ` (${d})` : ''}`;
@@ -154,20 +155,26 @@ function gapsBlock(m: DigestMessage, lang: Lang): string | undefined {
 function platformLine(m: DigestMessage, lang: Lang): string | undefined {
   const n = m.platform.open.length;
   if (!n) return undefined;
+  return `${lang === 'zh' ? '阿里云侧:' : "Alibaba Cloud's side: "}${platformCount(n, lang)}`;
+}
+
+function platformCount(n: number, lang: Lang): string {
   return lang === 'zh'
-    ? `阿里云侧:${n} 个平台事件待处理(由阿里云修复,您只需选择实例重启时间)。`
-    : `Alibaba Cloud's side: ${n} platform event${n === 1 ? '' : 's'} pending (Alibaba Cloud fixes ${n === 1 ? 'it' : 'them'}; you only choose when instances restart).`;
+    ? `${n} 个平台事件待处理(由阿里云修复,您只需选择实例重启时间)。`
+    : `${n} platform event${n === 1 ? '' : 's'} pending (Alibaba Cloud fixes ${n === 1 ? 'it' : 'them'}; you only choose when instances restart).`;
 }
 
 function platformBlock(m: DigestMessage, lang: Lang): string | undefined {
-  const head = platformLine(m, lang);
+  const n = m.platform.open.length;
   const changes: string[] = [];
-  if (m.platform.newCount) changes.push(lang === 'zh' ? `新增 ${m.platform.newCount}` : `${m.platform.newCount} new`);
-  if (m.platform.resolvedCount) changes.push(lang === 'zh' ? `已结束 ${m.platform.resolvedCount}` : `${m.platform.resolvedCount} finished`);
-  if (!head && !changes.length) return undefined;
+  if (m.kind !== 'first') {
+    if (m.platform.newCount) changes.push(lang === 'zh' ? `新增 ${m.platform.newCount}` : `${m.platform.newCount} new`);
+    if (m.platform.resolvedCount) changes.push(lang === 'zh' ? `已结束 ${m.platform.resolvedCount}` : `${m.platform.resolvedCount} finished`);
+  }
+  if (!n && !changes.length) return undefined;
   const title = lang === 'zh' ? '**阿里云侧(不在您的待办中)**' : "**Alibaba Cloud's side (not on your to-do list)**";
   const lines = m.platform.open.slice(0, 5).map((i) => `• ${itemLine(i, lang)}`);
-  const text = head ?? (lang === 'zh' ? '阿里云侧没有待处理的事件。' : "Nothing pending on Alibaba Cloud's side.");
+  const text = n ? platformCount(n, lang) : lang === 'zh' ? '阿里云侧没有待处理的事件。' : "Nothing pending on Alibaba Cloud's side.";
   const changed = changes.length ? (lang === 'zh' ? `(${changes.join(',')})` : ` (${changes.join(', ')})`) : '';
   return [title, `${text}${changed}`, ...lines].join('\n');
 }

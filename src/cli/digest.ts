@@ -1,0 +1,195 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { createOpenApi, sendCustomRobot } from '../adapters/dingtalk/openapi.js';
+import { toDingTalkMarkdown } from '../adapters/dingtalk/render.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { toBlockKit } from '../adapters/slack/render.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { WhoownsError } from '../core/errors.js';
+import { silentLogger } from '../core/logger.js';
+import { systemClock } from '../digest/clock.js';
+import { createDigestSystem, schedulesFromConfig, type DigestSystem } from '../digest/index.js';
+import { loadRasterizer } from '../digest/png.js';
+import { buildMessage, renderPayload } from '../digest/runner.js';
+import { createScanSource } from '../digest/scan-source.js';
+import { describeDestination, platformOf, type Schedule } from '../digest/schedule-config.js';
+import type { Senders } from '../digest/destinations.js';
+import { localTime, type Lang } from '../digest/words.js';
+import { openDb, type Db } from '../store/db.js';
+import { MuteStore } from '../store/mutes.js';
+import { cliLogger, withBackend } from './cloud-commands.js';
+import type { CliIo } from './io.js';
+import { uiLang } from './io.js';
+import type { CliState } from './program.js';
+
+// `whoowns digest`: list the schedules, or run one by hand (--now), optionally as a dry run that
+// prints what each platform would get and records nothing.
+
+interface DigestCliOptions {
+  list?: boolean;
+  schedule?: string;
+  now?: boolean;
+  dryRun?: boolean;
+  demo?: boolean;
+  lang?: Lang;
+}
+
+export function registerDigestCommand(program: Command, io: CliIo, state: CliState): void {
+  program
+    .command('digest')
+    .description('scheduled posture digests: list them, or run one now (--dry-run prints what would be posted)')
+    .option('--list', 'list the schedules with their next run times')
+    .option('--schedule <name>', 'the schedule to run (optional when there is only one)')
+    .option('--now', 'run the digest now: scan, compare, post and record')
+    .option('--dry-run', 'with --now: print what would be posted to each platform; post and record nothing')
+    .option('--demo', 'use the built-in demo account')
+    .addOption(new Option('--lang <lang>', 'language of this command\'s own output').choices(['zh', 'en']))
+    .action(async (opts: DigestCliOptions) => {
+      const lang = opts.lang ?? uiLang(io.env);
+      if (opts.list) {
+        state.code = listSchedules(io, lang);
+        return;
+      }
+      if (!opts.now) {
+        throw new WhoownsError('USAGE', {
+          zh: '请使用 --list 查看摘要计划,或 --schedule 名称 --now [--dry-run] 立即生成一次。',
+          en: 'Use --list to see the schedules, or --schedule NAME --now [--dry-run] to run one now.',
+        });
+      }
+      state.code = opts.dryRun ? await dryRun(io, opts, lang) : await runNow(io, opts, lang);
+    });
+}
+
+function dbPath(config: Config): string {
+  return join(config.dataDir, 'whoowns.db');
+}
+
+function pick(schedules: Schedule[], name: string | undefined): Schedule {
+  if (!schedules.length) {
+    throw new WhoownsError('USAGE', {
+      zh: '没有配置定时摘要:请在配置文件(WHOOWNS_CONFIG)中添加 schedules:。',
+      en: 'No digest schedules are configured: add schedules: to the config file (WHOOWNS_CONFIG).',
+    });
+  }
+  const names = schedules.map((s) => s.name).join(', ');
+  if (!name) {
+    if (schedules.length === 1) return schedules[0]!;
+    throw new WhoownsError('USAGE', { zh: `请用 --schedule 指定一个摘要计划:${names}。`, en: `Name a schedule with --schedule: ${names}.` });
+  }
+  const found = schedules.find((s) => s.name === name);
+  if (!found) throw new WhoownsError('USAGE', { zh: `没有名为 ${name} 的摘要计划;已配置:${names}。`, en: `No schedule named ${name}; configured: ${names}.` });
+  return found;
+}
+
+/** The state database for reading only: an absent file is not created (an empty in-memory one stands in). */
+function readDb(config: Config): Db {
+  const path = dbPath(config);
+  return existsSync(path) ? openDb(path) : openDb(':memory:');
+}
+
+function system(db: Db, schedules: Schedule[], senders: Senders, config: Config, extra: Partial<Parameters<typeof createDigestSystem>[0]> = {}): DigestSystem {
+  return createDigestSystem({
+    schedules,
+    db,
+    scan: async () => {
+      throw new Error('no scan in this mode');
+    },
+    senders,
+    log: silentLogger(),
+    ...(config.dingtalk ? { dingtalkRobotCode: config.dingtalk.clientId } : {}),
+    ...extra,
+  });
+}
+
+function listSchedules(io: CliIo, lang: Lang): number {
+  const config = loadConfig(io.env);
+  const schedules = schedulesFromConfig(config, io.env);
+  const zh = lang === 'zh';
+  if (!schedules.length) {
+    io.out(zh ? '没有配置定时摘要(在 WHOOWNS_CONFIG 指向的文件中添加 schedules:)。\n' : 'No digest schedules configured (add schedules: to the WHOOWNS_CONFIG file).\n');
+    return 0;
+  }
+  const db = readDb(config);
+  try {
+    const { service } = system(db, schedules, { env: io.env }, config);
+    for (const st of service.status()) {
+      const s = st.schedule;
+      io.out(`${s.name}\n`);
+      const rows: [string, string][] = [
+        [zh ? '计划' : 'cron', `${s.cron} (${s.timezone})`],
+        [zh ? '账号' : 'account', s.account],
+        [zh ? '下一次' : 'next run', st.next ? `${localTime(st.next.toISOString(), s.timezone)} = ${st.next.toISOString()}` : zh ? '不再运行' : 'never'],
+        [zh ? '上一次' : 'last run', st.last ? `${localTime(st.last.scheduledFor, s.timezone)} ${st.last.status}${st.last.total ? ` ${st.last.sent}/${st.last.total}` : ''}` : zh ? '尚未运行' : 'not yet'],
+      ];
+      for (const [k, v] of rows) io.out(`  ${k.padEnd(12)} ${v}\n`);
+      const dests = st.destinations.map((d) => `${d.label}${d.from === 'chat' ? (zh ? '(聊天订阅)' : ' (chat)') : ''}`);
+      io.out(`  ${(zh ? '目的地' : 'destinations').padEnd(12)} ${dests.length ? dests.join(', ') : zh ? '无' : 'none'}\n`);
+    }
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+async function dryRun(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<number> {
+  return withBackend(io, opts, async (backend, config) => {
+    const schedule = pick(schedulesFromConfig(config, io.env), opts.schedule);
+    const db = readDb(config);
+    try {
+      const { service, deps } = system(db, [schedule], { env: io.env }, config);
+      const scan = createScanSource(backend, new MuteStore(db));
+      const now = systemClock.now();
+      const { message } = await buildMessage(schedule, { trigger: 'manual', scheduledFor: now }, { ...deps, scan }, now, { record: false, log: cliLogger(io) });
+      const rendered = await renderPayload({ kind: 'digest', lang: schedule.lang, message }, undefined, cliLogger(io));
+      const specs = service.destinationSpecs(schedule);
+      const platforms = new Set(specs.map(platformOf));
+      const zh = lang === 'zh';
+      io.out(zh ? `摘要 ${schedule.name}(试运行:不会发送或记录任何内容)\n` : `Digest ${schedule.name} (dry run: nothing is posted or recorded)\n`);
+      io.out(`${zh ? '目的地' : 'Destinations'}: ${specs.length ? specs.map((d) => describeDestination(d, lang)).join(', ') : zh ? '无' : 'none'}\n`);
+      if (!platforms.size || platforms.has('slack')) {
+        io.out(`\n--- Slack (Block Kit) ---\n${JSON.stringify(toBlockKit(rendered.slack, { locale: schedule.lang }), null, 2)}\n`);
+      }
+      if (!platforms.size || platforms.has('dingtalk')) {
+        const md = toDingTalkMarkdown(rendered.dingtalk);
+        io.out(`\n--- DingTalk (markdown) ---\n# ${md.title}\n${md.text}\n`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+async function runNow(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<number> {
+  return withBackend(io, opts, async (backend, config) => {
+    const schedule = pick(schedulesFromConfig(config, io.env), opts.schedule);
+    const db = openDb(dbPath(config));
+    try {
+      const senders: Senders = { env: io.env, dingtalkWebhook: (msg) => sendCustomRobot(msg) };
+      if (config.slack) {
+        // Not started: only its Web API client is used, to post.
+        senders.slack = createSlackAdapter({ ...config.slack, port: 0, dispatch: async () => undefined, log: cliLogger(io), defaultLocale: schedule.lang });
+      }
+      if (config.dingtalk) senders.dingtalk = createOpenApi({ clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret });
+      const rasterize = await loadRasterizer();
+      const { service } = system(db, [schedule], senders, config, {
+        scan: createScanSource(backend, new MuteStore(db)),
+        log: cliLogger(io),
+        ...(rasterize ? { rasterize } : {}),
+      });
+      const out = await service.runNow(schedule.name);
+      const zh = lang === 'zh';
+      if (out.status === 'busy') {
+        io.err(zh ? `摘要 ${schedule.name} 正在另一处运行(机器人或另一条命令),请稍后再试。\n` : `Digest ${schedule.name} is running elsewhere (the bot or another command); try again shortly.\n`);
+        return 3;
+      }
+      io.out(`${zh ? '摘要' : 'Digest'} ${schedule.name}: ${out.status} (${out.runId})\n`);
+      for (const d of out.deliveries) io.out(`  ${d.destination.padEnd(32)} ${d.status}${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''}${d.lastError && d.status !== 'sent' ? ` — ${d.lastError}` : ''}\n`);
+      if (out.error) io.out(`${out.error[lang]}\n`);
+      return out.status === 'sent' ? 0 : 1;
+    } finally {
+      db.close();
+    }
+  });
+}
