@@ -13,7 +13,7 @@ import type { Destination, RenderedDigest } from './destinations.js';
 import type { SvgToPng } from './png.js';
 import { renderDingTalkDigest, renderSlackDigest } from './render.js';
 import type { Schedule } from './schedule-config.js';
-import { trendPoints, trendWindow } from './trend.js';
+import { TREND_DAYS, trendPoints, trendWindow } from './trend.js';
 import type { DigestMessage, DigestState, TrendPoint } from './types.js';
 import type { Lang } from './words.js';
 
@@ -149,7 +149,9 @@ async function send(schedule: Schedule, run: RunRecord, payload: Payload, deps: 
     }
   }
   deps.store.finishRun(run.id, status, deps.clock.now(), error?.en);
+  // Keep the tables small: stored messages of the last runs, scans for three trend windows.
   deps.store.pruneRuns(schedule.name);
+  deps.history.pruneScans(new Date(deps.clock.now().getTime() - 3 * TREND_DAYS * 86_400_000));
   log.info({ status, sent, destinations: rows.length }, 'digest run finished');
   const out: RunOutcome = { status, runId: run.id, deliveries: rows };
   if (payload.kind === 'digest') out.message = payload.message;
