@@ -8,6 +8,7 @@ import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js
 import type { Dispatch } from './chat/types.js';
 import { createRateLimiter } from './chat/rate-limit.js';
 import type { Config } from './config/config.js';
+import { WhoownsError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import { createBackend } from './posture/backend.js';
 import { PostureService } from './posture/service.js';
@@ -78,24 +79,29 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   // so deployments get the same probes from a small one here.
   let ready = false;
   let probes: Server | undefined;
-  if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
   let slack: SlackAdapter | undefined;
-  if (config.slack) {
-    slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log: log.child({ adapter: 'slack' }), defaultLocale: config.lang });
-    await slack.start();
-    const s = slack;
-    stops.push(() => s.stop());
-    log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
-  }
-  if (config.dingtalk) {
-    const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log: log.child({ adapter: 'dingtalk' }), defaultLocale: config.lang });
-    // A listening probe server would keep a failed start from exiting.
-    await dingtalk.start().catch(async (e: unknown) => {
-      if (probes) await closeServer(probes);
-      throw e;
-    });
-    stops.push(() => dingtalk.stop());
-    log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
+  try {
+    if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
+    if (config.slack) {
+      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log: log.child({ adapter: 'slack' }), defaultLocale: config.lang });
+      await slack.start();
+      const s = slack;
+      stops.push(() => s.stop());
+      log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
+    }
+    if (config.dingtalk) {
+      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log: log.child({ adapter: 'dingtalk' }), defaultLocale: config.lang });
+      await dingtalk.start();
+      stops.push(() => dingtalk.stop());
+      log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
+    }
+  } catch (e) {
+    // A half-started bot must not keep a port (or the demo emulator) open: undo what started.
+    for (const stop of stops) await stop().catch(() => undefined);
+    if (probes) await closeServer(probes);
+    await backend.close();
+    db.close();
+    throw listenError(e, config);
   }
   ready = true;
   digests.start({ slack, schedule: stops.length > 0 });
@@ -116,6 +122,20 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       db.close();
     },
   };
+}
+
+/** "Address in use" as a message that says which setting to change, instead of an internal error. */
+function listenError(e: unknown, config: Config): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return e;
+  const where = `${config.host}:${config.port}`;
+  return new WhoownsError(
+    'CONFIG_INVALID',
+    code === 'EADDRINUSE'
+      ? { zh: `端口 ${where} 已被占用。请停止占用它的进程,或用 PORT(和 WHOOWNS_HOST)换一个端口。`, en: `Port ${where} is already in use. Stop the process using it, or set PORT (and WHOOWNS_HOST) to a free one.` }
+      : { zh: `没有权限监听 ${where}。请用 1024 以上的 PORT,或给进程授予绑定低端口的权限。`, en: `Not allowed to listen on ${where}. Use a PORT above 1024, or give the process the right to bind low ports.` },
+    e,
+  );
 }
 
 function portOf(server: Server): number {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { ZodType } from 'zod';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z, ZodType } from 'zod';
 import { WhoownsError } from '../core/errors.js';
 import { knowledgeDir } from '../core/paths.js';
 import { entryFileSchema, synonymFileSchema, type Entry } from './schema.js';
@@ -46,7 +46,7 @@ export function parseYamlText<T>(text: string, path: string, schema: ZodType<T>,
     const issue = parsed.error.issues[0]!;
     const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
     const parentNode = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true) as { range?: [number, number] } | undefined;
-    const offset = node?.range?.[0] ?? parentNode?.range?.[0] ?? 0;
+    const offset = unknownKeyNode(doc, issue)?.range?.[0] ?? node?.range?.[0] ?? parentNode?.range?.[0] ?? 0;
     const line = lineCounter.linePos(offset).line;
     const where = issue.path.join('.');
     throw new WhoownsError(code, {
@@ -55,6 +55,15 @@ export function parseYamlText<T>(text: string, path: string, schema: ZodType<T>,
     });
   }
   return parsed.data;
+}
+
+/** An unknown key is reported on the object holding it; find the key itself, for its line. */
+function unknownKeyNode(doc: Document, issue: z.core.$ZodIssue): Node | undefined {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const holder = issue.path.length ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;
+  if (!isMap(holder)) return undefined;
+  const pair = holder.items.find((p) => isScalar(p.key) && p.key.value === issue.keys[0]);
+  return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
 export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {

@@ -23,6 +23,12 @@ export interface PostureBackend {
 }
 
 export async function createBackend(config: Config, log: Logger): Promise<PostureBackend> {
+  const eol: OsEolTable = loadOsEol();
+  const knownCheckIds = ALL_CHECKS.map((c) => c.meta.id);
+  const suppressionsFile = config.posture.suppressionsFile;
+  // Read once, at start-up and before the demo emulator listens, so a bad file stops the bot
+  // before anything runs; entries that lapse later stop muting and each scan lists them as expired.
+  const suppressions = suppressionsFile ? loadSuppressions(suppressionsFile, { now: new Date(), knownCheckIds }) : [];
   let emulator: RunningEmulator | undefined;
   let base: Omit<CollectOptions, 'account' | 'log'> = {
     regions: config.cloud.regions,
@@ -37,12 +43,6 @@ export async function createBackend(config: Config, log: Logger): Promise<Postur
     log.info({ endpoint: emulator.endpoint }, 'no cloud credentials: using the demo account on the local emulator');
   }
   const accounts = config.cloud.demo ? [{ name: 'demo' }] : config.cloud.accounts;
-  const eol: OsEolTable = loadOsEol();
-  const knownCheckIds = ALL_CHECKS.map((c) => c.meta.id);
-  const suppressionsFile = config.posture.suppressionsFile;
-  // Read once, at start-up, so a bad file stops the bot before it answers anything; entries
-  // that lapse later stop muting and each scan lists them as expired.
-  const suppressions = suppressionsFile ? loadSuppressions(suppressionsFile, { now: new Date(), knownCheckIds }) : [];
 
   return {
     demo: config.cloud.demo,
