@@ -1,6 +1,6 @@
-// SVG → PNG sits behind this one function so the digest never depends on a rasteriser.
-// None is installed yet: with @resvg/resvg-js added to package.json, loadRasterizer() returns
-// one and Slack digests get the trend chart attached; without it they carry the trend in words.
+// SVG → PNG sits behind this one function so the digest never depends on a rasteriser:
+// @resvg/resvg-js (its binary ships inside the npm package) renders in-process, no browser;
+// if it cannot load on a platform, digests carry the trend in words instead.
 
 export type SvgToPng = (svg: string) => Promise<Buffer>;
 
@@ -19,7 +19,7 @@ export async function loadRasterizer(moduleName = '@resvg/resvg-js'): Promise<Sv
   }
   if (typeof mod.Resvg !== 'function') return undefined;
   return async (svg) => {
-    const resvg = new mod.Resvg(svg, { fitTo: { mode: 'width', value: 1440 }, font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, background: '#ffffff' });
+    const resvg = new mod.Resvg(svg, { fitTo: { mode: 'width', value: 1440 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' });
     return Buffer.from(resvg.render().asPng());
   };
 }
