@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
@@ -19,7 +19,8 @@ import { createLogger } from '../src/core/logger.js';
 // earlier ones have been answered, so a slow bot cannot slow the load down and hide its latency).
 // Latencies are measured from each request's scheduled time, not from when it actually left.
 // Replies come back through response_url to a small fake Slack in this process.
-// Usage: node dist/bench/load.js [--rps 200] [--seconds 60] [--users N]
+// Usage: node --max-old-space-size=512 dist/bench/load.js [--rps 200] [--seconds 60] [--users N]
+// (the heap cap is the deployed setting; see the memory note printed with the results)
 
 const { values: args } = parseArgs({
   options: {
@@ -348,6 +349,13 @@ process.stdout.write(`\n${line(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).jo
 // The bot, the load generator and the fake Slack share one event loop: on a busy machine the
 // latencies say as much about the neighbours as about the bot, so say how busy it was.
 process.stdout.write(`machine: ${cpus().length} CPUs, load average over the last minute ${loadavg()[0]!.toFixed(2)}\n`);
+// With V8's default limit (a quarter of RAM, up to 4 GB) full collections wait until the old space
+// is hundreds of MB, so the sampled RSS and heapUsed climb for a minute without any leak. The
+// deployments cap the heap at 512 MB (Dockerfile, whoowns.service, k8s.yaml): measure that.
+const heapLimitMb = getHeapStatistics().heap_size_limit / 1048576;
+process.stdout.write(
+  `V8 heap limit: ${heapLimitMb.toFixed(0)} MB${heapLimitMb > 1024 ? ' (the machine default; deployments run with NODE_OPTIONS=--max-old-space-size=512, pass it here to measure that)' : ''}\n`,
+);
 process.stdout.write(`memory samples (1 per s, MB rss/heap): ${memory.map((m) => `${mb(m.rss)}/${mb(m.heap)}`).join(' ')}\n`);
 const perSecond = Array.from({ length: Math.ceil(SECONDS) }, (_, sec) => {
   const from = Math.floor(sec * RPS);
