@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { Reply } from '../../chat/message.js';
 import type { Dispatch, Locale } from '../../chat/types.js';
 import { WhoownsError } from '../../core/errors.js';
@@ -11,6 +11,7 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { toBlockKit } from './render.js';
+import { createRequestGuard } from './request-guard.js';
 import { describeError } from './safe-run.js';
 
 // The only module that knows about Bolt. It wires listeners to the neutral dispatcher and
@@ -78,9 +79,21 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
   };
   const isReady = () => ready;
+  const guard = createRequestGuard(log);
   const app = opts.appToken
     ? new App({ ...common, appToken: opts.appToken, socketMode: true })
-    : new App({ ...common, signingSecret: opts.signingSecret, port: opts.port, customRoutes: healthRoutes(isReady) });
+    : new App({
+        ...common,
+        // Our own receiver only to hand the signature headers to the replay guard.
+        receiver: new HTTPReceiver({
+          signingSecret: opts.signingSecret!,
+          port: opts.port,
+          customRoutes: healthRoutes(isReady),
+          logger: common.logger,
+          customPropertiesExtractor: (req) => guard.extract(req),
+        }),
+      });
+  app.use(guard.middleware);
 
   const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
   registerCommands(app, deps);

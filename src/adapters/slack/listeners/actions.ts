@@ -3,6 +3,7 @@ import { ACTION_ID_PATTERN, decodeButtonValue } from '../button-value.js';
 import { buildContext } from '../context.js';
 import { replyInThread, replyViaRespond } from '../delivery.js';
 import { runSafely } from '../safe-run.js';
+import { ignored, missingFields } from './required.js';
 import type { ListenerDeps } from './deps.js';
 
 // Drill-down buttons. The value carries the command text as if typed after /whoowns, so the
@@ -11,6 +12,8 @@ import type { ListenerDeps } from './deps.js';
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION_ID_PATTERN, async ({ ack, body, action, respond, client }) => {
     await ack();
+    const missing = missingFields({ user: body.user?.id });
+    if (missing.length) return ignored(deps.log, 'button', missing);
     const value = decodeButtonValue(action.value);
     if (!value) {
       deps.log.warn({ platform: 'slack', actionId: action.action_id }, 'button with an unreadable value ignored');

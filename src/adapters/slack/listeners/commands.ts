@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { buildContext, localeOf } from '../context.js';
 import { replyViaRespond } from '../delivery.js';
 import { runSafely } from '../safe-run.js';
+import { ignored, missingFields } from './required.js';
 import type { ListenerDeps } from './deps.js';
 
 // /whoowns, /posture, /digest. Ack first (Slack gives 3 s), then do the work and answer through
@@ -14,6 +15,8 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
   for (const name of SLASH_COMMANDS) {
     app.command(`/${name}`, async ({ command, ack, respond }) => {
       await ack();
+      const missing = missingFields({ user_id: command.user_id, channel_id: command.channel_id, response_url: command.response_url, text: command.text }, ['text']);
+      if (missing.length) return ignored(deps.log, `/${name}`, missing);
       const text = command.text.trim();
       const locale = localeOf(text, deps.defaultLocale);
       const ctx = buildContext(deps.log, {

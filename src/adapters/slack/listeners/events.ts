@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { buildContext, localeOf } from '../context.js';
 import { replyInThread } from '../delivery.js';
 import { runSafely } from '../safe-run.js';
+import { ignored, missingFields } from './required.js';
 import type { ListenerDeps } from './deps.js';
 
 // @mentions in channels and direct messages. Both are plain questions to the dispatcher, which
@@ -31,10 +32,13 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
 
   app.event('app_mention', async ({ event, body, client, context }) => {
     // DMs are answered by the message.im listener; never answer one message twice.
-    if (event.bot_id || event.channel.startsWith('D') || duplicate(body.event_id)) return;
+    if (event.bot_id) return;
+    const missing = missingFields({ user: event.user, channel: event.channel, text: event.text }, ['text']);
+    if (missing.length) return ignored(deps.log, 'app_mention', missing);
+    if (event.channel.startsWith('D') || duplicate(body.event_id)) return;
     const text = stripBotMention(event.text, context.botUserId);
     const locale = localeOf(text, deps.defaultLocale);
-    const user = event.user ?? 'unknown';
+    const user = event.user!;
     const ctx = buildContext(deps.log, {
       userId: user,
       channelId: event.channel,
@@ -50,6 +54,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     // Only fresh human messages in a DM: no edits, joins, bot posts (our own included).
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
+    if (typeof event.channel !== 'string' || !event.channel) return ignored(deps.log, 'message.im', ['channel']);
     if (duplicate(body.event_id)) return;
     const text = stripBotMention(event.text ?? '', context.botUserId);
     const locale = localeOf(text, deps.defaultLocale);
