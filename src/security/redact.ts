@@ -33,7 +33,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [new RegExp(`\\b(Bearer\\s+)${T}{8,}`, 'g'), `$1${REDACTED}`],
   // STS security tokens and temporary AccessKey ids: always the bot's own session.
   [/\bCAIS[A-Za-z0-9+/=_-]{20,}/g, REDACTED],
-  [/\bSTS\.[A-Za-z0-9_-]{10,}/g, REDACTED],
+  [/\bSTS\.[A-Za-z0-9_-]{16,}/g, REDACTED],
   // DingTalk custom robot signing secrets.
   [/\bSEC[0-9a-f]{40,}\b/g, REDACTED],
 ];
