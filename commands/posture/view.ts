@@ -36,8 +36,12 @@ export function gapBlocks(view: ScanView, locale: Locale, max = 5): Block[] {
     locale === 'zh'
       ? `⚠️ **结果不完整**:有 ${gaps.length} 个调用失败,下面没有列出的资源不代表没有问题。`
       : `⚠️ **Incomplete**: ${gaps.length} call(s) failed, so anything not listed below is unknown, not clean.`;
-  const lines = gaps.slice(0, max).map((g) => `• ${gapSentence(g)[locale]}`);
-  if (gaps.length > max) lines.push(locale === 'zh' ? `• …… 另有 ${gaps.length - max} 个` : `• … and ${gaps.length - max} more`);
+  // One line per distinct cause: twenty denied groups must not hide a region that timed out.
+  const causes = new Map<string, number>();
+  for (const g of gaps) causes.set(gapSentence(g)[locale], (causes.get(gapSentence(g)[locale]) ?? 0) + 1);
+  const distinct = [...causes];
+  const lines = distinct.slice(0, max).map(([s, n]) => `• ${s}${n > 1 ? (locale === 'zh' ? `(共 ${n} 次)` : ` (×${n})`) : ''}`);
+  if (distinct.length > max) lines.push(locale === 'zh' ? `• …… 另有 ${distinct.length - max} 类原因` : `• … and ${distinct.length - max} more cause(s)`);
   return [{ type: 'text', text: [head, ...lines].join('\n') }];
 }
 

@@ -89,6 +89,12 @@ export function runChecks(snapshot: Snapshot, opts: RunOptions): ScanResult {
 }
 
 function runRegionalCheck(check: Check, snapshot: Snapshot, base: Omit<CheckContext, 'snapshot'>, account: string, regions: string[]): CheckResult[] {
+  // No region list at all (DescribeRegions failed and none were configured): every regional
+  // check is unknown for the account, not silently empty.
+  const listing = snapshot.gaps.filter((g) => g.action === 'DescribeRegions');
+  if (regions.length === 0 && listing.length > 0) {
+    return [scopeErrorResult({ type: 'account', id: account, name: snapshot.accountName, account }, listing, true)];
+  }
   const out: CheckResult[] = [];
   const healthy: Snapshot['regionData'] = {};
   for (const region of regions) {
