@@ -118,6 +118,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         }
       } else {
         server = (await app.start(opts.host ? { port: opts.port, host: opts.host } : opts.port)) as Server;
+        // Outlive the idle timeout of the load balancers in front (often 60 s); Node's 5 s default
+        // makes them reuse sockets we have just closed, which surfaces as occasional 502s.
+        server.keepAliveTimeout = 65_000;
+        server.headersTimeout = 66_000;
       }
       ready = true;
       log.info({ mode: opts.appToken ? 'socket' : 'http', port: boundPort() ?? opts.port }, 'slack adapter started');
