@@ -20,11 +20,14 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 3, minTimeoutMs: 1000, maxT
 /** A short reason for the log: Slack's error code, the HTTP status, or the network error. Never the payload. */
 export function reasonOf(e: unknown): string {
   if (typeof e !== 'object' || e === null) return String(e);
-  const err = e as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error; message?: string };
+  const err = e as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error; message?: string; cause?: unknown };
   if (err.data?.error) return err.data.error;
   if (typeof err.statusCode === 'number') return `http ${err.statusCode}`;
-  if (err.original?.message) return err.original.message;
-  return err.message ?? err.code ?? 'unknown';
+  // fetch says only "fetch failed"; the system error code (ECONNREFUSED, ENOTFOUND…) is in its cause.
+  const cause = ((err.original as { cause?: unknown } | undefined)?.cause ?? err.cause) as { code?: unknown } | undefined;
+  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  if (err.original?.message) return `${err.original.message}${code}`;
+  return `${err.message ?? err.code ?? 'unknown'}${code}`;
 }
 
 export function replyViaRespond(respond: RespondFn, locale: Locale, log: Logger, retry: RetryPolicy): (r: Reply) => Promise<void> {
