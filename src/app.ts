@@ -41,7 +41,10 @@ export interface AppOverrides {
 export async function startApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const qa = defaultEngine();
   const db = openDb(join(config.dataDir, 'whoowns.db'));
-  const backend = await createBackend(config, log);
+  const backend = await createBackend(config, log).catch((e: unknown) => {
+    db.close();
+    throw e;
+  });
   // Chat answers about the first configured account; the CLI's scan takes --account.
   const account = backend.accounts[0]!;
   const posture = new PostureService({
