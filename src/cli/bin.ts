@@ -3,6 +3,14 @@ import { createInterface } from 'node:readline';
 import { runCli } from './program.js';
 import type { CliIo } from './io.js';
 
+// `whoowns scan | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const io: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
