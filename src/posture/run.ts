@@ -63,7 +63,7 @@ export function runChecks(snapshot: Snapshot, opts: RunOptions): ScanResult {
     const results = GLOBAL_SERVICES.has(check.meta.service)
       ? runAccountCheck(check, snapshot, base, account)
       : runRegionalCheck(check, snapshot, base, account, regions);
-    for (const r of results.map((x) => guardPass(x, check, snapshot))) findings.push(toFinding(r, check));
+    for (const r of results.map((x) => guardPass(x, check, snapshot))) findings.push(toFinding(r, check, snapshot.accountName));
   }
 
   const outcome = applySuppressions(findings, opts.suppressions ?? [], opts.now);
@@ -168,7 +168,10 @@ function guardPass(r: CheckResult, check: Check, snapshot: Snapshot): CheckResul
   };
 }
 
-function toFinding(r: CheckResult, check: Check): Finding {
+// Fingerprints key on the configured account name, not the id from GetCallerIdentity: a scan in
+// which that one call failed must not give every finding a new identity (mutes and digests
+// would then read everything as fixed and new again).
+function toFinding(r: CheckResult, check: Check, accountName: string): Finding {
   const m = check.meta;
   const values = { region: r.resource.region, resourceId: r.resource.id, resourceName: r.resource.name, detail: r.detail, account: r.resource.account };
   const fill = (s: string) => fillPlaceholders(s, values);
@@ -188,7 +191,13 @@ function toFinding(r: CheckResult, check: Check): Finding {
       console: { zh: fill(m.remediation.console.zh), en: fill(m.remediation.console.en) },
       cli: fill(cli ?? m.remediation.cli),
     },
-    fingerprint: fingerprint({ checkId: m.id, account: r.resource.account, region: r.resource.region, resourceId: r.resource.id, detail: r.detail }),
+    fingerprint: fingerprint({
+      checkId: m.id,
+      account: accountName,
+      region: r.resource.region,
+      resourceId: r.resource.type === 'account' ? accountName : r.resource.id,
+      detail: r.detail,
+    }),
   };
   if (m.cis !== undefined) f.cis = m.cis;
   return f;

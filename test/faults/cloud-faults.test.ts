@@ -133,10 +133,9 @@ describe('who am I, unknown', () => {
     await expectChatSaysIncomplete(s.snapshot, s.scan);
   });
 
-  // KNOWN BUG (reported): fingerprints include the account id, which falls back to the configured
-  // account name when GetCallerIdentity fails, so one failed call renames every finding: mutes stop
-  // matching and a digest would see every finding as resolved and new. Remove `.fails` once fixed.
-  it.fails('GetCallerIdentity denied: findings keep their fingerprints', async () => {
+  // Fingerprints key on the configured account name, so one failed identity call cannot rename
+  // every finding (mutes would stop matching; a digest would see everything resolved and new).
+  it('GetCallerIdentity denied: findings keep their fingerprints', async () => {
     const s = await scanUnder([{ action: 'GetCallerIdentity', kind: 'deny' }]);
     const fails = (x: FaultedScan) => x.scan.findings.filter((f) => f.status === 'fail').map((f) => f.fingerprint).sort();
     expect(fails(s)).toEqual(fails(full));
