@@ -138,10 +138,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       try {
         await delivered(plog, 'chat.postMessage', () => app.client.chat.postMessage({ channel, text, blocks }));
         const image = postOpts.image;
+        // The message is in the channel now: a failed chart upload must not fail the post, or the
+        // caller's retry (digest delivery) would post the same message again on every attempt.
         if (image) {
           await delivered(plog, 'files.uploadV2', () =>
             app.client.filesUploadV2({ channel_id: channel, file: image.data, filename: image.filename, title: image.title }),
-          );
+          ).catch(() => undefined);
         }
       } catch (e) {
         const reason = reasonOf(e);

@@ -310,6 +310,15 @@ describe('adapter lifecycle and posting', () => {
     expect(h.fake.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: 'C42', files: [{ id: 'F1', title: 'Trend' }] });
   });
 
+  it('a chart that cannot be uploaded does not fail the posted message (a retry would post it twice)', async () => {
+    const h = await harness();
+    h.fake.fail('files.getUploadURLExternal', 100, { kind: 'error', status: 500 });
+    await h.adapter.postMessage('C42', textReply('digest'), { image: { filename: 'trend.png', data: Buffer.from('png'), title: 'Trend' } });
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(h.fake.attempts('files.getUploadURLExternal')).toBeGreaterThan(0);
+    expect(h.logs.join('')).toContain('files.uploadV2');
+  });
+
   it('throws a bilingual error when a digest cannot be delivered', async () => {
     const h = await harness();
     h.fake.fail('chat.postMessage', 100, { kind: 'error', status: 503 });
