@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Reply } from '../chat/message.js';
 import { toWhoownsError, type Bilingual } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -38,6 +39,27 @@ export interface DigestDeps {
   policy?: DeliveryPolicy;
   /** How long a lease lasts without renewal; renewed every quarter of it while a run works. */
   leaseTtlMs?: number;
+  /** Whether a lease holder is known to be gone (default: a process on this host that no longer exists). */
+  holderGone?: (holder: string) => boolean;
+}
+
+/**
+ * Holders are "host:pid:nonce". A holder on this host whose process no longer exists was killed
+ * (kill -9, OOM): its lease need not run out before the restarted bot resumes the run.
+ */
+export function holderGoneOnThisHost(holder: string, host: string = hostname(), alive: (pid: number) => boolean = pidAlive): boolean {
+  const [h, pidText] = holder.split(':');
+  const pid = Number(pidText);
+  return h === host && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid);
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export const DEFAULT_LEASE_TTL_MS = 2 * 60_000;
@@ -247,7 +269,12 @@ interface Lease {
 /** The schedule's lease, kept alive by a heartbeat while the run works. */
 function takeLease(schedule: string, deps: DigestDeps): Lease | undefined {
   const ttl = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
-  if (!deps.store.acquireLease(schedule, deps.holder, deps.clock.now(), ttl)) return undefined;
+  if (!deps.store.acquireLease(schedule, deps.holder, deps.clock.now(), ttl)) {
+    const current = deps.store.lease(schedule)?.holder;
+    const gone = deps.holderGone ?? ((h: string) => holderGoneOnThisHost(h));
+    if (!current || !gone(current) || !deps.store.takeOverLease(schedule, current, deps.holder, deps.clock.now(), ttl)) return undefined;
+    deps.log.warn({ schedule, previous: current }, 'took over the lease of a process that is gone');
+  }
   let lost = false;
   let timer: unknown;
   const renew = () => {

@@ -72,6 +72,12 @@ export class DigestStore {
     return r.changes > 0;
   }
 
+  /** Take a lease from a holder known to be gone (its process died), whatever its expiry. */
+  takeOverLease(schedule: string, from: string, holder: string, now: Date, ttlMs: number): boolean {
+    const until = new Date(now.getTime() + ttlMs).toISOString();
+    return this.db.prepare('UPDATE digest_leases SET holder = ?, expires_at = ? WHERE schedule = ? AND holder = ?').run(holder, until, schedule, from).changes > 0;
+  }
+
   /** Extend our lease; false if it was lost (expired and taken by someone else). */
   renewLease(schedule: string, holder: string, now: Date, ttlMs: number): boolean {
     const until = new Date(now.getTime() + ttlMs).toISOString();

@@ -22,9 +22,8 @@ import { DigestStore } from '../../src/store/digests.js';
 // A daily cron (not `* * * * *`) keeps a minute boundary during the test from starting a second,
 // legitimate run that would muddle the per-channel counts.
 //
-// The crashed process's lease (2-minute TTL) outlives it. A real restart waits it out: the resume
-// finds the lease busy and retries every 60 s within graceMinutes + TTL. The test expires the
-// lease in the file between kill and restart instead of waiting two minutes.
+// The crashed process's lease (2-minute TTL) outlives it; the restarted bot takes it over at once
+// because its holder (host:pid) names a process on this host that no longer exists.
 
 const MAIN = resolve('dist/src/main.js');
 const built = existsSync(MAIN);
@@ -314,9 +313,10 @@ function scanCount(path: string): number {
   return withDb(path, (db) => (db.prepare('SELECT count(*) AS n FROM scans').get() as { n: number }).n);
 }
 
-/** Stand-in for waiting out the crashed process's 2-minute lease (see the note at the top). */
-function expireLease(path: string): void {
-  withDb(path, (db) => db.prepare("UPDATE digest_leases SET expires_at = '1970-01-01T00:00:00.000Z' WHERE schedule = ?").run(SCHEDULE));
+/** The killed bot's lease is still live in the file: the restart must take it over, not wait. */
+function expectLiveLease(path: string): void {
+  const row = withDb(path, (db) => db.prepare('SELECT expires_at FROM digest_leases WHERE schedule = ?').get(SCHEDULE) as { expires_at: string } | undefined);
+  if (row) expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now());
 }
 
 const postsTo = (fake: FakeSlack, ch: string) => fake.posts.filter((p) => p.channel === ch).length;
@@ -352,7 +352,7 @@ describe.skipIf(!built)('kill -9 of the bot during a digest run', () => {
         [`slack:${CH2}`, 'sending'],
       ]);
       expect(postsTo(fake, CH1)).toBe(1);
-      expireLease(s.dbPath);
+      expectLiveLease(s.dbPath);
 
       const second = await restartAndFinish(s);
 
@@ -403,7 +403,7 @@ describe.skipIf(!built)('kill -9 of the bot during a digest run', () => {
     expect(scanCount(s.dbPath)).toBe(0); // killed mid-scan: nothing recorded yet
     expect(deliveryRows(s.dbPath, s.runId)).toEqual([]);
     expect(fake.posts).toEqual([]);
-    expireLease(s.dbPath);
+    expectLiveLease(s.dbPath);
 
     emulator.setFaults([]);
     await restartAndFinish(s);
