@@ -8,6 +8,7 @@ import type { Snapshot } from '../src/cloud/snapshot.js';
 import {
   DEFAULT_EMULATOR_CREDENTIAL,
   generateLargeScenario,
+  LARGE_SCENARIO_DEFAULTS,
   startEmulator,
   type FaultRule,
   type LargeScenarioOptions,
@@ -30,14 +31,7 @@ const RATE_PER_SEC = 50;
 // The emulator keys each throttle rule's bucket by action, so one rule throttles every action on
 // its own (faults.ts: bucket key `${rule}:${action}`).
 const FAULTS: FaultRule[] = [{ action: '*', kind: 'throttle', ratePerSec: RATE_PER_SEC }];
-const DEFAULT_SIZE: Required<Omit<LargeScenarioOptions, 'seed'>> = {
-  regions: 20,
-  instances: 5000,
-  securityGroups: 1000,
-  rulesPerGroup: 20,
-  disks: 2000,
-  users: 500,
-};
+const { seed: _seed, ...DEFAULT_SIZE } = LARGE_SCENARIO_DEFAULTS;
 const TARGET = { idealRatio: 1.3, speedUp: 10, rssMb: 300 };
 
 // ---------- the emulator, in a child process or here ----------

@@ -168,18 +168,20 @@ function buildUsers(count: number, rng: Rng): UserInput[] {
   });
 }
 
+/** The size of the "large" account the benchmark asks for. */
+export const LARGE_SCENARIO_DEFAULTS: Required<LargeScenarioOptions> = {
+  regions: 20,
+  instances: 5000,
+  securityGroups: 1000,
+  rulesPerGroup: 20,
+  disks: 2000,
+  users: 500,
+  seed: 20261101,
+};
+
 /** Default: 20 regions, 5000 instances, 1000 security groups x 20 rules, 2000 disks, 500 RAM users. */
 export function generateLargeScenario(opts: LargeScenarioOptions = {}): Scenario {
-  const o: Required<LargeScenarioOptions> = {
-    regions: 20,
-    instances: 5000,
-    securityGroups: 1000,
-    rulesPerGroup: 20,
-    disks: 2000,
-    users: 500,
-    seed: 20261101,
-    ...opts,
-  };
+  const o: Required<LargeScenarioOptions> = { ...LARGE_SCENARIO_DEFAULTS, ...opts };
   const rng = seededRng(o.seed);
   const regions = buildRegions(o, rng);
   const input: ScenarioInput = {

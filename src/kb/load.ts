@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z, ZodType } from 'zod';
@@ -90,8 +90,4 @@ function linkError(dir: string, en: string, zh: string): WhoownsError {
     zh: `知识库(${basename(dir)}/)无效:${zh}。请修正后重试。`,
     en: `Knowledge base (${basename(dir)}/) is invalid: ${en}. Fix it and try again.`,
   });
-}
-
-export function listKnowledgeFiles(dir: string = knowledgeDir()): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 }
