@@ -23,7 +23,7 @@ interface Sub {
   run(ctx: ChatContext, args: string[], s: Services): Promise<void>;
 }
 
-function usageError(sub: Sub, ctx: ChatContext, problem: { zh: string; en: string }): WhoownsError {
+function usageError(sub: Sub, problem: { zh: string; en: string }): WhoownsError {
   return new WhoownsError('USAGE', {
     zh: `${problem.zh}\n用法:${sub.usage.zh}`,
     en: `${problem.en}\nUsage: ${sub.usage.en}`,
@@ -42,7 +42,7 @@ function areaSub(words: string[], title: { zh: string; en: string }, types: Reso
     async run(ctx, args, s) {
       const id = args[0];
       if (args.length > 1 || (id && (!idRule || !idRule.test(id)))) {
-        throw usageError(sub, ctx, {
+        throw usageError(sub, {
           zh: id && idLabel ? `“${echo(id)}” 不是有效的${idLabel.zh}。` : '参数太多。',
           en: id && idLabel ? `"${echo(id)}" is not a valid ${idLabel.en}.` : 'Too many arguments.',
         });
@@ -66,12 +66,12 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture check <检查项 ID>', en: '/posture check <check-id>' },
     async run(ctx, args, s) {
       const id = args[0];
-      const unknown = () => usageError(this, ctx, { zh: `未知的检查项:${echo(id ?? '')}。`, en: `Unknown check id: ${echo(id ?? '')}.` });
+      const unknown = () => usageError(this, { zh: `未知的检查项:${echo(id ?? '')}。`, en: `Unknown check id: ${echo(id ?? '')}.` });
       // Refuse what cannot be a check id before reading the account.
       if (!id || args.length > 1 || !ID.check.test(id)) throw unknown();
       const view = await currentView(ctx, s);
-      if (!view.scan.checks.some((c) => c.id === id)) throw unknown();
-      const meta = view.scan.checks.find((c) => c.id === id)!;
+      const meta = view.scan.checks.find((c) => c.id === id);
+      if (!meta) throw unknown();
       await ctx.reply(findingsReply(meta.title[ctx.locale], view.scan.findings.filter((f) => f.checkId === id && f.status !== 'pass' && f.status !== 'skip'), view, ctx.locale));
     },
   },
@@ -80,7 +80,7 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture explain <问题指纹或检查项 ID>', en: '/posture explain <finding fingerprint or check id>' },
     async run(ctx, args, s) {
       const id = args[0] ?? '';
-      const unknown = () => usageError(this, ctx, { zh: `找不到 “${echo(id)}” 对应的问题或检查项。`, en: `No finding or check matches "${echo(id)}".` });
+      const unknown = () => usageError(this, { zh: `找不到 “${echo(id)}” 对应的问题或检查项。`, en: `No finding or check matches "${echo(id)}".` });
       // A fingerprint and a check id both have a shape; anything else is refused before a scan.
       if (args.length !== 1 || !ID.check.test(id)) throw unknown();
       const view = await currentView(ctx, s);
@@ -98,12 +98,12 @@ const SUBS: Sub[] = [
       const days = Number(daysText);
       const reason = why.join(' ').trim();
       if (!fp || !ID.fingerprint.test(fp) || !Number.isInteger(days) || days < 1 || days > 365 || !reason) {
-        throw usageError(this, ctx, { zh: '需要问题指纹(16 位十六进制)、1–365 天和原因。', en: 'Needs a finding fingerprint (16 hex digits), 1–365 days and a reason.' });
+        throw usageError(this, { zh: '需要问题指纹(16 位十六进制)、1–365 天和原因。', en: 'Needs a finding fingerprint (16 hex digits), 1–365 days and a reason.' });
       }
       if (!canAdminister(s.access, ctx)) throw notAllowed();
       const view = await currentView(ctx, s);
       if (!view.scan.findings.some((f) => f.fingerprint === fp)) {
-        throw usageError(this, ctx, { zh: `当前扫描结果里没有指纹为 ${fp} 的问题。`, en: `The current scan has no finding with fingerprint ${fp}.` });
+        throw usageError(this, { zh: `当前扫描结果里没有指纹为 ${fp} 的问题。`, en: `The current scan has no finding with fingerprint ${fp}.` });
       }
       const until = await s.posture.mute(fp, days, reason.slice(0, 500), `${ctx.platform}:${ctx.user.id}`);
       await ctx.reply(textReply(ctx.locale === 'zh' ? `已静音 ${fp},至 ${until}。原因:${echo(reason, 500)}` : `Muted ${fp} until ${until}. Reason: ${echo(reason, 500)}`));
@@ -115,7 +115,7 @@ const SUBS: Sub[] = [
     async run(ctx, args, s) {
       const fp = args[0];
       if (!fp || args.length !== 1 || !ID.fingerprint.test(fp)) {
-        throw usageError(this, ctx, { zh: '需要一个问题指纹(16 位十六进制)。', en: 'Needs one finding fingerprint (16 hex digits).' });
+        throw usageError(this, { zh: '需要一个问题指纹(16 位十六进制)。', en: 'Needs one finding fingerprint (16 hex digits).' });
       }
       if (!canAdminister(s.access, ctx)) throw notAllowed();
       const removed = s.posture.unmute(fp);
@@ -136,13 +136,13 @@ const SUBS: Sub[] = [
       const sgId = what && ID.sg.test(what) && args.length === 1 ? what : undefined;
       const user = what === 'user' && name && ID.user.test(name) && args.length === 2 ? name : undefined;
       if (!sgId && !user) {
-        throw usageError(this, ctx, { zh: '只能刷新整个账号、一个安全组或一个 RAM 用户。', en: 'Refresh the whole account, one security group or one RAM user.' });
+        throw usageError(this, { zh: '只能刷新整个账号、一个安全组或一个 RAM 用户。', en: 'Refresh the whole account, one security group or one RAM user.' });
       }
       const view = await currentView(ctx, s);
       if (sgId) {
         const region = Object.values(view.snapshot.regionData).find((r) => r.securityGroups?.some((g) => g.securityGroupId === sgId))?.regionId;
         if (!region) {
-          throw usageError(this, ctx, { zh: `上次扫描里没有安全组 ${sgId};用 /posture refresh 重新扫描整个账号。`, en: `Security group ${sgId} was not in the last scan; use /posture refresh to rescan the account.` });
+          throw usageError(this, { zh: `上次扫描里没有安全组 ${sgId};用 /posture refresh 重新扫描整个账号。`, en: `Security group ${sgId} was not in the last scan; use /posture refresh to rescan the account.` });
         }
         const next = await s.posture.refreshOne({ type: 'security-group', region, id: sgId });
         await ctx.reply(findingsReply(`${zh ? '安全组问题(已刷新)' : 'Security group findings (refreshed)'} ${sgId}`, next.scan.findings.filter((f) => f.status === 'fail' && byResource(['security-group'], sgId)(f)), next, ctx.locale));
