@@ -32,9 +32,16 @@ export interface ScanView {
   demo: boolean;
 }
 
+/** A scan, the snapshot it read, and when it was made (ms). */
+interface Cached {
+  scan: ScanResult;
+  snapshot: Snapshot;
+  at: number;
+}
+
 export class PostureService {
-  private last?: { scan: ScanResult; snapshot: Snapshot; at: number };
-  private inFlight?: Promise<{ scan: ScanResult; snapshot: Snapshot; at: number }>;
+  private last?: Cached;
+  private inFlight?: Promise<Cached>;
   private lastRefresh = -Infinity;
 
   constructor(private readonly opts: PostureServiceOptions) {}
@@ -50,9 +57,7 @@ export class PostureService {
 
   /** The cached scan, scanning first if there is none or it is older than the TTL. */
   async current(): Promise<ScanView> {
-    const now = this.opts.now().getTime();
-    const cached = this.last && now - this.last.at <= this.opts.ttlMs ? this.last : await this.scan();
-    return this.view(cached);
+    return this.view(this.last && this.hasFreshScan() ? this.last : await this.scan());
   }
 
   /**
@@ -113,11 +118,11 @@ export class PostureService {
     return { ...scan, findings, summary: recount(scan, findings) };
   }
 
-  private view(c: { scan: ScanResult; snapshot: Snapshot; at: number }): ScanView {
+  private view(c: Cached): ScanView {
     return { scan: this.withMutes(c.scan), snapshot: c.snapshot, ageMs: this.opts.now().getTime() - c.at, demo: this.opts.demo };
   }
 
-  private scan(): Promise<{ scan: ScanResult; snapshot: Snapshot; at: number }> {
+  private scan(): Promise<Cached> {
     this.inFlight ??= (async () => {
       const log = this.opts.log.child({ job: 'scan' });
       try {
