@@ -12,6 +12,7 @@ import type { CliState } from './program.js';
 import { registerScanCommand } from './scan.js';
 import { registerDigestCommand } from './digest.js';
 import { progressReporter } from './progress.js';
+import { langOption, listArg } from './options.js';
 
 // Commands that read the cloud: whoami, inventory, scan, and the local emulator.
 
@@ -61,10 +62,7 @@ export async function withBackend<T>(io: CliIo, opts: CloudCliOptions, fn: (b: P
   }
 }
 
-const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
-
 export function registerCloudCommands(program: Command, io: CliIo, state: CliState): void {
-  const lang = () => new Option('--lang <lang>', 'output language').choices(['zh', 'en']);
 
   program
     .command('whoami')
@@ -72,7 +70,7 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .option('--account <name>', 'configured account to use')
     .option('--demo', 'use the built-in demo account')
     .option('--json', 'print JSON')
-    .addOption(lang())
+    .addOption(langOption())
     .action(async (opts: CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' }) => {
       await withBackend(io, opts, async (backend, _config, log) => {
         const who = await backend.whoami(pickAccount(backend, opts.account), log);
@@ -97,10 +95,10 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .command('inventory')
     .description('count resources per region and service, and list what could not be read')
     .option('--account <name>', 'configured account to use')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', collect)
+    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
     .option('--demo', 'use the built-in demo account')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(lang())
+    .addOption(langOption())
     .action(async (opts: CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' }) => {
       await withBackend(io, opts, async (backend, _config, log) => {
         const progress = progressReporter(io);

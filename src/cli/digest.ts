@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { createOpenApi, sendCustomRobot } from '../adapters/dingtalk/openapi.js';
 import { toDingTalkMarkdown } from '../adapters/dingtalk/render.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
@@ -22,6 +22,7 @@ import { cliLogger, withBackend } from './cloud-commands.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
+import { langOption } from './options.js';
 
 // `whoowns digest`: list the schedules, or run one by hand (--now), optionally as a dry run that
 // prints what each platform would get and records nothing.
@@ -44,7 +45,7 @@ export function registerDigestCommand(program: Command, io: CliIo, state: CliSta
     .option('--now', 'run the digest now: scan, compare, post and record')
     .option('--dry-run', 'with --now: print what would be posted to each platform; post and record nothing')
     .option('--demo', 'use the built-in demo account')
-    .addOption(new Option('--lang <lang>', 'language of this command\'s own output').choices(['zh', 'en']))
+    .addOption(langOption('language of this command\'s own output'))
     .action(async (opts: DigestCliOptions) => {
       const lang = opts.lang ?? uiLang(io.env);
       if (opts.list) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../core/paths.js';
 import { toWhoownsError } from '../core/errors.js';
 import { defaultEngine } from '../qa/default.js';
@@ -13,6 +13,7 @@ import { registerPolicyCommand } from './policy.js';
 import { redactingIo } from '../security/guard.js';
 import { createRedactor } from '../security/redact.js';
 import { secretsFromEnv } from '../security/secrets.js';
+import { langOption } from './options.js';
 
 // The `whoowns` command line. Each subcommand is a small function over (options, io) that
 // returns an exit code: 0 ok, 1 findings/failure, 2 usage or bad input, 3 could not run.
@@ -29,14 +30,12 @@ export function buildProgram(io: CliIo, state: CliState): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  const langOption = () => new Option('--lang <lang>', 'answer language').choices(['zh', 'en']);
-
   program
     .command('ask')
     .description('answer a question about ECS security responsibility (Chinese or English)')
     .argument('[question...]', 'the question; with --json and none, reads one question per line from stdin')
     .option('--json', 'print one JSON object (JSON Lines when reading stdin)')
-    .addOption(langOption())
+    .addOption(langOption('answer language'))
     .action(async (words: string[], opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
       const question = words.length ? words.join(' ') : undefined;
       state.code = await runAsk(defaultEngine(), question, opts, io);
@@ -48,7 +47,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
     .option('--kind <kind>', 'only this kind (layer, item, duty, product, context, law, product-group)')
     .option('--owner <owner>', 'only this owner (alibaba-cloud, customer, shared)')
     .option('--json', 'print JSON')
-    .addOption(langOption())
+    .addOption(langOption('answer language'))
     .action((opts: { kind?: string; owner?: string; json?: boolean; lang?: 'zh' | 'en' }) => {
       state.code = runKbList(defaultEngine().kb, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
     });
@@ -56,7 +55,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
     .description('show one entry')
     .argument('<id>', 'entry id, e.g. customer.os-patching')
     .option('--json', 'print JSON')
-    .addOption(langOption())
+    .addOption(langOption('answer language'))
     .action((id: string, opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
       state.code = runKbShow(defaultEngine().kb, id, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
     });

@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
+import { langOption, listArg } from './options.js';
 
 // `whoowns scan`: collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
@@ -25,8 +26,6 @@ interface ScanOptions {
   lang?: 'zh' | 'en';
   color?: boolean;
 }
-
-const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** True when an unmuted failed finding is at or above the threshold. */
 export function failsAt(scan: ScanResult, threshold: Severity): boolean {
@@ -48,15 +47,15 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
     .command('scan')
     .description('check the account\'s posture and say who owns each fix')
     .option('--account <name>', 'configured account to scan (default: the first)')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', list)
-    .option('--check <ids>', 'only these checks (repeat or comma-separate)', list)
+    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
+    .option('--check <ids>', 'only these checks (repeat or comma-separate)', listArg)
     .addOption(new Option('--service <svc>', 'only checks of this service (repeatable)').choices(['ecs', 'ram', 'vpc']).argParser((v: string, prev: string[] = []) => [...prev, v]))
     .addOption(new Option('--severity <level>', 'only findings at or above this severity').choices([...SEVERITIES]))
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...FORMATS]))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES]))
     .option('--demo', 'scan the built-in demo account (DEMO DATA)')
     .option('--no-color', 'no colours in table output')
-    .addOption(new Option('--lang <lang>', 'output language').choices(['zh', 'en']))
+    .addOption(langOption())
     .action(async (opts: ScanOptions) => {
       for (const id of opts.check ?? []) {
         if (!findCheck(id)) {
