@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { COMMANDS, createDispatch } from '../commands/index.js';
 import { createDingTalkAdapter, type DingTalkAdapterOptions } from './adapters/dingtalk/index.js';
-import { startProbeServer } from './adapters/slack/health.js';
+import { closeServer, startProbeServer } from './adapters/slack/health.js';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js';
 import type { Dispatch } from './chat/types.js';
 import { createRateLimiter } from './chat/rate-limit.js';
@@ -45,13 +45,14 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     db.close();
     throw e;
   });
+  const mutes = new MuteStore(db);
   // Chat answers about the first configured account; the CLI's scan takes --account.
   const account = backend.accounts[0]!;
   const posture = new PostureService({
     collect: (l) => backend.collect(account, l),
     evaluate: (snapshot, now) => backend.evaluate(snapshot, now),
     refreshOne: (snapshot, target, l) => backend.refresh(account, l, snapshot, target),
-    mutes: new MuteStore(db),
+    mutes,
     now: () => new Date(),
     log,
     ttlMs: config.posture.ttlMs,
@@ -61,7 +62,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   // Every reply and every error a command produces passes the redaction layer (src/security).
   const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
   // Digest schedules are validated here, before any adapter starts; the scheduler starts after them.
-  const digests = await prepareDigests({ config, env: process.env, db, backend, mutes: new MuteStore(db), log, redact: (r) => redactor.deep(r), dingtalkApi: overrides.dingtalk }).catch(async (e: unknown) => {
+  const digests = await prepareDigests({ config, env: process.env, db, backend, mutes, log, redact: (r) => redactor.deep(r), dingtalkApi: overrides.dingtalk }).catch(async (e: unknown) => {
     await backend.close();
     db.close();
     throw e;
@@ -143,11 +144,6 @@ function listenError(e: unknown, config: Config): unknown {
 
 function portOf(server: Server): number {
   return (server.address() as AddressInfo).port;
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 export const DEMO_NOTICE =

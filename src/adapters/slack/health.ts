@@ -42,3 +42,9 @@ export function startProbeServer(isReady: () => boolean, port: number, host?: st
     server.listen(port, host, () => resolve(server));
   });
 }
+
+/** Stop a server now: open keep-alive connections are cut, not waited for. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -6,7 +6,7 @@ import { WhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_RETRY, delivered, reasonOf, type RetryPolicy } from './delivery.js';
-import { healthRoutes, startProbeServer } from './health.js';
+import { closeServer, healthRoutes, startProbeServer } from './health.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -159,11 +159,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
     port: boundPort,
   };
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 function checkOptions(opts: SlackAdapterOptions): void {
