@@ -139,9 +139,7 @@ function entryTerms(e: Entry): [string, number][] {
 
 // Single words that appear in nearly every question about this domain carry no signal.
 function isTooGeneric(form: string): boolean {
-  if (STOPWORDS.has(form)) return true;
-  if (hasHan(form)) return form.length < 2;
-  return form.length < 2;
+  return STOPWORDS.has(form) || form.length < 2;
 }
 
 const AMBIGUOUS: TermInfo = { form: '', concepts: [], latin: false };
