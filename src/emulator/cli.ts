@@ -19,7 +19,7 @@ export interface EmulatorCommandOptions {
 
 export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<void> {
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const scenario = loadScenario(opts.scenario);
+  const scenario = loadScenario(opts.scenario, { now: new Date() });
   const em = await startEmulator({ scenario, port: opts.port ?? 18080, ...(opts.host ? { host: opts.host } : {}) });
   const regions = Object.values(scenario.regions);
   const instances = regions.reduce((n, r) => n + r.instances.length, 0);

@@ -27,8 +27,13 @@ function parseText(text: string, file: string): unknown {
   }
 }
 
+export interface LoadOptions {
+  /** Move a scenario that declares `asOf` to this day, so its ages (key age, idle days) hold on any date. */
+  now?: Date;
+}
+
 /** 'demo' | 'clean' | 'large', or a path to a YAML/JSON scenario file. Errors name the file and field. */
-export function loadScenario(nameOrPath: string): Scenario {
+export function loadScenario(nameOrPath: string, opts: LoadOptions = {}): Scenario {
   if (nameOrPath === 'large') return generateLargeScenario();
   const file = (BUNDLED_SCENARIOS as readonly string[]).includes(nameOrPath) ? bundledPath(nameOrPath) : nameOrPath;
   let text: string;
@@ -40,5 +45,24 @@ export function loadScenario(nameOrPath: string): Scenario {
     ], e);
   }
   const raw = parseText(text, file);
-  return scenario((raw ?? {}) as Parameters<typeof scenario>[0], basename(file));
+  const moved = opts.now ? moveToNow(raw, opts.now) : raw;
+  return scenario((moved ?? {}) as Parameters<typeof scenario>[0], basename(file));
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const DAY_MS = 86_400_000;
+
+// Whole days, so times of day (and so the order of same-day events) stay as written.
+function moveToNow(raw: unknown, now: Date): unknown {
+  const asOf = (raw as { asOf?: unknown } | null)?.asOf;
+  if (typeof asOf !== 'string' || !ISO_INSTANT.test(asOf)) return raw;
+  const shift = Math.floor((now.getTime() - Date.parse(asOf)) / DAY_MS) * DAY_MS;
+  return shift === 0 ? raw : shiftInstants(raw, shift);
+}
+
+function shiftInstants(value: unknown, shift: number): unknown {
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? new Date(Date.parse(value) + shift).toISOString().replace('.000Z', 'Z') : value;
+  if (Array.isArray(value)) return value.map((v) => shiftInstants(v, shift));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftInstants(v, shift)]));
+  return value;
 }

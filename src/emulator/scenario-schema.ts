@@ -243,6 +243,8 @@ export const scenarioSchema = z
   .strictObject({
     name: z.string().default('custom'),
     description: z.string().default(''),
+    /** The day the scenario's dates were written for; loadScenario(…, { now }) moves them to now. */
+    asOf: z.iso.datetime().optional(),
     account: accountSchema.prefault({}),
     regions: z.record(z.string(), regionSchema).prefault({ 'cn-hangzhou': {} }),
     ram: ramSchema.prefault({}),

@@ -37,7 +37,7 @@ export async function createBackend(config: Config, log: Logger): Promise<Postur
     limits: config.cloud.limits,
   };
   if (config.cloud.demo) {
-    emulator = await startEmulator({ scenario: loadScenario('demo') });
+    emulator = await startEmulator({ scenario: loadScenario('demo', { now: new Date() }) });
     const url = `http://${emulator.endpoint}`;
     base = { ...base, regions: undefined, endpoints: { ecs: url, ram: url, ims: url, sts: url, vpc: url }, credential: { ...DEFAULT_EMULATOR_CREDENTIAL } };
     log.info({ endpoint: emulator.endpoint }, 'no cloud credentials: using the demo account on the local emulator');
