@@ -105,7 +105,7 @@ function system(db: Db, schedules: Schedule[], senders: Senders, config: Config,
 
 function listSchedules(io: CliIo, lang: Lang): number {
   const config = loadConfig(io.env);
-  const schedules = schedulesFromConfig(config, io.env);
+  const schedules = schedulesFromConfig(config, io.env, { sending: false });
   const zh = lang === 'zh';
   if (!schedules.length) {
     io.out(zh ? '没有配置定时摘要(在 WHOOWNS_CONFIG 指向的文件中添加 schedules:)。\n' : 'No digest schedules configured (add schedules: to the WHOOWNS_CONFIG file).\n');
@@ -135,7 +135,7 @@ function listSchedules(io: CliIo, lang: Lang): number {
 
 async function dryRun(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<number> {
   return withBackend(io, opts, async (backend, config) => {
-    const schedule = pick(schedulesFromConfig(config, io.env), opts.schedule);
+    const schedule = pick(schedulesFromConfig(config, io.env, { sending: false }), opts.schedule);
     const db = readDb(config);
     try {
       const { service, deps } = system(db, [schedule], { env: io.env }, config);

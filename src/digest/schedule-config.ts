@@ -81,6 +81,8 @@ export interface ScheduleContext {
   /** Names from config.cloud.accounts; the first is the default. */
   accounts: string[];
   env: NodeJS.ProcessEnv;
+  /** Listing and dry runs send nothing, so a signing secret that is not set yet is no reason to refuse them. */
+  sending?: boolean;
 }
 
 export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[] {
@@ -109,7 +111,7 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
       problems.push(`${where}.account: no account named ${s.account} in accounts: (configured: ${ctx.accounts.join(', ') || 'none'})`);
     }
     s.destinations.forEach((d, j) => {
-      if ('dingtalkWebhook' in d && d.dingtalkWebhook.secretEnv && !ctx.env[d.dingtalkWebhook.secretEnv]) {
+      if ((ctx.sending ?? true) && 'dingtalkWebhook' in d && d.dingtalkWebhook.secretEnv && !ctx.env[d.dingtalkWebhook.secretEnv]) {
         problems.push(`${where}.destinations.${j}.dingtalkWebhook.secretEnv: the environment variable ${d.dingtalkWebhook.secretEnv} is not set; set it to the robot's signing secret (SEC…)`);
       }
     });
