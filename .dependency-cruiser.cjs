@@ -1,0 +1,89 @@
+// The layers of whoowns (see README "Development"), enforced by `npm run lint`.
+// An import may only point down: core ← data ← rules ← engine ← surface ← adapters ← entry.
+// Type-only imports count too (tsPreCompilationDeps): a cycle of types is still a cycle of ideas.
+
+const PLATFORM_SDKS = '^(@slack/|dingtalk-stream|ws$)';
+const CLOUD_SDKS = '^(@alicloud/|@darabonba/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'No import cycles, type-only ones included.', from: {}, to: { circular: true } },
+    {
+      name: 'platform-sdks-only-in-adapters',
+      severity: 'error',
+      comment: 'Only src/adapters/* may import a chat platform SDK.',
+      from: { pathNot: '^src/adapters/' },
+      to: { dependencyTypesNot: ['type-only'], path: PLATFORM_SDKS },
+    },
+    {
+      name: 'cloud-sdks-only-in-cloud',
+      severity: 'error',
+      comment: 'Only the collector (src/cloud) talks to Alibaba Cloud SDKs.',
+      from: { pathNot: '^src/cloud/' },
+      to: { path: CLOUD_SDKS },
+    },
+    {
+      name: 'checks-see-only-the-model',
+      severity: 'error',
+      comment: 'A check reads a snapshot and returns results: it imports the check model, snapshot types, helpers and core only.',
+      from: { path: '^src/checks/' },
+      to: { pathNot: ['^src/checks/', '^src/core/', '^src/cloud/snapshot\\.ts$', '^src/posture/types\\.ts$', '^node_modules/(zod|yaml)/', '^(node:)?(fs|path|url)$'] },
+    },
+    {
+      name: 'nothing-imports-the-cli',
+      severity: 'error',
+      comment: 'The CLI is an entry point: nothing under src/ (but the CLI itself) or commands/ imports it.',
+      from: { path: '^(src|commands)/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'core-imports-nothing-of-ours',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^(src|commands)/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'emulator-only-from-demo-wiring',
+      severity: 'error',
+      comment: 'The emulator speaks the wire format; the product reaches it only through the demo wiring (and tests).',
+      from: { path: '^(src|commands)/', pathNot: ['^src/emulator/', '^src/cli/', '^src/app\\.ts$', '^src/demo\\.ts$', '^src/core-wiring/'] },
+      to: { path: '^src/emulator/' },
+    },
+    {
+      name: 'emulator-does-not-reuse-the-collector',
+      severity: 'error',
+      comment: 'The emulator must not share the collector\'s types, so a mistake in one is caught by the other.',
+      from: { path: '^src/emulator/' },
+      to: { path: '^src/(cloud|checks|posture|digest|adapters|chat)/' },
+    },
+    {
+      name: 'no-upward-from-data',
+      severity: 'error',
+      comment: 'kb, cloud and store are data: they import core only (and each other where a store needs a type).',
+      from: { path: '^src/(kb|cloud|store)/' },
+      to: { path: '^(src/(checks|posture|qa|digest|chat|adapters|app\\.ts|main\\.ts)|commands/)' },
+    },
+    {
+      name: 'no-upward-from-engine',
+      severity: 'error',
+      comment: 'posture, qa and digest never import the chat surface, adapters or entry points.',
+      from: { path: '^src/(posture|qa|digest)/' },
+      to: { dependencyTypesNot: ['type-only'], path: '^(src/(chat|adapters|app\\.ts|main\\.ts)|commands/)' },
+    },
+    {
+      name: 'no-upward-from-surface',
+      severity: 'error',
+      comment: 'chat and commands never import adapters or entry points.',
+      from: { path: '^(src/chat/|commands/)' },
+      to: { path: '^src/(adapters|app\\.ts|main\\.ts)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
