@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../../src/kb/load.js';
 import { OWNER_LABEL } from '../../src/qa/compose.js';
 import type { ScanView } from '../../src/posture/service.js';
 import { SEVERITIES, type CheckMeta, type Finding } from '../../src/posture/types.js';
-import { gapSentence } from '../../src/posture/gaps.js';
+import { gapSentence } from '../../src/checks/gaps.js';
 
 // Posture answers as platform-neutral replies. Every reply carries when it was scanned, where
 // the data came from, and — loudly — whether it is incomplete.

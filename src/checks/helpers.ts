@@ -1,8 +1,8 @@
 // Small helpers every check uses: naming resources, building results, reading dates.
 
 import type { RegionSnapshot, Snapshot } from '../cloud/snapshot.js';
-import { unknownResult } from '../posture/gaps.js';
-import type { Bilingual, Check, CheckContext, CheckMeta, CheckResult, Need, ResourceRef, ResourceType, Status } from '../posture/types.js';
+import { unknownResult } from './gaps.js';
+import type { Bilingual, Check, CheckContext, CheckMeta, CheckResult, Need, ResourceRef, ResourceType, Status } from './model.js';
 
 export function defineCheck(meta: CheckMeta, run: (ctx: CheckContext) => CheckResult[]): Check {
   return { meta, run };

@@ -1,7 +1,7 @@
 // The one registry of posture checks. Adding a check = one module + one line here; the registry
 // test validates every entry's metadata.
 
-import type { Check } from '../posture/types.js';
+import type { Check } from './model.js';
 import { adminPortOpenWorld } from './ecs/admin-port-open-world.js';
 import { allPortsOpenWorld } from './ecs/all-ports-open-world.js';
 import { classicNetwork } from './ecs/classic-network.js';

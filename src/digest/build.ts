@@ -1,5 +1,5 @@
 import type { Bilingual } from '../core/errors.js';
-import { gapSentence } from '../posture/gaps.js';
+import { gapSentence } from '../checks/gaps.js';
 import { expiresAt } from '../posture/suppressions.js';
 import { SEVERITIES, severityRank, type Finding, type ScanResult, type Severity } from '../posture/types.js';
 import { coverageOf } from './coverage.js';

@@ -1,4 +1,4 @@
-import { gapMatches } from '../posture/gaps.js';
+import { gapMatches } from '../checks/gaps.js';
 import type { ScanResult } from '../posture/types.js';
 import type { DigestItem } from './types.js';
 

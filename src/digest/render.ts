@@ -1,5 +1,5 @@
 import type { Block, Reply } from '../chat/message.js';
-import { label } from '../posture/labels.js';
+import { label } from '../checks/labels.js';
 import { SEVERITIES, type Severity } from '../posture/types.js';
 import type { DigestItem, DigestMessage, OwnerTotals } from './types.js';
 import { ageWords, delta, headline, itemLine, localParts, localTime, ownerName, severityName, type Lang } from './words.js';

@@ -1,4 +1,4 @@
-import { label } from '../posture/labels.js';
+import { label } from '../checks/labels.js';
 import { SEVERITIES, type Owner, type Severity } from '../posture/types.js';
 import type { Count, DigestItem, DigestMessage } from './types.js';
 

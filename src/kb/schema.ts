@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 // The knowledge base is data: every entry is validated against this schema at load and in a test.
 
-export const OWNERS = ['alibaba-cloud', 'customer', 'shared'] as const;
-export type Owner = (typeof OWNERS)[number];
+import { OWNERS, type Owner } from '../core/i18n.js';
+
+export { OWNERS, type Owner };
 
 export const KINDS = ['context', 'law', 'layer', 'item', 'duty', 'product', 'product-group'] as const;
 export type Kind = (typeof KINDS)[number];

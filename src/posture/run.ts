@@ -12,8 +12,8 @@ import type { Thresholds } from '../checks/thresholds.js';
 import type { Gap, Snapshot } from '../cloud/snapshot.js';
 import { OWNERS } from '../kb/schema.js';
 import { fillPlaceholders, fingerprint } from './fingerprint.js';
-import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from './gaps.js';
-import { say } from './labels.js';
+import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from '../checks/gaps.js';
+import { say } from '../checks/labels.js';
 import { applySuppressions, globMatches } from './suppressions.js';
 import {
   SEVERITIES,

@@ -1,102 +1,12 @@
 // The posture model: checks are data (meta) plus a pure function over a Snapshot; findings are
-// check results joined with their meta. Everything here is plain JSON-able data.
+// check results joined with their meta. Everything here is plain JSON-able data. The check model
+// itself lives with the checks (src/checks/model.ts): checks must not import the engine.
 
-import type { Bilingual } from '../core/errors.js';
-import type { Owner } from '../kb/schema.js';
-import type { Gap, Service, Snapshot } from '../cloud/snapshot.js';
-import type { Thresholds } from '../checks/thresholds.js';
-import type { OsEolTable } from '../checks/os-eol.js';
+import type { Gap } from '../cloud/snapshot.js';
 import type { NotCovered } from '../checks/not-covered.js';
+import type { Bilingual, CheckMeta, CheckResult, CheckService, Owner, Remediation, Severity, Status } from '../checks/model.js';
 
-export type { Bilingual, Owner };
-
-export const STATUSES = ['fail', 'error', 'skip', 'pass'] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** Most severe first: the order used for sorting and for `minSeverity`. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export type CheckService = 'ecs' | 'ram' | 'vpc';
-
-export const RESOURCE_TYPES = [
-  'security-group',
-  'instance',
-  'disk',
-  'auto-snapshot-policy',
-  'region',
-  'vpc',
-  'ram-user',
-  'ram-group',
-  'access-key',
-  'ram-policy',
-  'account',
-] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
-
-/** An API call a check reads. A gap for it turns the check's results into `error`. */
-export interface Need {
-  service: Service;
-  action: string;
-}
-
-export interface Remediation {
-  why: Bilingual;
-  /** Numbered console steps, one per line. May hold placeholders (see fillPlaceholders). */
-  console: Bilingual;
-  /** One `aliyun` CLI command with placeholders: {region} {resourceId} {resourceName} {detail} {account}. */
-  cli: string;
-}
-
-export interface CheckMeta {
-  id: string;
-  title: Bilingual;
-  severity: Severity;
-  owner: Owner;
-  service: CheckService;
-  resourceType: ResourceType;
-  /** Knowledge entry the ownership rests on (customer.security-groups ...). */
-  responsibility: string;
-  /** Knowledge product entries that help fix it. */
-  products: string[];
-  cis?: string;
-  /** Config rule names, documentation URLs. */
-  references: string[];
-  remediation: Remediation;
-  needs: Need[];
-}
-
-export interface CheckContext {
-  snapshot: Snapshot;
-  thresholds: Thresholds;
-  now: Date;
-  eol: OsEolTable;
-}
-
-export interface ResourceRef {
-  type: ResourceType;
-  id: string;
-  name: string;
-  region?: string;
-  account: string;
-}
-
-export interface CheckResult {
-  status: Status;
-  resource: ResourceRef;
-  /** A sentence naming the resource. */
-  reason: Bilingual;
-  /** What inside the resource (rule id, key id, policy rule): part of the fingerprint. */
-  detail?: string;
-  evidence?: Record<string, unknown>;
-  /** A CLI command specific to this result, replacing meta.remediation.cli (same placeholders). */
-  cli?: string;
-}
-
-export interface Check {
-  meta: CheckMeta;
-  run(ctx: CheckContext): CheckResult[];
-}
+export * from '../checks/model.js';
 
 export interface Mute {
   reason: string;
@@ -170,8 +80,4 @@ export interface ScanResult {
   expiredSuppressions: Suppression[];
   /** Suppressions that still mute but lapse within 7 days. */
   expiringSuppressions: Suppression[];
-}
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
 }

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/checks/thresholds.js';
 import { collectSnapshot, type CollectOptions } from '../../src/cloud/index.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type EmulatorCredential, type FaultRule, type RunningEmulator } from '../../src/emulator/index.js';
-import { gapMatches, gapSentence } from '../../src/posture/gaps.js';
+import { gapMatches, gapSentence } from '../../src/checks/gaps.js';
 import { runChecks } from '../../src/posture/run.js';
 import type { Finding, ScanResult } from '../../src/posture/types.js';
 import { fakeContext, harness } from '../commands/helpers.js';

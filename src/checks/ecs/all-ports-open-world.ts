@@ -1,6 +1,6 @@
 import { defineCheck, result } from '../helpers.js';
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { eachGroup, SG_NEEDS } from './sg-common.js';
 import { ruleKey, worldOpenings, type WorldOpening } from './sg-rules.js';
 

@@ -1,6 +1,6 @@
 import { defineCheck } from '../helpers.js';
 import { portListCheck, SG_NEEDS } from './sg-common.js';
-import type { CheckMeta } from '../../posture/types.js';
+import type { CheckMeta } from '../model.js';
 
 const meta: CheckMeta = {
   id: 'ecs.sg.db-port-open-world',

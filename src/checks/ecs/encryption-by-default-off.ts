@@ -1,6 +1,6 @@
-import { unknownResult } from '../../posture/gaps.js';
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { defineCheck, regionRef, regionsOf, result } from '../helpers.js';
 
 const meta: CheckMeta = {

@@ -1,7 +1,7 @@
 // What the instance checks share: walking instances with "list unknown" handled, naming them.
 
 import type { Instance } from '../../cloud/snapshot.js';
-import type { Bilingual, CheckContext, CheckResult, Need, ResourceRef } from '../../posture/types.js';
+import type { Bilingual, CheckContext, CheckResult, Need, ResourceRef } from '../model.js';
 import { ref, regionsOf, withList } from '../helpers.js';
 
 export const INSTANCES_NEED: Need = { service: 'ecs', action: 'DescribeInstances' };

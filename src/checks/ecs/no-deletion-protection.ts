@@ -1,5 +1,5 @@
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { defineCheck, result } from '../helpers.js';
 import { eachInstance, INSTANCES_NEED } from './instance-common.js';
 

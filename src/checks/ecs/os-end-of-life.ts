@@ -1,7 +1,7 @@
 import { findOsEol } from '../os-eol.js';
-import { unknownResult } from '../../posture/gaps.js';
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { defineCheck, result } from '../helpers.js';
 import { eachInstance, INSTANCES_NEED } from './instance-common.js';
 

@@ -1,6 +1,6 @@
 import type { Instance, SystemEvent } from '../../cloud/snapshot.js';
-import { say } from '../../posture/labels.js';
-import type { Bilingual, CheckMeta, CheckResult } from '../../posture/types.js';
+import { say } from '../labels.js';
+import type { Bilingual, CheckMeta, CheckResult } from '../model.js';
 import { defineCheck, ref, regionsOf, result, withList } from '../helpers.js';
 import { INSTANCES_WHAT, instanceRef } from './instance-common.js';
 

@@ -3,9 +3,9 @@
 
 import type { SecurityGroup } from '../../cloud/snapshot.js';
 import type { Thresholds } from '../thresholds.js';
-import { unknownResult } from '../../posture/gaps.js';
-import { say } from '../../posture/labels.js';
-import type { Bilingual, CheckContext, CheckMeta, CheckResult, Need, ResourceRef } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import { say } from '../labels.js';
+import type { Bilingual, CheckContext, CheckMeta, CheckResult, Need, ResourceRef } from '../model.js';
 import { ref, regionsOf, result, withList } from '../helpers.js';
 import { describePorts, exposedPorts, ruleKey, worldOpenings } from './sg-rules.js';
 

@@ -1,7 +1,7 @@
 import { defineCheck, regionsOf, result, withList } from '../helpers.js';
-import { unknownResult } from '../../posture/gaps.js';
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { GROUPS_WHAT, sgRef } from './sg-common.js';
 
 const meta: CheckMeta = {

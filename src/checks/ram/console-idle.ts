@@ -1,6 +1,6 @@
-import { resourceGaps, unknownResult } from '../../posture/gaps.js';
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { resourceGaps, unknownResult } from '../gaps.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { day, daysSince, defineCheck, result } from '../helpers.js';
 import { eachUser, LIST_USERS } from './ram-common.js';
 

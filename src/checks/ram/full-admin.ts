@@ -1,7 +1,7 @@
 import type { AttachedPolicy, PolicyDocument } from '../../cloud/snapshot.js';
-import { unknownResult } from '../../posture/gaps.js';
-import { say } from '../../posture/labels.js';
-import type { CheckMeta, CheckResult } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import { say } from '../labels.js';
+import type { CheckMeta, CheckResult } from '../model.js';
 import { defineCheck, ref, result, withList } from '../helpers.js';
 import { POLICIES_WHAT } from './direct-policy.js';
 import { eachUser, LIST_USERS } from './ram-common.js';

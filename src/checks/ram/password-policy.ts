@@ -1,6 +1,6 @@
 import type { PasswordPolicy } from '../../cloud/snapshot.js';
-import { unknownResult } from '../../posture/gaps.js';
-import type { Bilingual, CheckMeta, CheckResult } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import type { Bilingual, CheckMeta, CheckResult } from '../model.js';
 import type { Thresholds } from '../thresholds.js';
 import { accountRef, defineCheck, result } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 // What the RAM checks share: walking users (an unread list is an error, not "no users").
 
 import type { AccessKey, RamUser } from '../../cloud/snapshot.js';
-import type { Bilingual, CheckContext, CheckResult, Need, ResourceRef } from '../../posture/types.js';
+import type { Bilingual, CheckContext, CheckResult, Need, ResourceRef } from '../model.js';
 import { ref, withList } from '../helpers.js';
 
 export const LIST_USERS: Need = { service: 'ram', action: 'ListUsers' };

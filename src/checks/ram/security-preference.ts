@@ -1,5 +1,5 @@
-import { unknownResult } from '../../posture/gaps.js';
-import type { CheckMeta, CheckResult } from '../../posture/types.js';
+import { unknownResult } from '../gaps.js';
+import type { CheckMeta, CheckResult } from '../model.js';
 import { accountRef, defineCheck, result } from '../helpers.js';
 
 const meta: CheckMeta = {

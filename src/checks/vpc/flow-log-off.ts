@@ -1,5 +1,5 @@
-import { say } from '../../posture/labels.js';
-import type { CheckMeta } from '../../posture/types.js';
+import { say } from '../labels.js';
+import type { CheckMeta } from '../model.js';
 import { defineCheck, ref, regionsOf, result, withList } from '../helpers.js';
 
 // Only an Active flow log on the VPC itself counts: vSwitch or ENI logs cover part of it, which

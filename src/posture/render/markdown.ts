@@ -1,7 +1,7 @@
 // Markdown for tickets: who owns what, the fix for each finding, and a loud note when the scan
 // is incomplete. One section per check so a ticket can be cut per section.
 
-import { gapSentence } from '../gaps.js';
+import { gapSentence } from '../../checks/gaps.js';
 import { SEVERITIES, type Finding, type ScanResult } from '../types.js';
 import { accountLabel, DEMO_BANNER, groupOpen, incompleteLine, isDemo, OWNER_HEADING, OWNER_NAME, OWNER_ORDER, SEVERITY_NAME, summaryLine, type RenderOptions } from './common.js';
 

@@ -2,7 +2,7 @@
 // SARIF suppression), errors and gaps as tool execution notifications so an incomplete scan is
 // visible to whatever reads the file. partialFingerprints carries our fingerprint.
 
-import { gapSentence } from '../gaps.js';
+import { gapSentence } from '../../checks/gaps.js';
 import type { CheckMeta, Finding, ScanResult, Severity } from '../types.js';
 import { DEMO_LABEL, isDemo, type RenderOptions } from './common.js';
 

@@ -2,7 +2,7 @@
 // evaluated; what is muted; a summary line. Colour only when asked (picocolors).
 
 import pc from 'picocolors';
-import { gapSentence } from '../gaps.js';
+import { gapSentence } from '../../checks/gaps.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
 import {
   accountLabel,

@@ -4,7 +4,7 @@
 
 import type { Gap, Service, Snapshot } from '../cloud/snapshot.js';
 import { say } from './labels.js';
-import type { Bilingual, CheckResult, Need, ResourceRef } from './types.js';
+import type { Bilingual, CheckResult, Need, ResourceRef } from './model.js';
 
 // IMS is RAM's newer API surface; the collector may read the same data from either.
 function serviceFamily(s: Service): string {

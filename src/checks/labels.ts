@@ -1,7 +1,7 @@
 // How resources are named in sentences, in both languages. Reasons always name the resource
 // ("Security group web (sg-1) ..."), so readers never have to look an id up.
 
-import type { Bilingual, ResourceRef, ResourceType } from './types.js';
+import type { Bilingual, ResourceRef, ResourceType } from './model.js';
 
 export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   'security-group': { zh: '安全组', en: 'Security group' },

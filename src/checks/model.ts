@@ -1,0 +1,95 @@
+// The check model: what a check declares (meta) and what it returns (results) over a Snapshot.
+// Checks import this, the snapshot types, their helpers and core, nothing of the engine.
+
+import type { Bilingual } from '../core/errors.js';
+import { SEVERITIES, severityRank, OWNERS, type Owner, type Severity } from '../core/i18n.js';
+import type { Service, Snapshot } from '../cloud/snapshot.js';
+import type { Thresholds } from './thresholds.js';
+import type { OsEolTable } from './os-eol.js';
+
+export { SEVERITIES, severityRank, OWNERS, type Bilingual, type Owner, type Severity };
+
+export const STATUSES = ['fail', 'error', 'skip', 'pass'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type CheckService = 'ecs' | 'ram' | 'vpc';
+
+export const RESOURCE_TYPES = [
+  'security-group',
+  'instance',
+  'disk',
+  'auto-snapshot-policy',
+  'region',
+  'vpc',
+  'ram-user',
+  'ram-group',
+  'access-key',
+  'ram-policy',
+  'account',
+] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/** An API call a check reads. A gap for it turns the check's results into `error`. */
+export interface Need {
+  service: Service;
+  action: string;
+}
+
+export interface Remediation {
+  why: Bilingual;
+  /** Numbered console steps, one per line. May hold placeholders (see fillPlaceholders). */
+  console: Bilingual;
+  /** One `aliyun` CLI command with placeholders: {region} {resourceId} {resourceName} {detail} {account}. */
+  cli: string;
+}
+
+export interface CheckMeta {
+  id: string;
+  title: Bilingual;
+  severity: Severity;
+  owner: Owner;
+  service: CheckService;
+  resourceType: ResourceType;
+  /** Knowledge entry the ownership rests on (customer.security-groups ...). */
+  responsibility: string;
+  /** Knowledge product entries that help fix it. */
+  products: string[];
+  cis?: string;
+  /** Config rule names, documentation URLs. */
+  references: string[];
+  remediation: Remediation;
+  needs: Need[];
+}
+
+export interface CheckContext {
+  snapshot: Snapshot;
+  thresholds: Thresholds;
+  now: Date;
+  eol: OsEolTable;
+}
+
+export interface ResourceRef {
+  type: ResourceType;
+  id: string;
+  name: string;
+  region?: string;
+  account: string;
+}
+
+export interface CheckResult {
+  status: Status;
+  resource: ResourceRef;
+  /** A sentence naming the resource. */
+  reason: Bilingual;
+  /** What inside the resource (rule id, key id, policy rule): part of the fingerprint. */
+  detail?: string;
+  evidence?: Record<string, unknown>;
+  /** A CLI command specific to this result, replacing meta.remediation.cli (same placeholders). */
+  cli?: string;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(ctx: CheckContext): CheckResult[];
+}
+
