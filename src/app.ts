@@ -13,7 +13,7 @@ import type { Logger } from './core/logger.js';
 import { createBackend } from './posture/backend.js';
 import { PostureService } from './posture/service.js';
 import { redactingDispatch } from './security/guard.js';
-import { createRedactor } from './security/redact.js';
+import { createRedactor } from './core/redact.js';
 import { defaultEngine } from './qa/default.js';
 import { prepareDigests } from './digest/index.js';
 import { openDb } from './store/db.js';

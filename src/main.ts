@@ -3,8 +3,8 @@ import { toWhoownsError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { startConsole } from './adapters/console/repl.js';
 import { DEMO_NOTICE, startApp } from './app.js';
-import { createRedactor } from './security/redact.js';
-import { secretsFromEnv } from './security/secrets.js';
+import { createRedactor } from './core/redact.js';
+import { secretsFromEnv } from './core/secrets.js';
 
 // `npm start`: load config, then wire knowledge, posture and the chat adapters (src/app.ts).
 // With no chat credentials it opens the local console.

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
-import { secretsFromEnv } from '../security/secrets.js';
+import { secretsFromEnv } from '../core/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
 import { runEmulatorCommand } from '../emulator/cli.js';
 import { createBackend, type PostureBackend } from '../posture/backend.js';

@@ -11,8 +11,8 @@ import { runKbList, runKbShow } from './kb.js';
 import { registerCloudCommands } from './cloud-commands.js';
 import { registerPolicyCommand } from './policy.js';
 import { redactingIo } from '../security/guard.js';
-import { createRedactor } from '../security/redact.js';
-import { secretsFromEnv } from '../security/secrets.js';
+import { createRedactor } from '../core/redact.js';
+import { secretsFromEnv } from '../core/secrets.js';
 import { langOption } from './options.js';
 
 // The `whoowns` command line. Each subcommand is a small function over (options, io) that

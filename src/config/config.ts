@@ -7,7 +7,7 @@ import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type EndpointOver
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { readYamlFile } from '../kb/load.js';
 import { assertNotWorldReadable } from '../security/file-mode.js';
-import { secretsFromConfigFile, secretsFromEnv } from '../security/secrets.js';
+import { secretsFromConfigFile, secretsFromEnv } from '../core/secrets.js';
 import { fileSchema, type ConfigFile } from './file.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.

@@ -1,7 +1,7 @@
 // Coded errors: every failure the user can see carries a stable code, a message in both
 // languages that says what went wrong and how to fix it, and the original cause (never shown raw).
 
-import { redactPatterns } from '../security/redact.js';
+import { redactPatterns } from './redact.js';
 
 export type ErrorCode =
   | 'USAGE'

@@ -1,6 +1,6 @@
 import { pino, type Logger, type LoggerOptions, type DestinationStream } from 'pino';
-import { Redactor } from '../security/redact.js';
-import { secretsFromEnv } from '../security/secrets.js';
+import { Redactor } from './redact.js';
+import { secretsFromEnv } from './secrets.js';
 
 export type { Logger };
 

@@ -1,7 +1,7 @@
 import type { Entry, Owner } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Intent } from './intent.js';
-import type { Lang } from './engine.js';
+import type { Lang } from '../core/i18n.js';
 
 // Answers are built from entries, never free text: owner first, then why, then what helps.
 

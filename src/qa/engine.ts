@@ -6,7 +6,9 @@ import { findTerms, scoreEntries } from './match.js';
 import { detectLanguage, normalize } from './normalize.js';
 import { renderAnswer, renderOffTopic } from './compose.js';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../core/i18n.js';
+
+export type { Lang };
 
 export interface Source {
   id: string;

@@ -1,7 +1,7 @@
 import type { Dispatch } from '../chat/types.js';
 import type { CliIo } from '../cli/io.js';
 import { WhoownsError, isWhoownsError } from '../core/errors.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../core/redact.js';
 
 // The redaction layer at the places text leaves the bot besides the logger: chat replies,
 // errors on their way to a user, and CLI output.

@@ -4,9 +4,9 @@ import { textReply } from '../../src/chat/message.js';
 import type { ChatContext } from '../../src/chat/types.js';
 import { WhoownsError, toWhoownsError } from '../../src/core/errors.js';
 import { createLogger, silentLogger } from '../../src/core/logger.js';
-import { REDACTED, createRedactor, redactPatterns } from '../../src/security/redact.js';
+import { REDACTED, createRedactor, redactPatterns } from '../../src/core/redact.js';
 import { redactError, redactingDispatch, redactingIo } from '../../src/security/guard.js';
-import { secretsFromConfigFile, secretsFromEnv } from '../../src/security/secrets.js';
+import { secretsFromConfigFile, secretsFromEnv } from '../../src/core/secrets.js';
 
 const AK_ID = 'LTAI5tBotOwnKey0000001';
 const AK_SECRET = 'AkSecret0123456789abcdefXYZ';
