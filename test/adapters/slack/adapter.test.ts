@@ -208,11 +208,13 @@ describe('events', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('answers direct messages as questions', async () => {
-    const h = await harness(() => textReply('答案', { ephemeral: true }));
+  it('answers direct messages as questions; an ephemeral reply stays ephemeral there too', async () => {
+    const h = await harness((req) => textReply('答案', { ephemeral: req.text.includes('补丁') }));
     await post(h.events, eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: '谁负责操作系统补丁?', ts: '1700000000.000003' }), JSON_TYPE);
-    const call = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0]);
-    expect(call.body).toMatchObject({ channel: 'D1', text: '答案' });
+    const call = await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral')[0]);
+    expect(call.body).toMatchObject({ channel: 'D1', user: 'U1', text: '答案' });
+    await post(h.events, eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: '谁负责硬件?', ts: '1700000000.000013' }), JSON_TYPE);
+    expect((await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0])).body).toMatchObject({ channel: 'D1', text: '答案' });
     const { req, ctx } = h.seen[0]!;
     expect(req).toEqual({ command: 'ask', text: '谁负责操作系统补丁?' });
     expect(ctx.place).toEqual({ id: 'D1', kind: 'direct' });
