@@ -11,6 +11,7 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { toBlockKit } from './render.js';
+import { guardIntake } from './intake.js';
 import { createRequestGuard } from './request-guard.js';
 import { describeError } from './safe-run.js';
 
@@ -93,6 +94,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
           customPropertiesExtractor: (req) => guard.extract(req),
         }),
       });
+  guardIntake(app, log, () => true);
   app.use(guard.middleware);
 
   const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };

@@ -280,6 +280,22 @@ describe('buttons', () => {
     expect(ctx.place).toEqual({ id: 'C1', kind: 'group' });
   });
 
+  it('acks and drops a signed button payload without user or team, logging the field names', async () => {
+    const h = await harness();
+    const value = encodeButtonValue({ cmd: 'posture sg', lang: 'en' })!;
+    for (const omit of [['user', 'team'], ['user']]) {
+      const res = await post(h.events, blockAction({ action_id: 'whoowns_cmd_0', value }, h.fake.respondUrl('nouser'), { omit }), FORM);
+      expect(res.status).toBe(200);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.seen).toHaveLength(0);
+    const dropped = h.logs.filter((l) => l.includes('slack payload ignored'));
+    expect(dropped).toHaveLength(2);
+    expect(JSON.parse(dropped[0]!)).toMatchObject({ kind: 'block_actions', missing: ['user', 'team'] });
+    expect(JSON.parse(dropped[1]!)).toMatchObject({ kind: 'block_actions', missing: ['user'] });
+    expect((await fetch(`http://127.0.0.1:${h.adapter.port()}/healthz`)).status).toBe(200);
+  });
+
   it('ignores buttons with unreadable values', async () => {
     const h = await harness();
     const res = await post(h.events, blockAction({ action_id: 'whoowns_cmd_3', value: 'not json' }, h.fake.respondUrl('junk')), FORM);
