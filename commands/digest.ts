@@ -1,6 +1,6 @@
 import type { Block, Reply } from '../src/chat/message.js';
 import { textReply } from '../src/chat/message.js';
-import { canAdminister, canSeePosture, type AccessPolicy } from '../src/chat/access.js';
+import { canAdminister, placeCleared, type AccessPolicy } from '../src/chat/access.js';
 import { echo } from '../src/chat/echo.js';
 import type { ChatContext, Locale } from '../src/chat/types.js';
 import { WhoownsError } from '../src/core/errors.js';
@@ -35,7 +35,7 @@ const SUBS: Record<string, Sub> = {
     if (!canAdminister(access, ctx)) throw notAllowed();
     // The dispatcher lets allowed people ask from any Slack channel (answering privately); a
     // digest is posted for everyone in the channel, so the channel itself must be cleared.
-    if (!canSeePosture(access, ctx).ok) throw placeNotCleared();
+    if (!placeCleared(access, ctx)) throw placeNotCleared();
     const spec = d.placeSpec(ctx.platform, ctx.place);
     const { schedule, added } = d.subscribe(name, spec, `${ctx.platform}:${ctx.user.id}`);
     const next = d.status(schedule.name)[0]?.next;

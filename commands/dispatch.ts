@@ -34,16 +34,15 @@ export function createDispatch(specs: () => CommandSpec[], services: Services): 
     }
     let runCtx: ChatContext = { ...ctx, log };
     if (spec.access === 'posture') {
+      // The one place that decides who sees a posture answer: everything the command replies
+      // (its "Scanning…" note and errors included) follows the decision.
       const decision = canSeePosture(services.access, ctx);
-      // An allowed person in a channel not cleared for posture still gets the answer where only
-      // they can see it (Slack ephemeral); platforms without private replies get the refusal.
-      if (!decision.ok && decision.reason === 'place' && ctx.platform === 'slack') {
-        runCtx = { ...runCtx, reply: (m) => ctx.reply({ ...m, ephemeral: true }) };
-      } else if (!decision.ok) {
+      if (!decision.ok) {
         log.info({ reason: decision.reason }, 'posture refused');
         await ctx.reply(textReply(refusal(decision.reason, zh, services.access.adminContact), { ephemeral: true }));
         return;
       }
+      if (decision.audience === 'asker') runCtx = { ...runCtx, reply: (m) => ctx.reply({ ...m, ephemeral: true }) };
     }
     try {
       await spec.run(runCtx, args, services);

@@ -28,10 +28,23 @@ export function freshness(view: ScanView, locale: Locale): Block {
   };
 }
 
+function incomplete(view: ScanView): boolean {
+  return view.scan.gaps.length > 0 || view.scan.incomplete;
+}
+
+/**
+ * A reply's summary is what many people read first (Slack's notification text, DingTalk's
+ * title): an incomplete scan must say so there too, not only in a banner below.
+ */
+export function headline(text: string, view: ScanView, locale: Locale): string {
+  if (!incomplete(view)) return text;
+  return locale === 'zh' ? `${text}(结果不完整)` : `${text} (incomplete)`;
+}
+
 /** The incomplete banner: a failing region, API or permission must never look clean. */
 export function gapBlocks(view: ScanView, locale: Locale, max = 5): Block[] {
   const gaps = view.scan.gaps;
-  if (!gaps.length && !view.scan.incomplete) return [];
+  if (!incomplete(view)) return [];
   const head =
     locale === 'zh'
       ? `⚠️ **结果不完整**:有 ${gaps.length} 个调用失败,下面没有列出的资源不代表没有问题。`
@@ -63,7 +76,7 @@ export function summaryReply(view: ScanView, locale: Locale): Reply {
   const top = open.slice(0, 5).map((f) => `• [${SEV[f.severity]![locale]}] ${f.reason[locale]}`);
   const errors = view.scan.summary.byStatus.error;
   const blocks: Block[] = [
-    { type: 'header', text: zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open finding(s)` },
+    { type: 'header', text: headline(zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open finding(s)`, view, locale) },
     ...gapBlocks(view, locale),
     { type: 'fields', fields },
     { type: 'text', text: `**${zh ? '最需要处理的五项' : 'Top risks'}**\n${top.join('\n') || (zh ? '没有待处理的问题。' : 'No open findings.')}` },
@@ -80,7 +93,7 @@ export function summaryReply(view: ScanView, locale: Locale): Reply {
       { label: zh ? '重新扫描' : 'Rescan', command: 'posture refresh', style: 'primary' },
     ],
   });
-  return { summary: zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open findings`, blocks, demo: view.demo };
+  return { summary: headline(zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open findings`, view, locale), blocks, demo: view.demo };
 }
 
 export function findingBlocks(f: Finding, locale: Locale): Block[] {
@@ -113,7 +126,7 @@ export function findingsReply(title: string, findings: Finding[], view: ScanView
     blocks.push({ type: 'context', text: zh ? `还有 ${findings.length - max} 项;用 /posture check <检查项> 缩小范围。` : `${findings.length - max} more; narrow down with /posture check <check-id>.` });
   }
   blocks.push(freshness(view, locale));
-  return { summary: title, blocks, demo: view.demo };
+  return { summary: headline(title, view, locale), blocks, demo: view.demo };
 }
 
 export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: KnowledgeBase, view: ScanView, locale: Locale): Reply {
@@ -141,5 +154,5 @@ export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: 
   blocks.push({ type: 'text', text: `**aliyun CLI**\n\`${fix.cli}\`` });
   if (products.length) blocks.push({ type: 'text', text: `**${zh ? '可用产品' : 'What helps'}**: ${products.join(zh ? '、' : ', ')}` });
   blocks.push(freshness(view, locale));
-  return { summary: meta.title[locale], blocks, demo: view.demo };
+  return { summary: headline(meta.title[locale], view, locale), blocks, demo: view.demo };
 }

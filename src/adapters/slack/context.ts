@@ -10,7 +10,7 @@ export interface SlackRequestInfo {
   userId: string;
   userName?: string;
   channelId: string;
-  /** 'im' for direct messages when Slack says so; slash commands only give the channel id/name. */
+  /** An event's `channel_type` ('im', 'mpim', 'channel', 'group'). Never a channel *name*: anyone can name a channel "directmessage". */
   channelType?: string;
   command: string;
   locale: Locale;
@@ -36,9 +36,13 @@ export function buildContext(base: Logger, info: SlackRequestInfo): ChatContext 
   };
 }
 
-/** D… channels are one-to-one conversations; everything else (C…, G…, group DMs) has an audience. */
+/**
+ * From what Slack says, never from a name: an event's channel_type when given, else the id's
+ * prefix (D… is a one-to-one DM, with the bot or between two people; C…/G… have an audience).
+ */
 export function placeKind(channelId: string, channelType?: string): 'direct' | 'group' {
-  return channelType === 'im' || channelType === 'directmessage' || channelId.startsWith('D') ? 'direct' : 'group';
+  if (channelType) return channelType === 'im' ? 'direct' : 'group';
+  return channelId.startsWith('D') ? 'direct' : 'group';
 }
 
 export function localeOf(text: string, fallback: Locale): Locale {

@@ -11,6 +11,8 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { toBlockKit } from './render.js';
+import { createConnection, DEFAULT_BACKOFF, type Backoff } from './connection.js';
+import { guardIntake } from './intake.js';
 import { createRequestGuard } from './request-guard.js';
 import { describeError } from './safe-run.js';
 
@@ -36,6 +38,8 @@ export interface SlackAdapterOptions {
   botUserId?: string;
   /** Web API and response_url retries (429 honours Retry-After; 5xx and network errors back off). */
   retry?: Partial<RetryPolicy>;
+  /** Delay between attempts to reach Slack at start (doubling, capped). */
+  connectBackoff?: Partial<Backoff>;
 }
 
 export interface PostOptions {
@@ -59,17 +63,19 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   checkOptions(opts);
   const log = opts.log.child({ component: 'slack' });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
-  let ready = false;
   let server: Server | undefined;
   const boundPort = () => {
     const address = server?.address();
     return address && typeof address === 'object' ? address.port : undefined;
   };
 
+  const knownIdentity = opts.botId && opts.botUserId ? { botId: opts.botId, botUserId: opts.botUserId, tokenVerificationEnabled: false } : {};
   const common = {
     token: opts.botToken,
-    botId: opts.botId,
-    botUserId: opts.botUserId,
+    ...knownIdentity,
+    // Bolt would call auth.test in its constructor and leave the rejection unhandled (the process
+    // exits when Slack is unreachable); init() is called by the connection loop instead.
+    deferInitialization: true,
     logger: boltLogger(opts.log),
     clientOptions: {
       slackApiUrl: opts.apiUrl,
@@ -78,21 +84,27 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true },
     },
   };
-  const isReady = () => ready;
   const guard = createRequestGuard(log);
-  const app = opts.appToken
-    ? new App({ ...common, appToken: opts.appToken, socketMode: true })
-    : new App({
-        ...common,
-        // Our own receiver only to hand the signature headers to the replay guard.
-        receiver: new HTTPReceiver({
-          signingSecret: opts.signingSecret!,
-          port: opts.port,
-          customRoutes: healthRoutes(isReady),
-          logger: common.logger,
-          customPropertiesExtractor: (req) => guard.extract(req),
-        }),
+  // Our own receiver only to hand the signature headers to the replay guard (and to start it
+  // before Slack has answered, so the probes are up).
+  const receiver = opts.appToken
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: opts.signingSecret!,
+        port: opts.port,
+        customRoutes: healthRoutes(() => connection.ready()),
+        logger: common.logger,
+        customPropertiesExtractor: (req) => guard.extract(req),
       });
+  const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: opts.appToken, socketMode: true });
+  const connection = createConnection({
+    log,
+    backoff: { ...DEFAULT_BACKOFF, ...opts.connectBackoff },
+    identify: () => app.init(),
+    // Socket Mode opens its WebSocket only once the bot knows who it is.
+    connect: receiver ? async () => {} : () => app.start().then(() => undefined),
+  });
+  guardIntake(app, log, () => connection.identified());
   app.use(guard.middleware);
 
   const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
@@ -107,29 +119,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     async start() {
-      if (opts.appToken) {
-        server = await startProbeServer(isReady, opts.port, opts.host);
-        try {
-          await app.start();
-        } catch (e) {
-          await closeServer(server);
-          server = undefined;
-          throw e;
-        }
-      } else {
-        server = (await app.start(opts.host ? { port: opts.port, host: opts.host } : opts.port)) as Server;
+      if (receiver) {
+        server = (await receiver.start(opts.host ? { port: opts.port, host: opts.host } : opts.port)) as Server;
         // Outlive the idle timeout of the load balancers in front (often 60 s); Node's 5 s default
         // makes them reuse sockets we have just closed, which surfaces as occasional 502s.
         server.keepAliveTimeout = 65_000;
         server.headersTimeout = 66_000;
+      } else {
+        server = await startProbeServer(() => connection.ready(), opts.port, opts.host);
       }
-      ready = true;
-      log.info({ mode: opts.appToken ? 'socket' : 'http', port: boundPort() ?? opts.port }, 'slack adapter started');
+      // Probes are up; the first attempt is awaited (a reachable Slack makes start() ready at once),
+      // further ones run in the background until Slack answers or stop() is called.
+      await connection.start();
+      log.info({ mode: opts.appToken ? 'socket' : 'http', port: boundPort() ?? opts.port, ready: connection.ready() }, 'slack adapter started');
     },
     async stop() {
-      ready = false;
-      await app.stop();
-      if (opts.appToken && server) await closeServer(server);
+      const wasConnected = connection.connected();
+      connection.stop();
+      if (receiver || wasConnected) await app.stop();
+      if (!receiver && server) await closeServer(server);
       server = undefined;
     },
     async postMessage(channel, reply, postOpts = {}) {

@@ -208,11 +208,13 @@ describe('events', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('answers direct messages as questions', async () => {
-    const h = await harness(() => textReply('答案', { ephemeral: true }));
+  it('answers direct messages as questions; an ephemeral reply stays ephemeral there too', async () => {
+    const h = await harness((req) => textReply('答案', { ephemeral: req.text.includes('补丁') }));
     await post(h.events, eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: '谁负责操作系统补丁?', ts: '1700000000.000003' }), JSON_TYPE);
-    const call = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0]);
-    expect(call.body).toMatchObject({ channel: 'D1', text: '答案' });
+    const call = await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral')[0]);
+    expect(call.body).toMatchObject({ channel: 'D1', user: 'U1', text: '答案' });
+    await post(h.events, eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: '谁负责硬件?', ts: '1700000000.000013' }), JSON_TYPE);
+    expect((await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0])).body).toMatchObject({ channel: 'D1', text: '答案' });
     const { req, ctx } = h.seen[0]!;
     expect(req).toEqual({ command: 'ask', text: '谁负责操作系统补丁?' });
     expect(ctx.place).toEqual({ id: 'D1', kind: 'direct' });
@@ -276,6 +278,22 @@ describe('buttons', () => {
     expect(ctx.locale).toBe('zh');
     expect(ctx.user.id).toBe('U1');
     expect(ctx.place).toEqual({ id: 'C1', kind: 'group' });
+  });
+
+  it('acks and drops a signed button payload without user or team, logging the field names', async () => {
+    const h = await harness();
+    const value = encodeButtonValue({ cmd: 'posture sg', lang: 'en' })!;
+    for (const omit of [['user', 'team'], ['user']]) {
+      const res = await post(h.events, blockAction({ action_id: 'whoowns_cmd_0', value }, h.fake.respondUrl('nouser'), { omit }), FORM);
+      expect(res.status).toBe(200);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.seen).toHaveLength(0);
+    const dropped = h.logs.filter((l) => l.includes('slack payload ignored'));
+    expect(dropped).toHaveLength(2);
+    expect(JSON.parse(dropped[0]!)).toMatchObject({ kind: 'block_actions', missing: ['user', 'team'] });
+    expect(JSON.parse(dropped[1]!)).toMatchObject({ kind: 'block_actions', missing: ['user'] });
+    expect((await fetch(`http://127.0.0.1:${h.adapter.port()}/healthz`)).status).toBe(200);
   });
 
   it('ignores buttons with unreadable values', async () => {

@@ -18,12 +18,14 @@ describe('stripBotMention', () => {
 });
 
 describe('placeKind and localeOf', () => {
-  it('treats D… and im as direct, everything else as a group', () => {
+  it('decides from the id and the event channel_type, never from a channel name', () => {
     expect(placeKind('D1')).toBe('direct');
-    expect(placeKind('C1', 'im')).toBe('direct');
-    expect(placeKind('C1', 'directmessage')).toBe('direct');
-    expect(placeKind('G1', 'mpdm-a--b-1')).toBe('group');
+    expect(placeKind('D1', 'im')).toBe('direct');
+    expect(placeKind('G1', 'mpim')).toBe('group');
+    expect(placeKind('C1', 'channel')).toBe('group');
     expect(placeKind('C1')).toBe('group');
+    // Anyone can create a public channel named "directmessage" or "im"; the name is not a kind.
+    expect(placeKind('C1', 'directmessage')).toBe('group');
   });
 
   it('detects the language and falls back on empty text', () => {

@@ -66,20 +66,30 @@ export function eventCallback(event: Record<string, unknown>): string {
   });
 }
 
-export function blockAction(action: { action_id: string; value: string }, responseUrl: string): string {
-  const payload = {
+export interface BlockActionWhere {
+  channel?: { id: string; name: string };
+  user?: string;
+  /** Drop top-level fields (e.g. user, team) to build broken or forged payloads. */
+  omit?: string[];
+}
+
+export function blockAction(action: { action_id: string; value: string }, responseUrl: string | undefined, where: BlockActionWhere = {}): string {
+  const channel = where.channel ?? { id: 'C1', name: 'ops' };
+  const payload: Record<string, unknown> = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'acme' },
-    user: { id: 'U1', username: 'alice', name: 'alice', team_id: 'T1' },
+    user: { id: where.user ?? 'U1', username: 'alice', name: 'alice', team_id: 'T1' },
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C1', is_ephemeral: false },
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel.id, is_ephemeral: false },
     trigger_id: '1.2.3',
-    channel: { id: 'C1', name: 'ops' },
+    channel,
     message: { type: 'message', ts: '1700000000.000100', text: 'x' },
     response_url: responseUrl,
     actions: [{ type: 'button', block_id: 'b1', text: { type: 'plain_text', text: 'Go' }, action_ts: '1700000001.0', ...action }],
   };
+  if (responseUrl === undefined) delete payload.response_url;
+  for (const field of where.omit ?? []) delete payload[field];
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 

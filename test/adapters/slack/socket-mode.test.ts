@@ -80,3 +80,36 @@ it('connects over Socket Mode, acks envelopes and answers at response_url', asyn
   expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
   expect(fake.callsTo('apps.connections.open')[0]!.authorization).toBe('Bearer xapp-1');
 });
+
+it('in Socket Mode, an unreachable Slack at start means /readyz 503 and retries until the socket opens', async () => {
+  const fake = await startFakeSlack();
+  cleanup.push(() => fake.close());
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.once('listening', r));
+  cleanup.push(() => new Promise<void>((r) => wss.close(() => r())));
+  fake.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
+  wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } })));
+  fake.fail('auth.test', 2, { kind: 'error', status: 500 });
+  fake.fail('apps.connections.open', 2, { kind: 'error', status: 500 });
+
+  const adapter = createSlackAdapter({
+    botToken: 'xoxb-1',
+    appToken: 'xapp-1',
+    port: 0,
+    host: '127.0.0.1',
+    apiUrl: fake.apiUrl,
+    log: silentLogger(),
+    retry: { retries: 0, minTimeoutMs: 10, maxTimeoutMs: 20 },
+    connectBackoff: { minMs: 50, maxMs: 100 },
+    dispatch: async () => {},
+  });
+  cleanup.push(() => adapter.stop());
+  await adapter.start();
+  const readyz = async () => (await fetch(`http://127.0.0.1:${adapter.port()}/readyz`)).status;
+  expect(await readyz()).toBe(503);
+  const deadline = Date.now() + 10_000;
+  while ((await readyz()) !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  expect(await readyz()).toBe(200);
+  expect(fake.attempts('auth.test')).toBe(3);
+  expect(fake.attempts('apps.connections.open')).toBeGreaterThanOrEqual(3);
+});

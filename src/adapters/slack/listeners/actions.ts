@@ -30,7 +30,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       reply: (log) =>
         body.response_url
           ? replyViaRespond(respond, value.lang, log, deps.retry)
-          : replyInThread(client, { channel: channelId, user, direct: channelId.startsWith('D') }, value.lang, log),
+          : // A D… channel may be a DM between two people: an ephemeral reply stays ephemeral.
+            replyInThread(client, { channel: channelId, user, direct: false }, value.lang, log),
     });
     await runSafely(deps.dispatch, { command: 'whoowns', text: value.cmd }, ctx);
   });

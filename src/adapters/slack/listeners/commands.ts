@@ -23,7 +23,6 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
         userId: command.user_id,
         userName: command.user_name,
         channelId: command.channel_id,
-        channelType: command.channel_name,
         command: name,
         locale,
         reply: (log) => replyViaRespond(respond, locale, log, deps.retry),

@@ -64,7 +64,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
       channelType: 'im',
       command: 'ask',
       locale,
-      reply: (log) => replyInThread(client, { channel: event.channel, user: event.user, threadTs: event.thread_ts, direct: true }, locale, log),
+      // Replies marked ephemeral (posture, errors) stay ephemeral even here: one rule everywhere.
+      reply: (log) => replyInThread(client, { channel: event.channel, user: event.user, threadTs: event.thread_ts, direct: false }, locale, log),
     });
     await runSafely(deps.dispatch, { command: 'ask', text }, ctx);
   });
