@@ -89,6 +89,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       fetch: fetchImpl,
       now,
       defaultLocale: opts.defaultLocale,
+      apiBaseUrl: opts.apiBaseUrl,
       ack: (messageId) => client.ack(messageId, { status: 'SUCCESS' }),
     })
       .catch((e: unknown) => log.error({ err: e }, 'robot callback failed'))
