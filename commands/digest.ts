@@ -1,7 +1,6 @@
 import type { Block, Reply } from '../src/chat/message.js';
 import { textReply } from '../src/chat/message.js';
 import { canAdminister, canSeePosture, type AccessPolicy } from '../src/chat/access.js';
-import { echo } from '../src/chat/echo.js';
 import type { ChatContext, Locale } from '../src/chat/types.js';
 import { WhoownsError } from '../src/core/errors.js';
 import type { RunOutcome } from '../src/digest/runner.js';
