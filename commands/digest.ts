@@ -1,13 +1,13 @@
 import type { Block, Reply } from '../src/chat/message.js';
 import { textReply } from '../src/chat/message.js';
 import { canAdminister, placeCleared, type AccessPolicy } from '../src/chat/access.js';
-import { echo } from '../src/chat/echo.js';
 import type { ChatContext, Locale } from '../src/chat/types.js';
 import { WhoownsError } from '../src/core/errors.js';
 import type { RunOutcome } from '../src/digest/runner.js';
 import { describeDestination } from '../src/digest/schedule-config.js';
 import { noSchedules, type DigestService, type ScheduleStatus } from '../src/digest/service.js';
 import { localTime } from '../src/digest/words.js';
+import { unknownWordError } from './suggest.js';
 import type { CommandSpec } from './types.js';
 
 // /digest: status of the scheduled digests, a run now, and (allowed users only) subscribing or
@@ -88,10 +88,7 @@ export const digest: CommandSpec = {
     if (w === 'help' || w === '帮助') return ctx.reply(textReply(USAGE[ctx.locale].map((u) => `• \`${u}\``).join('\n')));
     const sub = WORDS[w];
     if (!sub || rest.length) {
-      throw new WhoownsError('USAGE', {
-        zh: `未知的子命令:${echo(word ?? '', 40)}。\n用法:${USAGE.zh.join(' | ')}`,
-        en: `Unknown subcommand: ${echo(word ?? '', 40)}.\nUsage: ${USAGE.en.join(' | ')}`,
-      });
+      throw unknownWordError({ kind: 'subcommand', word: word ?? '', candidates: [...Object.keys(WORDS), 'help', '帮助'], prefix: 'digest', usage: USAGE });
     }
     if (!services.digests || !services.digests.schedules.length) throw noSchedules();
     // The dispatcher has checked the user and the place; changing what a channel receives is

@@ -1,7 +1,8 @@
 import { canSeePosture } from '../src/chat/access.js';
 import { textReply } from '../src/chat/message.js';
 import type { ChatContext, ChatRequest, Dispatch } from '../src/chat/types.js';
-import { toWhoownsError } from '../src/core/errors.js';
+import { toWhoownsError, type WhoownsError } from '../src/core/errors.js';
+import { nearestWord, unknownWordError } from './suggest.js';
 import type { CommandSpec, Services } from './types.js';
 
 // One place decides which command runs, who may run it, how often, and how failures read.
@@ -22,14 +23,34 @@ export function route(specs: CommandSpec[], req: ChatRequest): { spec: CommandSp
   return { spec: ask, args: text };
 }
 
+/**
+ * A lone word that is one typo away from a command ("hlep", "/postrue") is a mistyped command,
+ * not a question: say which command was meant. Anything longer stays a question.
+ */
+export function misspeltCommand(specs: CommandSpec[], text: string): WhoownsError | undefined {
+  const m = /^[/／]?([a-z\u4e00-\u9fff]+)$/i.exec(text.trim());
+  if (!m) return undefined;
+  // "ask" is what free text already does; suggesting it would only hide the answer.
+  const candidates = specs.filter((s) => s.name !== 'ask').flatMap((s) => [s.name, ...s.aliases]);
+  if (!nearestWord(m[1]!, candidates)) return undefined;
+  return unknownWordError({ kind: 'command', word: m[1]!, candidates });
+}
+
 export function createDispatch(specs: () => CommandSpec[], services: Services): Dispatch {
   return async (req: ChatRequest, ctx: ChatContext) => {
-    const { spec, args } = route(specs(), req);
+    const all = specs();
+    const { spec, args } = route(all, req);
     const log = ctx.log.child({ command: spec.name });
     const zh = ctx.locale === 'zh';
     if (!services.limiter.take(`${ctx.platform}:${ctx.user.id}`)) {
       log.warn('rate limited');
       await ctx.reply(textReply(zh ? '请求太频繁了,请稍等一分钟再试。' : 'Too many requests; wait a minute and try again.', { ephemeral: true }));
+      return;
+    }
+    const typo = spec.name === 'ask' ? misspeltCommand(all, args) : undefined;
+    if (typo) {
+      log.info('unknown command');
+      await ctx.reply(textReply(typo.messageIn(ctx.locale), { ephemeral: true }));
       return;
     }
     let runCtx: ChatContext = { ...ctx, log };

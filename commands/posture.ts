@@ -2,8 +2,9 @@ import { textReply } from '../src/chat/message.js';
 import type { ChatContext } from '../src/chat/types.js';
 import { canAdminister } from '../src/chat/access.js';
 import { echo } from '../src/chat/echo.js';
-import { WhoownsError } from '../src/core/errors.js';
+import { WhoownsError, type Bilingual } from '../src/core/errors.js';
 import type { Finding, ResourceType } from '../src/posture/types.js';
+import { codeWord, unknownWordError } from './suggest.js';
 import type { CommandSpec, Services } from './types.js';
 import { explainReply, findingsReply, summaryReply } from './posture/view.js';
 
@@ -28,6 +29,26 @@ function usageError(sub: Sub, problem: { zh: string; en: string }): WhoownsError
     zh: `${problem.zh}\n用法:${sub.usage.zh}`,
     en: `${problem.en}\nUsage: ${sub.usage.en}`,
   });
+}
+
+const FINGERPRINT_EXPECTED = {
+  zh: '需要 16 位十六进制(0–9、a–f),即每个问题下方显示的“指纹”。',
+  en: 'expected 16 hex digits (0-9, a-f), the fingerprint shown under each finding.',
+};
+const DAYS_EXPECTED = { zh: '需要 1 到 365 之间的整数。', en: 'expected a whole number from 1 to 365.' };
+const MUTE_EXAMPLE = { zh: '/posture mute 3f9a0c1b2d4e5f60 30 迁移完成前接受此风险', en: '/posture mute 3f9a0c1b2d4e5f60 30 accepted until the migration' };
+const UNMUTE_EXAMPLE = { zh: '/posture unmute 3f9a0c1b2d4e5f60', en: '/posture unmute 3f9a0c1b2d4e5f60' };
+
+/** Which argument is wrong and what it should be, an example that works, then the usage line. */
+function argError(sub: Sub, problem: Bilingual, example: Bilingual): WhoownsError {
+  return usageError(sub, { zh: `${problem.zh}\n例如:\`${example.zh}\``, en: `${problem.en}\nExample: \`${example.en}\`` });
+}
+
+function checkFingerprint(fp: string | undefined, bad: (p: Bilingual) => WhoownsError): asserts fp is string {
+  if (!fp) throw bad({ zh: `缺少问题指纹:${FINGERPRINT_EXPECTED.zh}`, en: `Missing the finding fingerprint: ${FINGERPRINT_EXPECTED.en}` });
+  if (!ID.fingerprint.test(fp)) {
+    throw bad({ zh: `${codeWord(fp)} 不是问题指纹:${FINGERPRINT_EXPECTED.zh}`, en: `${codeWord(fp)} is not a finding fingerprint: ${FINGERPRINT_EXPECTED.en}` });
+  }
 }
 
 function byResource(types: ResourceType[], id?: string) {
@@ -95,17 +116,21 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture mute <问题指纹> <天数> <原因>', en: '/posture mute <fingerprint> <days> <reason>' },
     async run(ctx, args, s) {
       const [fp, daysText, ...why] = args;
-      const days = Number(daysText);
       const reason = why.join(' ').trim();
-      if (!fp || !ID.fingerprint.test(fp) || !Number.isInteger(days) || days < 1 || days > 365 || !reason) {
-        throw usageError(this, { zh: '需要问题指纹(16 位十六进制)、1–365 天和原因。', en: 'Needs a finding fingerprint (16 hex digits), 1–365 days and a reason.' });
+      const bad = (problem: Bilingual) => argError(this, problem, MUTE_EXAMPLE);
+      checkFingerprint(fp, bad);
+      if (!daysText) throw bad({ zh: `缺少天数:${DAYS_EXPECTED.zh}`, en: `Missing the number of days: ${DAYS_EXPECTED.en}` });
+      const days = Number(daysText);
+      if (!/^\d+$/.test(daysText) || days < 1 || days > 365) {
+        throw bad({ zh: `${codeWord(daysText)} 不是有效的天数:${DAYS_EXPECTED.zh}`, en: `${codeWord(daysText)} is not a valid number of days: ${DAYS_EXPECTED.en}` });
       }
+      if (!reason) throw bad({ zh: '缺少原因:用几个字说明为什么静音,方便之后的人判断。', en: 'Missing the reason: say in a few words why it is muted, for whoever reads it later.' });
       if (!canAdminister(s.access, ctx)) throw notAllowed();
       const view = await currentView(ctx, s);
       if (!view.scan.findings.some((f) => f.fingerprint === fp)) {
         throw usageError(this, { zh: `当前扫描结果里没有指纹为 ${fp} 的问题。`, en: `The current scan has no finding with fingerprint ${fp}.` });
       }
-      const until = await s.posture.mute(fp, days, reason.slice(0, 500), `${ctx.platform}:${ctx.user.id}`);
+      const until = await s.posture.mute(fp!, days, reason.slice(0, 500), `${ctx.platform}:${ctx.user.id}`);
       await ctx.reply(textReply(ctx.locale === 'zh' ? `已静音 ${fp},至 ${until}。原因:${echo(reason, 500)}` : `Muted ${fp} until ${until}. Reason: ${echo(reason, 500)}`));
     },
   },
@@ -114,11 +139,11 @@ const SUBS: Sub[] = [
     usage: { zh: '/posture unmute <问题指纹>', en: '/posture unmute <fingerprint>' },
     async run(ctx, args, s) {
       const fp = args[0];
-      if (!fp || args.length !== 1 || !ID.fingerprint.test(fp)) {
-        throw usageError(this, { zh: '需要一个问题指纹(16 位十六进制)。', en: 'Needs one finding fingerprint (16 hex digits).' });
-      }
+      const bad = (problem: Bilingual) => argError(this, problem, UNMUTE_EXAMPLE);
+      checkFingerprint(fp, bad);
+      if (args.length > 1) throw bad({ zh: '参数太多:unmute 只需要一个问题指纹。', en: 'Too many arguments: unmute takes one fingerprint.' });
       if (!canAdminister(s.access, ctx)) throw notAllowed();
-      const removed = s.posture.unmute(fp);
+      const removed = s.posture.unmute(fp!);
       await ctx.reply(textReply(removed ? (ctx.locale === 'zh' ? `已取消静音 ${fp}。` : `Unmuted ${fp}.`) : ctx.locale === 'zh' ? `${fp} 没有被静音。` : `${fp} was not muted.`));
     },
   },
@@ -187,10 +212,8 @@ export const posture: CommandSpec = {
     }
     const sub = SUBS.find((s) => s.words.includes(w));
     if (!sub) {
-      throw new WhoownsError('USAGE', {
-        zh: `未知的子命令:${echo(word, 40)}。\n用法:${posture.usage.zh.join(' | ')}`,
-        en: `Unknown subcommand: ${echo(word, 40)}.\nUsage: ${posture.usage.en.join(' | ')}`,
-      });
+      const candidates = [...SUBS.flatMap((s) => s.words), 'help', '帮助'];
+      throw unknownWordError({ kind: 'subcommand', word, candidates, prefix: 'posture', usage: posture.usage });
     }
     await sub.run(ctx, args, services);
   },

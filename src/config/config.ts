@@ -18,6 +18,14 @@ const csv = z
   .optional()
   .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
 
+// DingTalk endpoints (private deployments, local stand-ins in tests): https, or http on loopback only.
+const dingtalkUrl = () =>
+  z
+    .string()
+    .refine(isHttpsOrLoopback, `must be an https URL such as https://api.dingtalk.com (plain http only on a loopback address, e.g. http://127.0.0.1:4010)`)
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional();
+
 const envSchema = z.object({
   WHOOWNS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHOOWNS_DATA_DIR: z.string().optional(),
@@ -31,6 +39,8 @@ const envSchema = z.object({
   SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
   DINGTALK_CLIENT_ID: z.string().min(1).optional(),
   DINGTALK_CLIENT_SECRET: z.string().min(1).optional(),
+  DINGTALK_API_URL: dingtalkUrl(),
+  DINGTALK_GATEWAY_URL: dingtalkUrl(),
   WHOOWNS_POSTURE_USERS: csv,
   WHOOWNS_POSTURE_CHANNELS: csv,
   WHOOWNS_ADMIN_CONTACT: z.string().optional(),
@@ -47,7 +57,8 @@ export interface Config {
   /** Address the HTTP server (Slack events, health probes) binds. */
   host: string;
   slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
-  dingtalk?: { clientId: string; clientSecret: string };
+  /** apiBaseUrl / gatewayUrl: DINGTALK_API_URL / DINGTALK_GATEWAY_URL; absent = DingTalk's own. */
+  dingtalk?: { clientId: string; clientSecret: string; apiBaseUrl?: string; gatewayUrl?: string };
   access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string };
   cloud: {
     accounts: AccountConfig[];
@@ -114,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
   if (v.DINGTALK_CLIENT_ID || v.DINGTALK_CLIENT_SECRET) {
     if (!v.DINGTALK_CLIENT_ID || !v.DINGTALK_CLIENT_SECRET) {
       problems.push('DingTalk needs both DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the robot app\'s AppKey and AppSecret)');
-    } else dingtalk = { clientId: v.DINGTALK_CLIENT_ID, clientSecret: v.DINGTALK_CLIENT_SECRET };
+    } else dingtalk = { clientId: v.DINGTALK_CLIENT_ID, clientSecret: v.DINGTALK_CLIENT_SECRET, ...dingtalkEndpoints(v.DINGTALK_API_URL, v.DINGTALK_GATEWAY_URL) };
   }
   const file = v.WHOOWNS_CONFIG ? (deps.readFile ?? readConfigFile)(resolve(v.WHOOWNS_CONFIG)) : {};
   let endpoints: EndpointOverrides = {};
@@ -168,6 +179,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     schedules: file.schedules ?? [],
     secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env)])],
   };
+}
+
+/** The stream gateway lives on the API host unless DINGTALK_GATEWAY_URL says otherwise. */
+function dingtalkEndpoints(apiBaseUrl?: string, gatewayUrl?: string): { apiBaseUrl?: string; gatewayUrl?: string } {
+  const gateway = gatewayUrl ?? (apiBaseUrl ? `${apiBaseUrl}/v1.0/gateway/connections/open` : undefined);
+  return { ...(apiBaseUrl ? { apiBaseUrl } : {}), ...(gateway ? { gatewayUrl: gateway } : {}) };
+}
+
+function isHttpsOrLoopback(value: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(u.hostname));
 }
 
 function readConfigFile(path: string): ConfigFile {

@@ -106,6 +106,6 @@ describe('/digest', () => {
     expect(await many.run('status weekly')).toContain('Next run: 2025-06-16 10:00');
     const none = setup([]);
     expect(await none.run('status')).toContain('No digest schedules are configured');
-    expect(await none.run('bogus')).toContain('Unknown subcommand: bogus');
+    expect(await none.run('bogus')).toContain('Unknown subcommand `bogus`.');
   });
 });

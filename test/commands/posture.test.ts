@@ -51,7 +51,7 @@ describe('/posture', () => {
   it.each([
     ['sg not-a-group', /not a valid security group id/],
     ['instances i-1;rm -rf', /not a valid instance id/],
-    ['bogus', /Unknown subcommand: bogus/],
+    ['bogus', /Unknown subcommand `bogus`\./],
     ['check nope', /Unknown check id/],
     ['mute 123 7 because', /fingerprint/],
     ['refresh sg-1 sg-2', /one security group or one RAM user/],

@@ -148,6 +148,8 @@ describe('DingTalk', () => {
       seen: createSeenSet(),
       fetch,
       now: Date.now,
+      // The local webhook stands in for a configured DINGTALK_API_URL (only its origin is allowed).
+      apiBaseUrl: new URL(sessionWebhook).origin,
       ack: () => undefined,
     });
     return { lines, dispatched };

@@ -24,6 +24,8 @@ export async function postJson(
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...opts.headers },
       body: JSON.stringify(payload),
+      // A redirect would carry the body (and a webhook's credential) to a host nobody checked.
+      redirect: 'error',
       signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
     });
   } catch (e) {

@@ -27,9 +27,11 @@ export interface DingTalkAdapterOptions {
   defaultLocale?: Locale;
   /** Reconnect after this long without any frame or ping. Default 60 s. */
   watchdogMs?: number;
-  /** Tests only: the connections/open URL of a local gateway. */
+  /** The stream gateway's connections/open URL (DINGTALK_GATEWAY_URL); default DingTalk's. */
+  gatewayUrl?: string;
+  /** Tests: a local gateway, winning over gatewayUrl from the configuration. */
   endpointOverride?: string;
-  /** Tests only: api.dingtalk.com stand-in for tokens and group sends. */
+  /** api.dingtalk.com or a stand-in (DINGTALK_API_URL): tokens, group sends, allowed session webhooks. */
   apiBaseUrl?: string;
   fetch?: FetchLike;
   now?: () => number;
@@ -72,7 +74,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     clientId: opts.clientId,
     clientSecret: opts.clientSecret,
     log,
-    gatewayUrl: opts.endpointOverride,
+    gatewayUrl: opts.endpointOverride ?? opts.gatewayUrl,
     fetch: fetchImpl,
     onActivity: () => watchdog.touch(),
   });
@@ -89,6 +91,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       fetch: fetchImpl,
       now,
       defaultLocale: opts.defaultLocale,
+      apiBaseUrl: opts.apiBaseUrl,
       ack: (messageId) => client.ack(messageId, { status: 'SUCCESS' }),
     })
       .catch((e: unknown) => log.error({ err: e }, 'robot callback failed'))

@@ -7,7 +7,7 @@ import { detectLanguage } from '../../qa/normalize.js';
 import type { SeenSet } from './dedupe.js';
 import type { FetchLike } from './http.js';
 import { parseRobotMessage, stripMentions, toChatRequest } from './parse.js';
-import { postSessionReply } from './session-reply.js';
+import { checkSessionWebhook, postSessionReply } from './session-reply.js';
 
 // One robot callback: ack, check, de-duplicate, build the neutral context, dispatch.
 // Resolves in every case; nothing a user sends can make it reject.
@@ -19,6 +19,8 @@ export interface RobotCallbackDeps {
   fetch: FetchLike;
   now: () => number;
   defaultLocale?: Locale;
+  /** The configured DingTalk API base (DINGTALK_API_URL); session webhooks on it are allowed too. */
+  apiBaseUrl?: string;
   ack: (messageId: string | undefined) => void;
 }
 
@@ -31,6 +33,12 @@ export async function handleRobotCallback(frame: DWClientDownStream, deps: Robot
     return;
   }
   const m = parsed.message;
+  // Nowhere safe to answer: do not run the command at all.
+  const hook = checkSessionWebhook(m.sessionWebhook, deps.apiBaseUrl);
+  if (!hook.ok) {
+    deps.log.warn({ platform: 'dingtalk', msgId: m.msgId, reason: 'session webhook host not allowed', host: hook.host }, 'robot message ignored');
+    return;
+  }
   const userId = m.senderStaffId || m.senderId || '';
   const log = deps.log.child({ platform: 'dingtalk', user: userId, conversation: m.conversationId, msgId: m.msgId });
   if (!deps.seen.firstTime(m.msgId)) {
@@ -48,7 +56,7 @@ export async function handleRobotCallback(frame: DWClientDownStream, deps: Robot
     locale,
     log,
     reply: async (reply) => {
-      await postSessionReply(reply, target, { fetch: deps.fetch, now: deps.now, log });
+      await postSessionReply(reply, target, { fetch: deps.fetch, now: deps.now, log, apiBaseUrl: deps.apiBaseUrl });
     },
   };
   const req = toChatRequest(text);

@@ -5,7 +5,31 @@ import { excerpt, postJson, type FetchLike } from './http.js';
 import { hasActions, toActionCard, toDingTalkMarkdown } from './render.js';
 
 // Replies go to the message's sessionWebhook: a short-lived URL that is itself the credential.
-// It is never logged (the logger also redacts `sessionWebhook` fields).
+// It is never logged (the logger also redacts `sessionWebhook` fields). The URL comes from the
+// frame, so it is checked before anything is sent: only DingTalk's own hosts over https, or the
+// configured API base (DINGTALK_API_URL). Anything else would make the bot post wherever a frame
+// says — an internal service, the instance metadata address — so it is refused by host.
+
+/** The hosts DingTalk hands out session webhooks on. */
+export const SESSION_WEBHOOK_HOSTS: readonly string[] = ['oapi.dingtalk.com', 'api.dingtalk.com'];
+
+export type WebhookCheck = { ok: true } | { ok: false; host: string };
+
+/** Whether a reply may be posted to `url`; a refusal names only the host (safe to log). */
+export function checkSessionWebhook(url: string, apiBaseUrl?: string): WebhookCheck {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { ok: false, host: '(not a URL)' };
+  }
+  const refused = { ok: false as const, host: u.host };
+  if (u.username || u.password) return refused;
+  if (apiBaseUrl && u.origin === new URL(apiBaseUrl).origin) return { ok: true };
+  // u.port is '' for the scheme's default port, so "https + no port" is exactly port 443.
+  if (u.protocol !== 'https:' || u.port !== '' || !SESSION_WEBHOOK_HOSTS.includes(u.hostname)) return refused;
+  return { ok: true };
+}
 
 export interface SessionTarget {
   sessionWebhook: string;
@@ -43,8 +67,13 @@ export function webhookBody(reply: Reply, target: Pick<SessionTarget, 'group' | 
 export async function postSessionReply(
   reply: Reply,
   target: SessionTarget,
-  deps: { fetch: FetchLike; now: () => number; log: Logger },
+  deps: { fetch: FetchLike; now: () => number; log: Logger; apiBaseUrl?: string },
 ): Promise<boolean> {
+  const allowed = checkSessionWebhook(target.sessionWebhook, deps.apiBaseUrl);
+  if (!allowed.ok) {
+    deps.log.warn({ reason: 'session webhook host not allowed', host: allowed.host }, 'reply dropped');
+    return false;
+  }
   if (target.expiresAt !== undefined && target.expiresAt <= deps.now()) {
     deps.log.warn({ reason: 'session webhook expired' }, 'reply dropped');
     return false;

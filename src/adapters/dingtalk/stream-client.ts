@@ -3,7 +3,8 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../../core/logger.js';
 import { excerpt, postJson, type FetchLike } from './http.js';
 
-// dingtalk-stream's DWClient with the sharp edges filed off (all verified against 2.1.5):
+// dingtalk-stream's DWClient with the sharp edges filed off (all verified against 2.1.5, pinned exactly
+// in package.json because this class uses its private fields dw_url and socket):
 // - every failed connect schedules TWO retries (the connect() catch and the socket's close
 //   handler), so an outage grows attempts 1, 2, 4, 8… per second: connect() is single-flight here;
 // - a pending retry reconnects even after disconnect(): a `stopped` flag guards connect();

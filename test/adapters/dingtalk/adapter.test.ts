@@ -200,6 +200,36 @@ describe('DingTalk adapter over the stream protocol', () => {
     noSecretsIn(h.logs);
   });
 
+  it.each([
+    ['a loopback port that is not the configured API', 'http://127.0.0.1:9999/robot/sendBySession', '127.0.0.1:9999'],
+    ['the instance metadata service', 'http://100.100.100.200/latest/meta-data', '100.100.100.200'],
+    ['DingTalk over plain http', 'http://oapi.dingtalk.com/robot/sendBySession', 'oapi.dingtalk.com'],
+    ['a look-alike host', 'https://oapi.dingtalk.com.evil.example/robot/sendBySession', 'oapi.dingtalk.com.evil.example'],
+    ['DingTalk on another port', 'https://oapi.dingtalk.com:8443/robot/sendBySession', 'oapi.dingtalk.com:8443'],
+  ])('never posts to a session webhook on %s, and logs only its host', async (_what, hook, host) => {
+    const posted: string[] = [];
+    const h = await harness({ fetch: (async (url, init) => (posted.push(String(url)), fetch(url, init))) as typeof fetch });
+    h.gateway.sendCallback(h.payload({ msgId: 'evil-hook', sessionWebhook: `${hook}?session=${SESSION}` }));
+    h.gateway.sendCallback(h.payload({ msgId: 'good-hook', content: 'help' }));
+    await h.handled(1);
+    await h.api.waitFor('/robot/sendBySession');
+    expect(posted.filter((u) => !u.startsWith(h.api.url) && u !== h.gateway.openUrl)).toEqual([]);
+    expect(h.calls.map((c) => c.ctx.log.bindings().msgId)).toEqual(['good-hook']);
+    expect(h.logs.find((l) => l.msgId === 'evil-hook' && l.msg === 'robot message ignored')).toMatchObject({ reason: 'session webhook host not allowed', host });
+    noSecretsIn(h.logs);
+  });
+
+  it('does not follow a redirect from a session webhook', async () => {
+    const h = await harness();
+    h.gateway.sendCallback(h.payload({ msgId: 'redirected', sessionWebhook: `${h.api.url}/robot/redirect?session=${SESSION}` }));
+    await h.handled(1);
+    await h.api.waitFor('/robot/redirect');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.api.on('/robot/sendBySession')).toHaveLength(0);
+    expect(h.logs.find((l) => l.msg === 'reply not delivered')).toMatchObject({ reason: 'session webhook refused', msgId: 'redirected' });
+    noSecretsIn(h.logs);
+  });
+
   it('sends proactive group messages through the API', async () => {
     const h = await harness();
     await h.adapter.sendGroupMessage({ openConversationId: 'cid-digest', robotCode: 'ding-robot-1', reply: textReply('digest') });

@@ -65,6 +65,11 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
           // DingTalk answers 200 with an errcode when the session is no longer valid.
           if (u.searchParams.get('session')?.startsWith('revoked')) return send(200, { errcode: 300005, errmsg: 'session 不存在' });
           return send(200, { errcode: 0, errmsg: 'ok' });
+        case '/robot/redirect':
+          // A webhook host that bounces the reply (and its credential) somewhere else.
+          res.writeHead(302, { location: `/robot/sendBySession${u.search}` }).end();
+          for (const w of waiters.splice(0)) w();
+          return;
         case '/v1.0/oauth2/accessToken':
           if (body?.appKey !== appKey || body?.appSecret !== appSecret) return send(400, { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' });
           tokensIssued += 1;
