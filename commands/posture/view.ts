@@ -5,6 +5,7 @@ import { OWNER_LABEL } from '../../src/qa/compose.js';
 import type { ScanView } from '../../src/posture/service.js';
 import { SEVERITIES, type CheckMeta, type Finding } from '../../src/posture/types.js';
 import { gapSentence } from '../../src/posture/gaps.js';
+import { genericRemediation } from '../../src/checks/template.js';
 
 // Posture answers as platform-neutral replies. Every reply carries when it was scanned, where
 // the data came from, and — loudly — whether it is incomplete.
@@ -136,7 +137,8 @@ export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: 
   if (entry) {
     blocks.push({ type: 'text', text: `**${zh ? '责任归属' : 'Who owns it'}** — ${entry.title[locale]} (${entry.id})\n${entry.summary[locale]}` });
   }
-  const fix = finding?.remediation ?? meta.remediation;
+  // Without a finding no resource is known: generic words ("<disk-id>") stand in for placeholders.
+  const fix = finding?.remediation ?? genericRemediation(meta).remediation;
   blocks.push({ type: 'text', text: `**${zh ? '控制台操作' : 'In the console'}**\n${fix.console[locale]}` });
   blocks.push({ type: 'text', text: `**aliyun CLI**\n\`${fix.cli}\`` });
   if (products.length) blocks.push({ type: 'text', text: `**${zh ? '可用产品' : 'What helps'}**: ${products.join(zh ? '、' : ', ')}` });

@@ -20,8 +20,8 @@ const meta: CheckMeta = {
       zh: '闲置安全组容易被误绑到新实例上,把早已遗忘的放行规则一并带过去。',
     },
     console: {
-      en: '1. ECS console > Security Groups > {resourceName} ({resourceId}).\n2. Confirm nothing uses it (Instances and ENIs tabs are empty, no launch template refers to it).\n3. Delete the group.',
-      zh: '1. ECS 控制台 > 安全组 > {resourceName}({resourceId})。\n2. 确认没有实例、弹性网卡或启动模板在使用它。\n3. 删除该安全组。',
+      en: '1. ECS console > Security Groups > {resource}.\n2. Confirm nothing uses it (Instances and ENIs tabs are empty, no launch template refers to it).\n3. Delete the group.',
+      zh: '1. ECS 控制台 > 安全组 > {resource}。\n2. 确认没有实例、弹性网卡或启动模板在使用它。\n3. 删除该安全组。',
     },
     cli: 'aliyun ecs DeleteSecurityGroup --RegionId {region} --SecurityGroupId {resourceId}',
   },

@@ -18,8 +18,8 @@ const meta: CheckMeta = {
       zh: '静默损坏、勒索软件感染等问题常在数天后才被发现,那时保留期很短的快照里已经全是受损数据。',
     },
     console: {
-      en: '1. ECS console > Storage & Snapshots > Automatic Snapshot Policies > {resourceName} ({resourceId}).\n2. Raise the retention period (at least the threshold, e.g. 7 or 30 days).',
-      zh: '1. ECS 控制台 > 存储与快照 > 自动快照策略 > {resourceName}({resourceId})。\n2. 调大保留时间(不少于阈值,例如 7 天或 30 天)。',
+      en: '1. ECS console > Storage & Snapshots > Automatic Snapshot Policies > {resource}.\n2. Raise the retention period (at least the threshold, e.g. 7 or 30 days).',
+      zh: '1. ECS 控制台 > 存储与快照 > 自动快照策略 > {resource}。\n2. 调大保留时间(不少于阈值,例如 7 天或 30 天)。',
     },
     cli: 'aliyun ecs ModifyAutoSnapshotPolicyEx --regionId {region} --autoSnapshotPolicyId {resourceId} --retentionDays 30',
   },

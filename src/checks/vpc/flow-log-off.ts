@@ -21,8 +21,8 @@ const meta: CheckMeta = {
       zh: '没有流日志就没有“谁访问过您的实例”的记录,安全事件调查无从下手。',
     },
     console: {
-      en: '1. VPC console > Flow Logs (region {region}) > Create Flow Log.\n2. Resource type VPC, resource {resourceName} ({resourceId}), traffic type All.\n3. Deliver to a Simple Log Service project and logstore, and set how long to keep the logs.',
-      zh: '1. 专有网络控制台 > 流日志(地域 {region})> 创建流日志。\n2. 资源类型选专有网络,资源 {resourceName}({resourceId}),流量类型“全部流量”。\n3. 投递到日志服务的 Project 和 Logstore,并设置日志保存时间。',
+      en: '1. VPC console > Flow Logs (region {region}) > Create Flow Log.\n2. Resource type VPC, resource {resource}, traffic type All.\n3. Deliver to a Simple Log Service project and logstore, and set how long to keep the logs.',
+      zh: '1. 专有网络控制台 > 流日志(地域 {region})> 创建流日志。\n2. 资源类型选专有网络,资源 {resource},流量类型“全部流量”。\n3. 投递到日志服务的 Project 和 Logstore,并设置日志保存时间。',
     },
     cli: 'aliyun vpc CreateFlowLog --RegionId {region} --ResourceType VPC --ResourceId {resourceId} --TrafficType All --ProjectName <sls-project> --LogStoreName <logstore>',
   },
