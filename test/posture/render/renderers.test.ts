@@ -122,6 +122,26 @@ describe('sarif', () => {
     expect(notes.filter((n: { level: string }) => n.level === 'error')).toHaveLength(scan.summary.byStatus.error);
     expect(run.properties.incomplete).toBe(true);
   });
+  it('gives every result a stable physical location (GitHub code scanning rejects results without one)', () => {
+    const uris = run.results.map((r: { locations: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }) => r.locations[0]!.physicalLocation?.artifactLocation?.uri);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const u of uris) expect(u).toMatch(/^alibabacloud:\/\/[^/]+\/[^/]+\/[a-z-]+\/[^/]+$/);
+    expect(uris).toContain('alibabacloud://1234567890123456/cn-hangzhou/security-group/sg-1');
+    expect(uris).toContain('alibabacloud://1234567890123456/global/ram-user/alice');
+    const again = JSON.parse(renderSarif(fixture(), { lang: 'en' })).runs[0];
+    expect(again.results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(uris);
+  });
+  it('fills the rules\' help with generic words: no {placeholders}', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const rules = JSON.parse(renderSarif(scan, { lang })).runs[0].tool.driver.rules;
+      for (const r of rules) {
+        expect(r.help.text, r.id).not.toMatch(/\{[A-Za-z]+\}/);
+        expect(r.help.markdown, r.id).not.toMatch(/\{[A-Za-z]+\}/);
+      }
+    }
+    const ssh = run.tool.driver.rules.find((r: { id: string }) => r.id === 'ecs.sg.admin-port-open-world');
+    expect(ssh.help.text).toContain('Security Groups > <security-group-id> > Inbound');
+  });
   it('labels demo data in a property', () => {
     expect(run.properties.demo).toBe(false);
     expect(JSON.parse(renderSarif(scan, { lang: 'en', demo: true })).runs[0].properties).toMatchObject({ demo: true, label: 'DEMO DATA' });
