@@ -75,7 +75,7 @@ describe('csv', () => {
   const text = renderCsv(scan, { lang: 'en' });
   const rows = parseCsv(text);
   it('has a header and one row per result, CRLF terminated', () => {
-    expect(rows[0]!.slice(0, 5)).toEqual(['fingerprint', 'status', 'severity', 'owner', 'check_id']);
+    expect(rows[0]!.slice(0, 6)).toEqual(['demo', 'fingerprint', 'status', 'severity', 'owner', 'check_id']);
     expect(rows).toHaveLength(scan.findings.length + 1);
     expect(text.endsWith('\r\n')).toBe(true);
     for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
@@ -88,11 +88,15 @@ describe('csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
-  it('puts the demo label on the first row', () => {
-    const demo = parseCsv(renderCsv(scan, { lang: 'en', demo: true }));
-    expect(demo[0]![0]).toBe('DEMO DATA');
-    expect(demo[0]).toHaveLength(demo[1]!.length);
-    expect(demo[1]![0]).toBe('fingerprint');
+  it('starts with the header and marks demo data in a demo column of every row, never a row above the header', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const demo = parseCsv(renderCsv(scan, { lang, demo: true }));
+      expect(demo[0]![0]).toBe('demo');
+      expect(demo[0]![1]).toBe('fingerprint');
+      expect(demo).toHaveLength(scan.findings.length + 1);
+      for (const r of demo.slice(1)) expect(r[0]).toBe(lang === 'en' ? 'DEMO DATA' : '演示数据');
+    }
+    for (const r of rows.slice(1)) expect(r[0]).toBe('');
   });
 });
 
