@@ -5,6 +5,7 @@ import type { CheckMeta } from '../../posture/types.js';
 import { defineCheck, result } from '../helpers.js';
 import { eachInstance, INSTANCES_NEED, statusNote } from './instance-common.js';
 import { ruleKey, worldOpenings } from './sg-rules.js';
+import { plural } from '../../core/plural.js';
 
 // Every instance is judged, whatever its status: a Stopped instance keeps its EIP (and its public
 // IP unless stopped in economical mode) and its groups, so it is exposed again the moment it starts.
@@ -67,9 +68,8 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
     }
     const described = [...phrases.values()].slice(0, MAX_LISTED).map(({ g, cidr, proto, ports, rules }) => {
       const name = g.securityGroupName && g.securityGroupName !== g.securityGroupId ? g.securityGroupName : '';
-      const many = rules.length > 1;
       return {
-        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${cidr} reach ${proto} ${ports.join(', ')} (rule${many ? 's' : ''} ${rules.join(', ')})`,
+        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${cidr} reach ${proto} ${ports.join(', ')} (${plural('en', rules.length, { one: 'rule', other: 'rules' })} ${rules.join(', ')})`,
         zh: `${name ? `${name}(${g.securityGroupId})` : g.securityGroupId}允许 ${cidr} 访问 ${proto} ${ports.join(', ')}(规则 ${rules.join(', ')})`,
       };
     });

@@ -3,6 +3,7 @@ import { unknownResult } from '../../posture/gaps.js';
 import { say } from '../../posture/labels.js';
 import type { CheckMeta } from '../../posture/types.js';
 import { GROUPS_WHAT, sgRef } from './sg-common.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ecs.sg.unused',
@@ -39,7 +40,8 @@ export const sgUnused = defineCheck(meta, (ctx) =>
       if (g.ecsCount === 0) {
         return result('fail', r, say(r, (l) => `${l} is not used by any instance or network interface.`, (l) => `${l}未被任何实例或弹性网卡使用。`));
       }
-      return result('pass', r, say(r, (l) => `${l} is used by ${g.ecsCount} instance(s).`, (l) => `${l}正被 ${g.ecsCount} 个实例使用。`), { evidence: { ecsCount: g.ecsCount } });
+      const used = count(g.ecsCount, 'instance');
+      return result('pass', r, say(r, (l) => `${l} is used by ${used}.`, (l) => `${l}正被 ${g.ecsCount} 个实例使用。`), { evidence: { ecsCount: g.ecsCount } });
     })),
   ),
 );

@@ -1,6 +1,7 @@
 import { say } from '../../posture/labels.js';
 import type { CheckMeta } from '../../posture/types.js';
 import { defineCheck, ref, regionsOf, result, withList } from '../helpers.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ecs.snapshot.short-retention',
@@ -41,7 +42,7 @@ export const snapshotShortRetention = defineCheck(meta, (ctx) =>
         return result(
           'fail',
           r,
-          say(r, (l) => `${l} keeps snapshots only ${p.retentionDays} day(s), fewer than ${min}.`, (l) => `${l}仅保留快照 ${p.retentionDays} 天,少于 ${min} 天。`),
+          say(r, (l) => `${l} keeps snapshots only ${count(p.retentionDays, 'day')}, fewer than ${min}.`, (l) => `${l}仅保留快照 ${p.retentionDays} 天,少于 ${min} 天。`),
           { evidence: { retentionDays: p.retentionDays, minimum: min, diskNums: p.diskNums } },
         );
       }),

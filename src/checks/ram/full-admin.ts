@@ -5,6 +5,7 @@ import type { CheckMeta, CheckResult } from '../../posture/types.js';
 import { defineCheck, ref, result, withList } from '../helpers.js';
 import { POLICIES_WHAT } from './direct-policy.js';
 import { eachUser, LIST_USERS } from './ram-common.js';
+import { count } from '../../core/plural.js';
 
 // Two ways to grant everything: a custom policy allowing "*" on "*", and the system policy
 // AdministratorAccess. Checking only custom policies misses the second (a common tool bug).
@@ -66,7 +67,7 @@ export const fullAdmin = defineCheck(meta, (ctx) => {
         const r = ref(ctx, 'ram-policy', p.policyName, p.policyName);
         if (p.document === null) return unknownResult(ctx.snapshot, meta.needs, r, { en: 'its policy document', zh: '其策略内容' });
         return grantsEverything(p.document)
-          ? result('fail', r, say(r, (l) => `${l} (custom) allows every action on every resource; it is attached ${p.attachmentCount} time(s).`, (l) => `${l}(自定义)允许对所有资源执行所有操作,被引用 ${p.attachmentCount} 次。`), {
+          ? result('fail', r, say(r, (l) => `${l} (custom) allows every action on every resource; it is attached ${count(p.attachmentCount, 'time')}.`, (l) => `${l}(自定义)允许对所有资源执行所有操作,被引用 ${p.attachmentCount} 次。`), {
               evidence: { attachmentCount: p.attachmentCount, defaultVersion: p.defaultVersion },
               cli: 'aliyun ram ListEntitiesForPolicy --PolicyType Custom --PolicyName {resourceId}',
               vars: { policy: p.policyName },

@@ -1,6 +1,7 @@
 import { say } from '../../posture/labels.js';
 import type { CheckMeta } from '../../posture/types.js';
 import { defineCheck, ref, regionsOf, result, withList } from '../helpers.js';
+import { count } from '../../core/plural.js';
 
 // Only an Active flow log on the VPC itself counts: vSwitch or ENI logs cover part of it, which
 // the sentence mentions so nobody has to guess.
@@ -42,7 +43,7 @@ export const flowLogOff = defineCheck(meta, (ctx) =>
           const own = active.find((f) => f.resourceType.toLowerCase() === 'vpc' && f.resourceId === v.vpcId);
           if (own) return result('pass', r, say(r, (l) => `${l} has active flow log ${own.flowLogId}.`, (l) => `${l}已开启流日志 ${own.flowLogId}。`));
           const partial = active.filter((f) => f.resourceType.toLowerCase() !== 'vpc');
-          const note = partial.length > 0 ? { en: ` (${partial.length} vSwitch/ENI-level flow log(s) in the region may cover part of it)`, zh: `(地域内另有 ${partial.length} 个交换机/网卡级流日志,可能覆盖其中一部分)` } : { en: '', zh: '' };
+          const note = partial.length > 0 ? { en: ` (${count(partial.length, 'vSwitch/ENI-level flow log')} in the region may cover part of it)`, zh: `(地域内另有 ${partial.length} 个交换机/网卡级流日志,可能覆盖其中一部分)` } : { en: '', zh: '' };
           return result('fail', r, say(r, (l) => `${l} has no active VPC flow log${note.en}.`, (l) => `${l}没有生效的专有网络流日志${note.zh}。`), {
             evidence: { partialFlowLogs: partial.map((f) => f.flowLogId) },
           });
