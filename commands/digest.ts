@@ -9,6 +9,7 @@ import { noSchedules, type DigestService, type ScheduleStatus } from '../src/dig
 import { localTime } from '../src/digest/words.js';
 import { unknownWordError } from './suggest.js';
 import type { CommandSpec } from './types.js';
+import { count } from '../src/core/plural.js';
 
 // /digest: status of the scheduled digests, a run now, and (allowed users only) subscribing or
 // unsubscribing the channel the command is typed in.
@@ -160,12 +161,12 @@ export function outcomeReply(name: string, o: RunOutcome, locale: Locale): Reply
     case 'done-before':
       return textReply(zh ? `摘要 ${name} 这一次已经发送过。` : `Digest ${name} already ran for this slot.`);
     case 'sent':
-      return textReply(zh ? `摘要 ${name} 已发送到 ${sent} 个目的地。` : `Digest ${name} was posted to ${sent} of ${total} destination${total === 1 ? '' : 's'}.`);
+      return textReply(zh ? `摘要 ${name} 已发送到 ${sent} 个目的地。` : `Digest ${name} was posted to ${sent} of ${count(total, 'destination')}.`);
     default:
       return textReply(
         zh
           ? `摘要 ${name} 只发送到 ${sent}/${total} 个目的地。${o.error?.zh ?? ''}`
-          : `Digest ${name} reached ${sent} of ${total} destination${total === 1 ? '' : 's'}. ${o.error?.en ?? ''}`.trim(),
+          : `Digest ${name} reached ${sent} of ${count(total, 'destination')}. ${o.error?.en ?? ''}`.trim(),
       );
   }
 }

@@ -5,6 +5,8 @@ import { OWNER_LABEL } from '../../src/qa/compose.js';
 import type { ScanView } from '../../src/posture/service.js';
 import { SEVERITIES, type CheckMeta, type Finding } from '../../src/posture/types.js';
 import { gapSentence } from '../../src/checks/gaps.js';
+import { genericRemediation } from '../../src/checks/template.js';
+import { count } from '../../src/core/plural.js';
 
 // Posture answers as platform-neutral replies. Every reply carries when it was scanned, where
 // the data came from, and — loudly — whether it is incomplete.
@@ -48,13 +50,13 @@ export function gapBlocks(view: ScanView, locale: Locale, max = 5): Block[] {
   const head =
     locale === 'zh'
       ? `⚠️ **结果不完整**:有 ${gaps.length} 个调用失败,下面没有列出的资源不代表没有问题。`
-      : `⚠️ **Incomplete**: ${gaps.length} call(s) failed, so anything not listed below is unknown, not clean.`;
+      : `⚠️ **Incomplete**: ${count(gaps.length, 'call')} failed, so anything not listed below is unknown, not clean.`;
   // One line per distinct cause: twenty denied groups must not hide a region that timed out.
   const causes = new Map<string, number>();
   for (const g of gaps) causes.set(gapSentence(g)[locale], (causes.get(gapSentence(g)[locale]) ?? 0) + 1);
   const distinct = [...causes];
   const lines = distinct.slice(0, max).map(([s, n]) => `• ${s}${n > 1 ? (locale === 'zh' ? `(共 ${n} 次)` : ` (×${n})`) : ''}`);
-  if (distinct.length > max) lines.push(locale === 'zh' ? `• …… 另有 ${distinct.length - max} 类原因` : `• … and ${distinct.length - max} more cause(s)`);
+  if (distinct.length > max) lines.push(locale === 'zh' ? `• …… 另有 ${distinct.length - max} 类原因` : `• … and ${count(distinct.length - max, 'more cause')}`);
   return [{ type: 'text', text: [head, ...lines].join('\n') }];
 }
 
@@ -76,12 +78,12 @@ export function summaryReply(view: ScanView, locale: Locale): Reply {
   const top = open.slice(0, 5).map((f) => `• [${SEV[f.severity]![locale]}] ${f.reason[locale]}`);
   const errors = view.scan.summary.byStatus.error;
   const blocks: Block[] = [
-    { type: 'header', text: headline(zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open finding(s)`, view, locale) },
+    { type: 'header', text: headline(zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${count(open.length, 'open finding')}`, view, locale) },
     ...gapBlocks(view, locale),
     { type: 'fields', fields },
     { type: 'text', text: `**${zh ? '最需要处理的五项' : 'Top risks'}**\n${top.join('\n') || (zh ? '没有待处理的问题。' : 'No open findings.')}` },
   ];
-  if (errors) blocks.push({ type: 'context', text: zh ? `${errors} 项检查因缺少数据无法判断(见上方)。` : `${errors} check result(s) could not be decided for lack of data (see above).` });
+  if (errors) blocks.push({ type: 'context', text: zh ? `${errors} 项检查因缺少数据无法判断(见上方)。` : `${count(errors, 'check result')} could not be decided for lack of data (see above).` });
   if (view.scan.summary.muted) blocks.push({ type: 'context', text: zh ? `已静音 ${view.scan.summary.muted} 项。` : `${view.scan.summary.muted} muted.` });
   blocks.push(freshness(view, locale), {
     type: 'actions',
@@ -149,7 +151,8 @@ export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: 
   if (entry) {
     blocks.push({ type: 'text', text: `**${zh ? '责任归属' : 'Who owns it'}** — ${entry.title[locale]} (${entry.id})\n${entry.summary[locale]}` });
   }
-  const fix = finding?.remediation ?? meta.remediation;
+  // Without a finding no resource is known: generic words ("<disk-id>") stand in for placeholders.
+  const fix = finding?.remediation ?? genericRemediation(meta).remediation;
   blocks.push({ type: 'text', text: `**${zh ? '控制台操作' : 'In the console'}**\n${fix.console[locale]}` });
   blocks.push({ type: 'text', text: `**aliyun CLI**\n\`${fix.cli}\`` });
   if (products.length) blocks.push({ type: 'text', text: `**${zh ? '可用产品' : 'What helps'}**: ${products.join(zh ? '、' : ', ')}` });

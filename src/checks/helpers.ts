@@ -38,12 +38,13 @@ export function result(
   status: Status,
   resource: ResourceRef,
   reason: Bilingual,
-  extra: Pick<CheckResult, 'detail' | 'evidence' | 'cli'> = {},
+  extra: Pick<CheckResult, 'detail' | 'evidence' | 'cli' | 'vars'> = {},
 ): CheckResult {
   const r: CheckResult = { status, resource, reason };
   if (extra.detail !== undefined) r.detail = extra.detail;
   if (extra.evidence !== undefined) r.evidence = extra.evidence;
   if (extra.cli !== undefined) r.cli = extra.cli;
+  if (extra.vars !== undefined) r.vars = extra.vars;
   return r;
 }
 

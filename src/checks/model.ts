@@ -37,9 +37,12 @@ export interface Need {
 
 export interface Remediation {
   why: Bilingual;
-  /** Numbered console steps, one per line. May hold placeholders (see fillPlaceholders). */
+  /** Numbered console steps, one per line. May hold placeholders (see checks/template.ts). */
   console: Bilingual;
-  /** One `aliyun` CLI command with placeholders: {region} {resourceId} {resourceName} {detail} {account}. */
+  /**
+   * One `aliyun` CLI command. Placeholders: {region} {account} {resourceId} {resourceName}
+   * {resource} ("name (id)", or the id alone when the name adds nothing), plus any in meta.terms.
+   */
   cli: string;
 }
 
@@ -58,6 +61,11 @@ export interface CheckMeta {
   /** Config rule names, documentation URLs. */
   references: string[];
   remediation: Remediation;
+  /**
+   * Check-specific placeholders ({detail}, or a result's vars) and what they stand for, so the
+   * generic form (`posture explain <check>`) can say "<rule>" where a finding would say "min-length".
+   */
+  terms?: Record<string, Bilingual>;
   needs: Need[];
 }
 
@@ -86,6 +94,8 @@ export interface CheckResult {
   evidence?: Record<string, unknown>;
   /** A CLI command specific to this result, replacing meta.remediation.cli (same placeholders). */
   cli?: string;
+  /** Values for the check's own placeholders (declared in meta.terms), e.g. { policy: 'AdministratorAccess' }. */
+  vars?: Record<string, string>;
 }
 
 export interface Check {

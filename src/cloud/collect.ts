@@ -10,6 +10,7 @@ import { collectRam } from './collect-ram.js';
 import { collectRegion, emptyRegion } from './collect-region.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
+import { plural } from '../core/plural.js';
 
 export type CollectService = 'ecs' | 'ram' | 'vpc';
 export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram'];
@@ -53,7 +54,7 @@ export function chooseRegions(requested: string[] | undefined, available: string
   if (unknown.length > 0) {
     throw new WhoownsError('CONFIG_INVALID', {
       zh: `未知地域:${unknown.join(', ')}。该账号可用的地域有:${available.join(', ')}。请修正 regions 配置或 WHOOWNS_REGIONS。`,
-      en: `Unknown region(s): ${unknown.join(', ')}. This account can use: ${available.join(', ')}. Fix the regions setting or WHOOWNS_REGIONS.`,
+      en: `${plural('en', unknown.length, { one: 'Unknown region', other: 'Unknown regions' })}: ${unknown.join(', ')}. This account can use: ${available.join(', ')}. Fix the regions setting or WHOOWNS_REGIONS.`,
     });
   }
   return wanted;

@@ -2,6 +2,7 @@
 // Pure: string in, string out. Unknown counts print as "?" so they never read as zero.
 
 import type { InventorySummary } from './inventory.js';
+import { count } from '../core/plural.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -78,7 +79,7 @@ export function renderInventoryTable(summary: InventorySummary, lang: Lang = 'en
   } else {
     out.push(
       t(
-        `INCOMPLETE: ${summary.gaps.length} gap(s). "?" = unknown, not zero.`,
+        `INCOMPLETE: ${count(summary.gaps.length, 'gap')}. "?" = unknown, not zero.`,
         `不完整:${summary.gaps.length} 处缺口。"?" 表示未知,不是 0。`,
       ),
     );

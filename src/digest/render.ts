@@ -3,6 +3,7 @@ import { label } from '../checks/labels.js';
 import { SEVERITIES, type Severity } from '../posture/types.js';
 import type { DigestItem, DigestMessage, OwnerTotals } from './types.js';
 import { ageWords, delta, headline, itemLine, localParts, localTime, ownerName, severityName, type Lang } from './words.js';
+import { count, plural } from '../core/plural.js';
 
 // DigestMessage → platform-neutral Reply, one per platform: the Slack adapter turns it into
 // Block Kit (toBlockKit), the DingTalk sender into markdown (toDingTalkMarkdown). Both are pure.
@@ -102,7 +103,7 @@ function unknownLine(m: DigestMessage, lang: Lang): string | undefined {
   if (!m.unknown.length) return undefined;
   return lang === 'zh'
     ? `${m.unknown.length} 个问题本次未能读取,仍计为待处理。`
-    : `${m.unknown.length} open ${m.unknown.length === 1 ? 'finding was' : 'findings were'} not read this time and still count as open.`;
+    : `${plural('en', m.unknown.length, { one: '# open finding was', other: '# open findings were' })} not read this time and still count as open.`;
 }
 
 function mutedLine(m: DigestMessage, lang: Lang): string | undefined {
@@ -112,7 +113,7 @@ function mutedLine(m: DigestMessage, lang: Lang): string | undefined {
     parts.push(
       lang === 'zh'
         ? `${m.muted.expiredSuppressions} 条抑制规则已过期,相关问题重新列入待处理。`
-        : `${m.muted.expiredSuppressions} suppression${m.muted.expiredSuppressions === 1 ? ' has' : 's have'} expired; those findings are back on the list.`,
+        : `${plural('en', m.muted.expiredSuppressions, { one: '# suppression has', other: '# suppressions have' })} expired; those findings are back on the list.`,
     );
   }
   return parts.length ? parts.join(' ') : undefined;
@@ -135,7 +136,7 @@ function gapsLine(m: DigestMessage, lang: Lang): string | undefined {
   const head =
     lang === 'zh'
       ? `⚠️ 本次扫描不完整:${m.gaps.count} 个调用失败,${m.gaps.undecided} 项检查无法判断。`
-      : `⚠️ This scan is incomplete: ${m.gaps.count} call${m.gaps.count === 1 ? '' : 's'} failed, ${m.gaps.undecided} check result${m.gaps.undecided === 1 ? '' : 's'} undecided.`;
+      : `⚠️ This scan is incomplete: ${count(m.gaps.count, 'call')} failed, ${count(m.gaps.undecided, 'check result')} undecided.`;
   return first ? `${head} ${first}` : head;
 }
 
@@ -145,7 +146,7 @@ function gapsBlock(m: DigestMessage, lang: Lang): string | undefined {
   const intro =
     lang === 'zh'
       ? `${m.gaps.count} 个调用失败,${m.gaps.undecided} 项检查无法判断;这些资源的问题不会被算作已解决。`
-      : `${m.gaps.count} call${m.gaps.count === 1 ? '' : 's'} failed and ${m.gaps.undecided} check result${m.gaps.undecided === 1 ? ' is' : 's are'} undecided; nothing there is reported as resolved.`;
+      : `${count(m.gaps.count, 'call')} failed and ${plural('en', m.gaps.undecided, { one: '# check result is', other: '# check results are' })} undecided; nothing there is reported as resolved.`;
   const lines = m.gaps.sentences.slice(0, 5).map((s) => `• ${s[lang]}`);
   const more = m.gaps.sentences.length - 5;
   if (more > 0) lines.push(lang === 'zh' ? `… 另有 ${more} 类失败` : `… and ${more} more kinds of failure`);
@@ -161,7 +162,7 @@ function platformLine(m: DigestMessage, lang: Lang): string | undefined {
 function platformCount(n: number, lang: Lang): string {
   return lang === 'zh'
     ? `${n} 个平台事件待处理(由阿里云修复,您只需选择实例重启时间)。`
-    : `${n} platform event${n === 1 ? '' : 's'} pending (Alibaba Cloud fixes ${n === 1 ? 'it' : 'them'}; you only choose when instances restart).`;
+    : `${count(n, 'platform event')} pending (Alibaba Cloud fixes ${plural('en', n, { one: 'it', other: 'them' })}; you only choose when instances restart).`;
 }
 
 function platformBlock(m: DigestMessage, lang: Lang): string | undefined {
@@ -197,5 +198,5 @@ function footer(m: DigestMessage, lang: Lang): string {
   const scope = m.minSeverity ? (lang === 'zh' ? `,仅${severityName(m.minSeverity, lang)}及以上` : `, ${m.minSeverity} and above`) : '';
   return lang === 'zh'
     ? `摘要 ${m.schedule} · 扫描于 ${scanned} · ${regions} 个地域${scope} · 账号 ${m.accountId ?? m.accountName}`
-    : `Digest ${m.schedule} · scanned ${scanned} · ${regions} region${regions === 1 ? '' : 's'}${scope} · account ${m.accountId ?? m.accountName}`;
+    : `Digest ${m.schedule} · scanned ${scanned} · ${count(regions, 'region')}${scope} · account ${m.accountId ?? m.accountName}`;
 }

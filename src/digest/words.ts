@@ -1,6 +1,7 @@
 import { label } from '../checks/labels.js';
 import { SEVERITIES, type Owner, type Severity } from '../posture/types.js';
 import type { Count, DigestItem, DigestMessage } from './types.js';
+import { count } from '../core/plural.js';
 
 // The digest's phrases in both languages, and dates shown in the schedule's time zone.
 // Pure: every function gets the time it talks about.
@@ -122,5 +123,5 @@ export function itemLine(i: DigestItem, lang: Lang): string {
 
 export function ageWords(days: number, lang: Lang): string {
   if (lang === 'zh') return days === 0 ? '今天发现' : `已存在 ${days} 天`;
-  return days === 0 ? 'found today' : days === 1 ? 'open 1 day' : `open ${days} days`;
+  return days === 0 ? 'found today' : `open ${count(days, 'day')}`;
 }

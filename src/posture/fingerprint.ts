@@ -14,19 +14,3 @@ export function fingerprint(parts: {
   const key = [parts.checkId, parts.account, parts.region ?? '', parts.resourceId, parts.detail ?? ''].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
-
-export interface PlaceholderValues {
-  region?: string;
-  resourceId: string;
-  resourceName: string;
-  detail?: string;
-  account: string;
-}
-
-/** Fill {region} {resourceId} {resourceName} {detail} {account}; unknown values stay visible as placeholders. */
-export function fillPlaceholders(text: string, v: PlaceholderValues): string {
-  return text.replace(/\{(region|resourceId|resourceName|detail|account)\}/g, (whole, key: keyof PlaceholderValues) => {
-    const value = v[key];
-    return value === undefined || value === '' ? whole : value;
-  });
-}

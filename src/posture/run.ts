@@ -11,7 +11,8 @@ import type { OsEolTable } from '../checks/os-eol.js';
 import type { Thresholds } from '../checks/thresholds.js';
 import type { Gap, Snapshot } from '../cloud/snapshot.js';
 import { OWNERS } from '../kb/schema.js';
-import { fillPlaceholders, fingerprint } from './fingerprint.js';
+import { remediationFor } from '../checks/template.js';
+import { fingerprint } from './fingerprint.js';
 import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from '../checks/gaps.js';
 import { say } from '../checks/labels.js';
 import { applySuppressions, globMatches } from './suppressions.js';
@@ -173,9 +174,9 @@ function guardPass(r: CheckResult, check: Check, snapshot: Snapshot): CheckResul
 // would then read everything as fixed and new again).
 function toFinding(r: CheckResult, check: Check, accountName: string): Finding {
   const m = check.meta;
-  const values = { region: r.resource.region, resourceId: r.resource.id, resourceName: r.resource.name, detail: r.detail, account: r.resource.account };
-  const fill = (s: string) => fillPlaceholders(s, values);
-  const { cli, ...rest } = r;
+  // Placeholders without a value (an error result has no rule id) read as generic words.
+  const { remediation } = remediationFor(m, r);
+  const { cli: _cli, vars: _vars, ...rest } = r;
   const f: Finding = {
     ...rest,
     checkId: m.id,
@@ -186,11 +187,7 @@ function toFinding(r: CheckResult, check: Check, accountName: string): Finding {
     responsibility: m.responsibility,
     products: m.products,
     references: m.references,
-    remediation: {
-      why: m.remediation.why,
-      console: { zh: fill(m.remediation.console.zh), en: fill(m.remediation.console.en) },
-      cli: fill(cli ?? m.remediation.cli),
-    },
+    remediation,
     fingerprint: fingerprint({
       checkId: m.id,
       account: accountName,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { NOT_COVERED } from '../../src/checks/not-covered.js';
+import { placeholdersIn, STANDARD_PLACEHOLDERS } from '../../src/checks/template.js';
 import { knowledgeDir } from '../../src/core/paths.js';
 import { entryFileSchema, OWNERS } from '../../src/kb/schema.js';
 import { RESOURCE_TYPES, SEVERITIES } from '../../src/posture/types.js';
@@ -31,8 +32,9 @@ describe('check registry', () => {
     expect(SEVERITIES).toContain(m.severity);
     expect(RESOURCE_TYPES).toContain(m.resourceType);
     expect(m.remediation.cli.startsWith('aliyun '), 'cli starts with "aliyun "').toBe(true);
-    const placeholders = [m.remediation.cli, m.remediation.console.en, m.remediation.console.zh].join(' ').match(/\{[a-zA-Z]+\}/g) ?? [];
-    for (const p of placeholders) expect(['{region}', '{resourceId}', '{resourceName}', '{detail}', '{account}']).toContain(p);
+    // Check-specific placeholders ({detail} included) must say what they stand for, for `posture explain`.
+    const known = [...STANDARD_PLACEHOLDERS, ...Object.keys(m.terms ?? {})];
+    for (const p of placeholdersIn([m.remediation.cli, m.remediation.console.en, m.remediation.console.zh].join(' '))) expect(known, `{${p}}`).toContain(p);
     expect(m.needs.length).toBeGreaterThan(0);
     for (const n of m.needs) {
       expect(['ecs', 'ram', 'ims', 'sts', 'vpc']).toContain(n.service);

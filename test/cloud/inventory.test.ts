@@ -98,7 +98,7 @@ describe('inventory renderers', () => {
     const en = renderInventoryTable(s, 'en');
     expect(en).toContain('main (123)');
     expect(en).toMatch(/cn-hangzhou\s+0\s+0\s+0\s+\?/);
-    expect(en).toContain('INCOMPLETE: 1 gap(s)');
+    expect(en).toContain('INCOMPLETE: 1 gap');
     expect(en).toContain('ecs:DescribeDisks');
     const zh = renderInventoryTable(s, 'zh');
     expect(zh).toContain('不完整');

@@ -74,6 +74,17 @@ describe('/posture', () => {
     expect(text()).toMatch(/会话管理|堡垒机/);
   });
 
+  it('explains a check by id with generic words where a finding would name things, never {placeholders}', async () => {
+    const h = harness();
+    for (const locale of ['en', 'zh'] as const) {
+      const { text } = await run(h, 'explain ram.password-policy', { locale });
+      expect(text()).not.toMatch(/\{[A-Za-z]+\}/);
+      expect(text()).toContain(locale === 'en' ? '(<rule>)' : '(<规则>)');
+    }
+    const disk = await run(h, 'explain ecs.disk.unencrypted');
+    expect(disk.text()).toContain('aliyun ecs CreateSnapshot --RegionId <region-id> --DiskId <disk-id>');
+  });
+
   it('mutes and unmutes a finding, recording who', async () => {
     const h = harness({ snapshot: exposed() });
     const view = await h.services.posture.current();

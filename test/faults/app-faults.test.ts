@@ -55,7 +55,7 @@ describe('posture in chat when the cloud half answers', () => {
     const { ctx, text } = fakeContext({ platform: 'console' });
     await app.dispatch({ command: 'posture', text: '' }, ctx);
     const out = text();
-    expect(out).toMatch(/Incomplete\*\*: \d+ call\(s\) failed, so anything not listed below is unknown, not clean/);
+    expect(out).toMatch(/Incomplete\*\*: \d+ calls? failed, so anything not listed below is unknown, not clean/);
     // One line per cause, counted: the denied groups do not crowd out the hanging region.
     expect(out).toMatch(/DescribeSecurityGroupAttribute in cn-hangzhou was denied \(Forbidden\.RAM\); grant ecs:DescribeSecurityGroupAttribute to the scanning identity and scan again\. \(×\d+\)/);
     expect(out).toMatch(new RegExp(`in ${HANGING} failed \\((Timeout|RegionUnreachable)\\)`));

@@ -117,7 +117,7 @@ export async function expectChatSaysIncomplete(snapshot: Snapshot, scan: ScanRes
   const en = fakeContext();
   await h.dispatch({ command: 'posture', text: '' }, en.ctx);
   const text = en.text();
-  expect(text).toMatch(/Incomplete\*\*: \d+ call\(s\) failed, so anything not listed below is unknown, not clean/);
+  expect(text).toMatch(/Incomplete\*\*: \d+ calls? failed, so anything not listed below is unknown, not clean/);
   // The first gap's cause (call, region, code, what to do) is spelled out.
   expect(text).toContain(gapSentence(scan.gaps[0]!).en);
   const zh = fakeContext({ locale: 'zh' });

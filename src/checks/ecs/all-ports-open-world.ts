@@ -20,11 +20,12 @@ const meta: CheckMeta = {
       zh: '该安全组内所有实例上的所有服务都可从互联网访问,包括本不打算对外的服务。',
     },
     console: {
-      en: '1. ECS console > Security Groups > {resourceName} ({resourceId}) > Inbound.\n2. Delete rule {detail}.\n3. Add one rule per port the service really needs (e.g. TCP 443), with the narrowest source that works.',
-      zh: '1. ECS 控制台 > 安全组 > {resourceName}({resourceId})> 入方向。\n2. 删除规则 {detail}。\n3. 只为业务真正需要的端口(如 TCP 443)逐条添加规则,授权对象尽量收窄。',
+      en: '1. ECS console > Security Groups > {resource} > Inbound.\n2. Delete rule {detail}.\n3. Add one rule per port the service really needs (e.g. TCP 443), with the narrowest source that works.',
+      zh: '1. ECS 控制台 > 安全组 > {resource}> 入方向。\n2. 删除规则 {detail}。\n3. 只为业务真正需要的端口(如 TCP 443)逐条添加规则,授权对象尽量收窄。',
     },
     cli: 'aliyun ecs RevokeSecurityGroup --RegionId {region} --SecurityGroupId {resourceId} --SecurityGroupRuleId.1 {detail}',
   },
+  terms: { detail: { en: 'rule-id', zh: '规则 ID' } },
   needs: SG_NEEDS,
 };
 

@@ -20,8 +20,8 @@ const meta: CheckMeta = {
       zh: '经典网络与其他租户共享内网,没有属于您自己的隔离网络;专有网络(VPC)提供独立的地址空间、路由表和网络 ACL。',
     },
     console: {
-      en: '1. Create a VPC and vSwitch in {region} (VPC console).\n2. ECS console > Instances > {resourceName} ({resourceId}) > More > Network and Security Group > Migrate to VPC (or rebuild from a snapshot-based image in the VPC).\n3. Move the security group rules over and retest the application.',
-      zh: '1. 在 {region} 创建专有网络和交换机(专有网络控制台)。\n2. ECS 控制台 > 实例 > {resourceName}({resourceId})> 更多 > 网络和安全组 > 迁移至专有网络(或用快照制作镜像后在 VPC 中重建)。\n3. 迁移安全组规则并回归测试应用。',
+      en: '1. Create a VPC and vSwitch in {region} (VPC console).\n2. ECS console > Instances > {resource} > More > Network and Security Group > Migrate to VPC (or rebuild from a snapshot-based image in the VPC).\n3. Move the security group rules over and retest the application.',
+      zh: '1. 在 {region} 创建专有网络和交换机(专有网络控制台)。\n2. ECS 控制台 > 实例 > {resource}> 更多 > 网络和安全组 > 迁移至专有网络(或用快照制作镜像后在 VPC 中重建)。\n3. 迁移安全组规则并回归测试应用。',
     },
     cli: 'aliyun vpc CreateVpc --RegionId {region} --CidrBlock 172.16.0.0/12 --VpcName {resourceName}-vpc',
   },

@@ -19,10 +19,10 @@ const meta: CheckMeta = {
       zh: '阿里云保证云盘不因硬件故障丢数据,但防不了误删、勒索软件或错误发布:备份由您负责。',
     },
     console: {
-      en: '1. ECS console > Storage & Snapshots > Automatic Snapshot Policies: create a policy (daily, kept at least 7 days) or reuse one.\n2. Apply it to {resourceName} ({resourceId}).',
-      zh: '1. ECS 控制台 > 存储与快照 > 自动快照策略:创建策略(每日,至少保留 7 天)或选用已有策略。\n2. 将策略应用到 {resourceName}({resourceId})。',
+      en: '1. ECS console > Storage & Snapshots > Automatic Snapshot Policies: create a policy (daily, kept at least 7 days) or reuse one.\n2. Apply it to {resource}.',
+      zh: '1. ECS 控制台 > 存储与快照 > 自动快照策略:创建策略(每日,至少保留 7 天)或选用已有策略。\n2. 将策略应用到 {resource}。',
     },
-    cli: 'aliyun ecs ApplyAutoSnapshotPolicy --RegionId {region} --autoSnapshotPolicyId <policy-id> --diskIds \'["{resourceId}"]\'',
+    cli: 'aliyun ecs ApplyAutoSnapshotPolicy --regionId {region} --autoSnapshotPolicyId <policy-id> --diskIds \'["{resourceId}"]\'',
   },
   needs: [{ service: 'ecs', action: 'DescribeDisks' }],
 };

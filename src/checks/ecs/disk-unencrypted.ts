@@ -21,10 +21,10 @@ const meta: CheckMeta = {
       zh: '未加密的云盘及其快照以明文保存您的数据。是否加密(以及谁能使用 KMS 密钥)由您决定;开启后加密由阿里云执行。',
     },
     console: {
-      en: '1. ECS console > Storage & Snapshots > Snapshots: create a snapshot of {resourceName} ({resourceId}).\n2. Copy the snapshot with encryption on (choose a KMS key), then create an encrypted disk from it.\n3. Swap the encrypted disk in (for a system disk: replace the system disk from an encrypted image), check the data, then release the old disk.',
-      zh: '1. ECS 控制台 > 存储与快照 > 快照:为 {resourceName}({resourceId})创建快照。\n2. 复制该快照并开启加密(选择 KMS 密钥),再用它创建加密云盘。\n3. 换上加密云盘(系统盘需用加密镜像更换系统盘),核对数据后释放旧盘。',
+      en: '1. ECS console > Storage & Snapshots > Snapshots: create a snapshot of {resource}.\n2. Copy the snapshot with encryption on (choose a KMS key), then create an encrypted disk from it.\n3. Swap the encrypted disk in (for a system disk: replace the system disk from an encrypted image), check the data, then release the old disk.',
+      zh: '1. ECS 控制台 > 存储与快照 > 快照:为 {resource}创建快照。\n2. 复制该快照并开启加密(选择 KMS 密钥),再用它创建加密云盘。\n3. 换上加密云盘(系统盘需用加密镜像更换系统盘),核对数据后释放旧盘。',
     },
-    cli: 'aliyun ecs CreateSnapshot --DiskId {resourceId} --SnapshotName {resourceId}-before-encryption',
+    cli: 'aliyun ecs CreateSnapshot --RegionId {region} --DiskId {resourceId} --SnapshotName {resourceId}-before-encryption',
   },
   needs: [{ service: 'ecs', action: 'DescribeDisks' }],
 };

@@ -22,11 +22,12 @@ const meta: CheckMeta = {
       zh: '实例一旦被入侵,可以随意外传数据、下载工具。限制出方向能延缓数据外泄和远控通信。',
     },
     console: {
-      en: '1. ECS console > Security Groups > {resourceName} ({resourceId}) > Outbound.\n2. Replace rule {detail} with rules for the destinations the workload needs (e.g. TCP 443 to its APIs, the VPC CIDR).\n3. Add a low-priority Drop ALL to 0.0.0.0/0 so nothing else leaves; Cloud Firewall can filter egress by domain.',
-      zh: '1. ECS 控制台 > 安全组 > {resourceName}({resourceId})> 出方向。\n2. 用业务需要的目的地规则(如到 API 的 TCP 443、专有网络网段)替换规则 {detail}。\n3. 添加一条低优先级的“拒绝 全部 到 0.0.0.0/0”规则;云防火墙可以按域名控制出站。',
+      en: '1. ECS console > Security Groups > {resource} > Outbound.\n2. Replace rule {detail} with rules for the destinations the workload needs (e.g. TCP 443 to its APIs, the VPC CIDR).\n3. Add a low-priority Drop ALL to 0.0.0.0/0 so nothing else leaves; Cloud Firewall can filter egress by domain.',
+      zh: '1. ECS 控制台 > 安全组 > {resource}> 出方向。\n2. 用业务需要的目的地规则(如到 API 的 TCP 443、专有网络网段)替换规则 {detail}。\n3. 添加一条低优先级的“拒绝 全部 到 0.0.0.0/0”规则;云防火墙可以按域名控制出站。',
     },
     cli: 'aliyun ecs RevokeSecurityGroupEgress --RegionId {region} --SecurityGroupId {resourceId} --SecurityGroupRuleId.1 {detail}',
   },
+  terms: { detail: { en: 'rule-id', zh: '规则 ID' } },
   needs: SG_NEEDS,
 };
 

@@ -22,8 +22,8 @@ const meta: CheckMeta = {
       zh: '不强制令牌时,实例上任一应用的 SSRF 漏洞都可能从 100.100.100.200 读取实例 RAM 角色的临时凭证。',
     },
     console: {
-      en: '1. Check that software on the instance (cloud-init, SDKs, agents) is recent enough to use metadata tokens.\n2. ECS console > Instances > {resourceName} ({resourceId}) > More > Network and Security Group > Modify Instance Metadata Access.\n3. Set access mode to "Security hardening mode" (token required).',
-      zh: '1. 确认实例上的软件(cloud-init、SDK、各类 Agent)版本支持元数据令牌。\n2. ECS 控制台 > 实例 > {resourceName}({resourceId})> 更多 > 网络和安全组 > 修改实例元数据访问信息。\n3. 把访问模式设为“加固模式”(强制令牌)。',
+      en: '1. Check that software on the instance (cloud-init, SDKs, agents) is recent enough to use metadata tokens.\n2. ECS console > Instances > {resource} > More > Network and Security Group > Modify Instance Metadata Access.\n3. Set access mode to "Security hardening mode" (token required).',
+      zh: '1. 确认实例上的软件(cloud-init、SDK、各类 Agent)版本支持元数据令牌。\n2. ECS 控制台 > 实例 > {resource}> 更多 > 网络和安全组 > 修改实例元数据访问信息。\n3. 把访问模式设为“加固模式”(强制令牌)。',
     },
     cli: 'aliyun ecs ModifyInstanceMetadataOptions --RegionId {region} --InstanceId {resourceId} --HttpTokens required',
   },

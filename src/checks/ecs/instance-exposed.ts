@@ -5,6 +5,7 @@ import type { CheckMeta } from '../model.js';
 import { defineCheck, result } from '../helpers.js';
 import { eachInstance, INSTANCES_NEED, statusNote } from './instance-common.js';
 import { ruleKey, worldOpenings } from './sg-rules.js';
+import { plural } from '../../core/plural.js';
 
 // Every instance is judged, whatever its status: a Stopped instance keeps its EIP (and its public
 // IP unless stopped in economical mode) and its groups, so it is exposed again the moment it starts.
@@ -26,10 +27,10 @@ const meta: CheckMeta = {
       zh: '公网地址加上对全网开放的规则,意味着互联网上任何人都能直接访问实例上的服务。哪些地址和端口面向互联网由您决定。',
     },
     console: {
-      en: '1. ECS console > Instances > {resourceName} ({resourceId}) > Security Groups: remove or narrow the rules open to 0.0.0.0/0 or ::/0.\n2. If the instance needs no inbound internet traffic, unbind its EIP or convert/release its public IP; use a NAT Gateway for outbound access.\n3. Publish services through SLB (with WAF) and log in through Session Manager or Bastionhost.',
-      zh: '1. ECS 控制台 > 实例 > {resourceName}({resourceId})> 安全组:删除或收窄对 0.0.0.0/0 或 ::/0 开放的规则。\n2. 若实例不需要入站公网流量,解绑 EIP 或释放公网 IP;出网改用 NAT 网关。\n3. 对外服务经负载均衡(可接入 WAF)发布,登录使用会话管理或堡垒机。',
+      en: '1. ECS console > Instances > {resource} > Security Groups: remove or narrow the rules open to 0.0.0.0/0 or ::/0.\n2. If the instance needs no inbound internet traffic, unbind its EIP or convert/release its public IP; use a NAT Gateway for outbound access.\n3. Publish services through SLB (with WAF) and log in through Session Manager or Bastionhost.',
+      zh: '1. ECS 控制台 > 实例 > {resource}> 安全组:删除或收窄对 0.0.0.0/0 或 ::/0 开放的规则。\n2. 若实例不需要入站公网流量,解绑 EIP 或释放公网 IP;出网改用 NAT 网关。\n3. 对外服务经负载均衡(可接入 WAF)发布,登录使用会话管理或堡垒机。',
     },
-    cli: 'aliyun ecs DescribeInstanceAttribute --InstanceId {resourceId}',
+    cli: 'aliyun ecs DescribeInstanceAttribute --RegionId {region} --InstanceId {resourceId}',
   },
   needs: [INSTANCES_NEED, { service: 'ecs', action: 'DescribeSecurityGroups' }, { service: 'ecs', action: 'DescribeSecurityGroupAttribute' }],
 };
@@ -67,9 +68,8 @@ export const instanceExposed = defineCheck(meta, (ctx) => {
     }
     const described = [...phrases.values()].slice(0, MAX_LISTED).map(({ g, cidr, proto, ports, rules }) => {
       const name = g.securityGroupName && g.securityGroupName !== g.securityGroupId ? g.securityGroupName : '';
-      const many = rules.length > 1;
       return {
-        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${cidr} reach ${proto} ${ports.join(', ')} (rule${many ? 's' : ''} ${rules.join(', ')})`,
+        en: `${name ? `${name} (${g.securityGroupId})` : g.securityGroupId} lets ${cidr} reach ${proto} ${ports.join(', ')} (${plural('en', rules.length, { one: 'rule', other: 'rules' })} ${rules.join(', ')})`,
         zh: `${name ? `${name}(${g.securityGroupId})` : g.securityGroupId}允许 ${cidr} 访问 ${proto} ${ports.join(', ')}(规则 ${rules.join(', ')})`,
       };
     });

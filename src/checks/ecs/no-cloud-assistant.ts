@@ -21,8 +21,8 @@ const meta: CheckMeta = {
       zh: '没有云助手就无法使用会话管理(无需开放 SSH/RDP 端口),也无法批量执行补丁命令。客户机内的 Agent 由您安装。',
     },
     console: {
-      en: '1. ECS console > Maintenance & Monitoring > Cloud Assistant: find {resourceName} ({resourceId}).\n2. Install the agent (or start the aliyun-service / AliyunService service if it is installed but stopped).\n3. Check the instance shows as online, then enable Session Manager.',
-      zh: '1. ECS 控制台 > 运维与监控 > 云助手:找到 {resourceName}({resourceId})。\n2. 安装 Agent(已安装但停止时启动 aliyun-service / AliyunService 服务)。\n3. 确认实例显示在线后开启会话管理。',
+      en: '1. ECS console > Maintenance & Monitoring > Cloud Assistant: find {resource}.\n2. Install the agent (or start the aliyun-service / AliyunService service if it is installed but stopped).\n3. Check the instance shows as online, then enable Session Manager.',
+      zh: '1. ECS 控制台 > 运维与监控 > 云助手:找到 {resource}。\n2. 安装 Agent(已安装但停止时启动 aliyun-service / AliyunService 服务)。\n3. 确认实例显示在线后开启会话管理。',
     },
     cli: 'aliyun ecs InstallCloudAssistant --RegionId {region} --InstanceId.1 {resourceId}',
   },

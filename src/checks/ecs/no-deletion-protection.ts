@@ -19,8 +19,8 @@ const meta: CheckMeta = {
       zh: '一次误操作的 API 调用、脚本或控制台点击就可能同时释放实例和系统盘。释放保护仅适用于按量付费实例。',
     },
     console: {
-      en: '1. ECS console > Instances > {resourceName} ({resourceId}) > More > Instance Settings > Change Release Protection Setting.\n2. Turn release protection on.',
-      zh: '1. ECS 控制台 > 实例 > {resourceName}({resourceId})> 更多 > 实例设置 > 修改实例释放保护。\n2. 开启释放保护。',
+      en: '1. ECS console > Instances > {resource} > More > Instance Settings > Change Release Protection Setting.\n2. Turn release protection on.',
+      zh: '1. ECS 控制台 > 实例 > {resource}> 更多 > 实例设置 > 修改实例释放保护。\n2. 开启释放保护。',
     },
     cli: 'aliyun ecs ModifyInstanceAttribute --RegionId {region} --InstanceId {resourceId} --DeletionProtection true',
   },

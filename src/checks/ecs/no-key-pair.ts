@@ -20,8 +20,8 @@ const meta: CheckMeta = {
       zh: '不绑定密钥对就只能依赖密码登录,密码可能被猜中或被复用。谁能以何种方式登录操作系统由您管理。',
     },
     console: {
-      en: '1. ECS console > Network & Security > Key Pairs: create or import a key pair.\n2. Bind it to {resourceName} ({resourceId}) (takes effect after a restart).\n3. Disable password login for SSH (PasswordAuthentication no) once the key works; consider Session Manager instead of SSH.',
-      zh: '1. ECS 控制台 > 网络与安全 > 密钥对:创建或导入密钥对。\n2. 把它绑定到 {resourceName}({resourceId})(重启后生效)。\n3. 确认密钥可用后关闭 SSH 密码登录(PasswordAuthentication no);也可以改用会话管理。',
+      en: '1. ECS console > Network & Security > Key Pairs: create or import a key pair.\n2. Bind it to {resource} (takes effect after a restart).\n3. Disable password login for SSH (PasswordAuthentication no) once the key works; consider Session Manager instead of SSH.',
+      zh: '1. ECS 控制台 > 网络与安全 > 密钥对:创建或导入密钥对。\n2. 把它绑定到 {resource}(重启后生效)。\n3. 确认密钥可用后关闭 SSH 密码登录(PasswordAuthentication no);也可以改用会话管理。',
     },
     cli: 'aliyun ecs AttachKeyPair --RegionId {region} --KeyPairName <key-pair-name> --InstanceIds \'["{resourceId}"]\'',
   },

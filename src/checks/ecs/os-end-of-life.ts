@@ -23,8 +23,8 @@ const meta: CheckMeta = {
       zh: '厂商停止支持后,操作系统的新漏洞不会再被修复。阿里云负责宿主机补丁,不负责您的客户机操作系统:升级由您完成。',
     },
     console: {
-      en: '1. Pick a supported image (e.g. Alibaba Cloud Linux 3, a current Ubuntu LTS or Windows Server release).\n2. Take a snapshot of {resourceName} ({resourceId}), then migrate: build a new instance and move the workload, or replace the system disk after testing.\n3. Until then, keep Security Center watching it and buy extended support if the vendor offers it.',
-      zh: '1. 选择仍受支持的镜像(如 Alibaba Cloud Linux 3、当前的 Ubuntu LTS 或 Windows Server 版本)。\n2. 先为 {resourceName}({resourceId})创建快照,再迁移:新建实例迁移业务,或测试后更换系统盘。\n3. 迁移完成前用云安全中心持续监测,厂商提供延长支持时可购买。',
+      en: '1. Pick a supported image (e.g. Alibaba Cloud Linux 3, a current Ubuntu LTS or Windows Server release).\n2. Take a snapshot of {resource}, then migrate: build a new instance and move the workload, or replace the system disk after testing.\n3. Until then, keep Security Center watching it and buy extended support if the vendor offers it.',
+      zh: '1. 选择仍受支持的镜像(如 Alibaba Cloud Linux 3、当前的 Ubuntu LTS 或 Windows Server 版本)。\n2. 先为 {resource}创建快照,再迁移:新建实例迁移业务,或测试后更换系统盘。\n3. 迁移完成前用云安全中心持续监测,厂商提供延长支持时可购买。',
     },
     cli: 'aliyun ecs DescribeImages --RegionId {region} --ImageOwnerAlias system --Status Available',
   },

@@ -23,11 +23,12 @@ const meta: CheckMeta = {
       zh: '阿里云正在维护或恢复实例所在的物理宿主机。您无需修复或迁移任何东西,只需选择实例何时重启。',
     },
     console: {
-      en: '1. ECS console > Events > Scheduled Events: find {detail} on {resourceName} ({resourceId}).\n2. Either restart the instance yourself in a maintenance window before the scheduled time, or let the platform do it (or reschedule it when offered).\n3. Make sure the application comes back after a restart (service autostart, health checks).',
-      zh: '1. ECS 控制台 > 事件 > 计划内事件:找到 {resourceName}({resourceId})的事件 {detail}。\n2. 在计划时间前自选维护窗口自行重启实例,或等平台执行(可修改计划时间时亦可改期)。\n3. 确认应用能在重启后自动恢复(服务自启动、健康检查)。',
+      en: '1. ECS console > Events > Scheduled Events: find {detail} on {resource}.\n2. Either restart the instance yourself in a maintenance window before the scheduled time, or let the platform do it (or reschedule it when offered).\n3. Make sure the application comes back after a restart (service autostart, health checks).',
+      zh: '1. ECS 控制台 > 事件 > 计划内事件:找到 {resource}的事件 {detail}。\n2. 在计划时间前自选维护窗口自行重启实例,或等平台执行(可修改计划时间时亦可改期)。\n3. 确认应用能在重启后自动恢复(服务自启动、健康检查)。',
     },
-    cli: 'aliyun ecs RebootInstance --InstanceId {resourceId}',
+    cli: 'aliyun ecs RebootInstance --RegionId {region} --InstanceId {resourceId}',
   },
+  terms: { detail: { en: 'event-id', zh: '事件 ID' } },
   needs: [
     { service: 'ecs', action: 'DescribeInstances' },
     { service: 'ecs', action: 'DescribeInstanceHistoryEvents' },

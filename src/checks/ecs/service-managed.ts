@@ -23,8 +23,8 @@ const meta: CheckMeta = {
       zh: '这些规则由托管服务创建和更新,在 ECS 控制台直接修改可能被覆盖;但该服务对外暴露什么仍由您决定。',
     },
     console: {
-      en: '1. ECS console > Security Groups > {resourceName} ({resourceId}): the description and tags name the managing service.\n2. Review its rules there, and change them through that service\'s console or API.',
-      zh: '1. ECS 控制台 > 安全组 > {resourceName}({resourceId}):描述和标签中写有托管它的服务。\n2. 在该服务的控制台或 API 中查看并修改规则。',
+      en: '1. ECS console > Security Groups > {resource}: the description and tags name the managing service.\n2. Review its rules there, and change them through that service\'s console or API.',
+      zh: '1. ECS 控制台 > 安全组 > {resource}:描述和标签中写有托管它的服务。\n2. 在该服务的控制台或 API 中查看并修改规则。',
     },
     cli: 'aliyun ecs DescribeSecurityGroupAttribute --RegionId {region} --SecurityGroupId {resourceId}',
   },

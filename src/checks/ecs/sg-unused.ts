@@ -3,6 +3,7 @@ import { unknownResult } from '../gaps.js';
 import { say } from '../labels.js';
 import type { CheckMeta } from '../model.js';
 import { GROUPS_WHAT, sgRef } from './sg-common.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ecs.sg.unused',
@@ -20,8 +21,8 @@ const meta: CheckMeta = {
       zh: '闲置安全组容易被误绑到新实例上,把早已遗忘的放行规则一并带过去。',
     },
     console: {
-      en: '1. ECS console > Security Groups > {resourceName} ({resourceId}).\n2. Confirm nothing uses it (Instances and ENIs tabs are empty, no launch template refers to it).\n3. Delete the group.',
-      zh: '1. ECS 控制台 > 安全组 > {resourceName}({resourceId})。\n2. 确认没有实例、弹性网卡或启动模板在使用它。\n3. 删除该安全组。',
+      en: '1. ECS console > Security Groups > {resource}.\n2. Confirm nothing uses it (Instances and ENIs tabs are empty, no launch template refers to it).\n3. Delete the group.',
+      zh: '1. ECS 控制台 > 安全组 > {resource}。\n2. 确认没有实例、弹性网卡或启动模板在使用它。\n3. 删除该安全组。',
     },
     cli: 'aliyun ecs DeleteSecurityGroup --RegionId {region} --SecurityGroupId {resourceId}',
   },
@@ -39,7 +40,8 @@ export const sgUnused = defineCheck(meta, (ctx) =>
       if (g.ecsCount === 0) {
         return result('fail', r, say(r, (l) => `${l} is not used by any instance or network interface.`, (l) => `${l}未被任何实例或弹性网卡使用。`));
       }
-      return result('pass', r, say(r, (l) => `${l} is used by ${g.ecsCount} instance(s).`, (l) => `${l}正被 ${g.ecsCount} 个实例使用。`), { evidence: { ecsCount: g.ecsCount } });
+      const used = count(g.ecsCount, 'instance');
+      return result('pass', r, say(r, (l) => `${l} is used by ${used}.`, (l) => `${l}正被 ${g.ecsCount} 个实例使用。`), { evidence: { ecsCount: g.ecsCount } });
     })),
   ),
 );

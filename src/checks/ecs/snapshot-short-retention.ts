@@ -1,6 +1,7 @@
 import { say } from '../labels.js';
 import type { CheckMeta } from '../model.js';
 import { defineCheck, ref, regionsOf, result, withList } from '../helpers.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ecs.snapshot.short-retention',
@@ -18,8 +19,8 @@ const meta: CheckMeta = {
       zh: '静默损坏、勒索软件感染等问题常在数天后才被发现,那时保留期很短的快照里已经全是受损数据。',
     },
     console: {
-      en: '1. ECS console > Storage & Snapshots > Automatic Snapshot Policies > {resourceName} ({resourceId}).\n2. Raise the retention period (at least the threshold, e.g. 7 or 30 days).',
-      zh: '1. ECS 控制台 > 存储与快照 > 自动快照策略 > {resourceName}({resourceId})。\n2. 调大保留时间(不少于阈值,例如 7 天或 30 天)。',
+      en: '1. ECS console > Storage & Snapshots > Automatic Snapshot Policies > {resource}.\n2. Raise the retention period (at least the threshold, e.g. 7 or 30 days).',
+      zh: '1. ECS 控制台 > 存储与快照 > 自动快照策略 > {resource}。\n2. 调大保留时间(不少于阈值,例如 7 天或 30 天)。',
     },
     cli: 'aliyun ecs ModifyAutoSnapshotPolicyEx --regionId {region} --autoSnapshotPolicyId {resourceId} --retentionDays 30',
   },
@@ -41,7 +42,7 @@ export const snapshotShortRetention = defineCheck(meta, (ctx) =>
         return result(
           'fail',
           r,
-          say(r, (l) => `${l} keeps snapshots only ${p.retentionDays} day(s), fewer than ${min}.`, (l) => `${l}仅保留快照 ${p.retentionDays} 天,少于 ${min} 天。`),
+          say(r, (l) => `${l} keeps snapshots only ${count(p.retentionDays, 'day')}, fewer than ${min}.`, (l) => `${l}仅保留快照 ${p.retentionDays} 天,少于 ${min} 天。`),
           { evidence: { retentionDays: p.retentionDays, minimum: min, diskNums: p.diskNums } },
         );
       }),

@@ -3,6 +3,7 @@ import { say } from '../labels.js';
 import type { CheckMeta } from '../model.js';
 import { day, daysSince, defineCheck, result } from '../helpers.js';
 import { eachUser, isActive, keyRef, LIST_USERS } from './ram-common.js';
+import { count } from '../../core/plural.js';
 
 export const KEYS_WHAT = { en: 'its AccessKeys', zh: '其 AccessKey 列表' };
 
@@ -42,7 +43,7 @@ export const accessKeyOld = defineCheck(meta, (ctx) =>
       const max = ctx.thresholds.accessKeyMaxAgeDays;
       return age > max
         ? result('fail', r, say(r, (l) => `${l} was created ${age} days ago (${day(k.createDate)}), more than ${max}.`, (l) => `${l}创建于 ${age} 天前(${day(k.createDate)}),超过 ${max} 天。`), { evidence: { createDate: k.createDate, ageDays: age } })
-        : result('pass', r, say(r, (l) => `${l} is ${age} day(s) old.`, (l) => `${l}已使用 ${age} 天。`));
+        : result('pass', r, say(r, (l) => `${l} is ${count(age, 'day')} old.`, (l) => `${l}已使用 ${age} 天。`));
     });
   }),
 );

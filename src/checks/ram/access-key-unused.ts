@@ -4,6 +4,7 @@ import type { CheckMeta } from '../model.js';
 import { day, daysSince, defineCheck, result } from '../helpers.js';
 import { KEYS_WHAT } from './access-key-old.js';
 import { eachUser, isActive, keyRef, LIST_USERS } from './ram-common.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ram.access-key.unused',
@@ -48,7 +49,7 @@ export const accessKeyUnused = defineCheck(meta, (ctx) =>
         if (idle === null) return unknownResult(ctx.snapshot, meta.needs, r, { en: 'when it was last used', zh: '其最近使用时间' });
         return idle > limit
           ? result('fail', r, say(r, (l) => `${l} is active but was last used ${idle} days ago (${day(k.lastUsedDate!)}).`, (l) => `${l}处于启用状态,但最近一次使用在 ${idle} 天前(${day(k.lastUsedDate!)})。`), { evidence: { lastUsedDate: k.lastUsedDate, idleDays: idle } })
-          : result('pass', r, say(r, (l) => `${l} was used ${idle} day(s) ago.`, (l) => `${l}在 ${idle} 天前使用过。`));
+          : result('pass', r, say(r, (l) => `${l} was used ${count(idle, 'day')} ago.`, (l) => `${l}在 ${idle} 天前使用过。`));
       }
       // No date: never used, unless GetAccessKeyLastUsed failed for this key.
       // The collector names per-key calls "user/key".

@@ -3,6 +3,7 @@ import { say } from '../labels.js';
 import type { CheckMeta } from '../model.js';
 import { day, daysSince, defineCheck, result } from '../helpers.js';
 import { eachUser, LIST_USERS } from './ram-common.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ram.user.console-idle',
@@ -39,7 +40,7 @@ export const consoleIdle = defineCheck(meta, (ctx) =>
       if (idle === null) return unknownResult(ctx.snapshot, meta.needs, r, { en: 'its last login date', zh: '其最近登录时间' });
       return idle > limit
         ? result('fail', r, say(r, (l) => `${l} has not signed in to the console for ${idle} days (last on ${day(u.lastLoginDate!)}).`, (l) => `${l}已 ${idle} 天未登录控制台(最近一次 ${day(u.lastLoginDate!)})。`), { evidence: { lastLoginDate: u.lastLoginDate, idleDays: idle } })
-        : result('pass', r, say(r, (l) => `${l} last signed in ${idle} day(s) ago.`, (l) => `${l}最近一次登录在 ${idle} 天前。`));
+        : result('pass', r, say(r, (l) => `${l} last signed in ${count(idle, 'day')} ago.`, (l) => `${l}最近一次登录在 ${idle} 天前。`));
     }
     // No date: either never signed in, or GetUser failed for this user.
     if (resourceGaps(ctx.snapshot, meta.needs, [u.userName, u.userId]).length > 0) {

@@ -5,6 +5,7 @@ import type { CheckMeta, CheckResult } from '../model.js';
 import { defineCheck, ref, result, withList } from '../helpers.js';
 import { POLICIES_WHAT } from './direct-policy.js';
 import { eachUser, LIST_USERS } from './ram-common.js';
+import { count } from '../../core/plural.js';
 
 // Two ways to grant everything: a custom policy allowing "*" on "*", and the system policy
 // AdministratorAccess. Checking only custom policies misses the second (a common tool bug).
@@ -27,11 +28,12 @@ const meta: CheckMeta = {
       zh: '拥有 "*" 对 "*" 权限的人可以在账号内做任何事,包括删除审计记录、创建新的管理员。谁获得哪些权限由您决定。',
     },
     console: {
-      en: '1. RAM console > Permissions > Policies: see who holds {resourceName} (References tab).\n2. Write narrower policies for what each holder actually does (one service, named resources) and grant those.\n3. Detach the full-admin grant; keep at most a few break-glass administrators with MFA.',
-      zh: '1. RAM 控制台 > 权限管理 > 权限策略:在“引用记录”中查看谁持有 {resourceName}。\n2. 按实际工作为持有者编写更窄的策略(单一服务、指定资源)并授权。\n3. 解除完全管理员授权,只保留极少数开启 MFA 的应急管理员。',
+      en: '1. RAM console > Permissions > Policies: see who holds {policy} (References tab).\n2. Write narrower policies for what each holder actually does (one service, named resources) and grant those.\n3. Detach the full-admin grant; keep at most a few break-glass administrators with MFA.',
+      zh: '1. RAM 控制台 > 权限管理 > 权限策略:在“引用记录”中查看谁持有 {policy}。\n2. 按实际工作为持有者编写更窄的策略(单一服务、指定资源)并授权。\n3. 解除完全管理员授权,只保留极少数开启 MFA 的应急管理员。',
     },
     cli: 'aliyun ram DetachPolicyFromUser --PolicyType System --PolicyName AdministratorAccess --UserName {resourceId}',
   },
+  terms: { policy: { en: 'policy-name', zh: '策略名称' } },
   needs: [
     { service: 'ram', action: 'ListPolicies' },
     { service: 'ram', action: 'GetPolicyVersion' },
@@ -65,9 +67,10 @@ export const fullAdmin = defineCheck(meta, (ctx) => {
         const r = ref(ctx, 'ram-policy', p.policyName, p.policyName);
         if (p.document === null) return unknownResult(ctx.snapshot, meta.needs, r, { en: 'its policy document', zh: '其策略内容' });
         return grantsEverything(p.document)
-          ? result('fail', r, say(r, (l) => `${l} (custom) allows every action on every resource; it is attached ${p.attachmentCount} time(s).`, (l) => `${l}(自定义)允许对所有资源执行所有操作,被引用 ${p.attachmentCount} 次。`), {
+          ? result('fail', r, say(r, (l) => `${l} (custom) allows every action on every resource; it is attached ${count(p.attachmentCount, 'time')}.`, (l) => `${l}(自定义)允许对所有资源执行所有操作,被引用 ${p.attachmentCount} 次。`), {
               evidence: { attachmentCount: p.attachmentCount, defaultVersion: p.defaultVersion },
               cli: 'aliyun ram ListEntitiesForPolicy --PolicyType Custom --PolicyName {resourceId}',
+              vars: { policy: p.policyName },
             })
           : result('pass', r, say(r, (l) => `${l} (custom) does not allow every action on every resource.`, (l) => `${l}(自定义)未授予全部权限。`));
       }),
@@ -78,7 +81,7 @@ export const fullAdmin = defineCheck(meta, (ctx) => {
     ...eachUser(ctx, meta.needs, (u, r) => {
       if (u.policies === null) return unknownResult(ctx.snapshot, meta.needs, r, POLICIES_WHAT, { detail: ADMIN_POLICY });
       if (!u.policies.some(isAdminPolicy)) return [];
-      return result('fail', r, say(r, (l) => `${l} has the system policy AdministratorAccess attached directly.`, (l) => `${l}被直接授予了系统策略 AdministratorAccess。`), { detail: ADMIN_POLICY });
+      return result('fail', r, say(r, (l) => `${l} has the system policy AdministratorAccess attached directly.`, (l) => `${l}被直接授予了系统策略 AdministratorAccess。`), { detail: ADMIN_POLICY, vars: { policy: ADMIN_POLICY } });
     }),
   );
   out.push(
@@ -90,6 +93,7 @@ export const fullAdmin = defineCheck(meta, (ctx) => {
         return [
           result('fail', r, say(r, (l) => `${l} has the system policy AdministratorAccess: every member is a full administrator.`, (l) => `${l}被授予系统策略 AdministratorAccess:组内每个成员都是完全管理员。`), {
             detail: ADMIN_POLICY,
+            vars: { policy: ADMIN_POLICY },
             cli: 'aliyun ram DetachPolicyFromGroup --PolicyType System --PolicyName AdministratorAccess --GroupName {resourceId}',
           }),
         ];

@@ -4,6 +4,7 @@ import type { CheckMeta } from '../model.js';
 import { defineCheck, result } from '../helpers.js';
 import { KEYS_WHAT } from './access-key-old.js';
 import { eachUser, isActive, LIST_USERS } from './ram-common.js';
+import { count } from '../../core/plural.js';
 
 const meta: CheckMeta = {
   id: 'ram.user.multiple-active-keys',
@@ -35,6 +36,6 @@ export const multipleActiveKeys = defineCheck(meta, (ctx) =>
     const active = u.accessKeys.filter(isActive);
     return active.length > 1
       ? result('fail', r, say(r, (l) => `${l} has ${active.length} active AccessKeys (${active.map((k) => k.accessKeyId).join(', ')}).`, (l) => `${l}有 ${active.length} 个启用中的 AccessKey(${active.map((k) => k.accessKeyId).join(', ')})。`), { evidence: { activeKeys: active.map((k) => k.accessKeyId) } })
-      : result('pass', r, say(r, (l) => `${l} has ${active.length} active AccessKey(s).`, (l) => `${l}有 ${active.length} 个启用中的 AccessKey。`));
+      : result('pass', r, say(r, (l) => `${l} has ${count(active.length, 'active AccessKey')}.`, (l) => `${l}有 ${active.length} 个启用中的 AccessKey。`));
   }),
 );

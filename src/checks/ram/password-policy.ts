@@ -27,6 +27,7 @@ const meta: CheckMeta = {
     },
     cli: 'aliyun ram SetPasswordPolicy --MinimumPasswordLength 14 --RequireLowercaseCharacters true --RequireUppercaseCharacters true --RequireNumbers true --RequireSymbols true --PasswordReusePrevention 5 --MaxLoginAttemps 5 --MaxPasswordAge 90',
   },
+  terms: { detail: { en: 'rule', zh: '规则' } },
   needs: [{ service: 'ram', action: 'GetPasswordPolicy' }],
 };
 

@@ -23,6 +23,7 @@ const meta: CheckMeta = {
     },
     cli: 'aliyun ims SetSecurityPreference --MFAOperationForLogin mandatory --AllowUserToManageAccessKeys false',
   },
+  terms: { detail: { en: 'setting', zh: '设置项' } },
   needs: [{ service: 'ram', action: 'GetSecurityPreference' }],
 };
 

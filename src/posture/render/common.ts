@@ -3,6 +3,7 @@
 import type { Owner, ScanResult, Severity, Status } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import type { Finding } from '../types.js';
+import { count } from '../../core/plural.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -83,7 +84,7 @@ export function incompleteLine(scan: ScanResult, lang: Lang): string | null {
   const errors = scan.summary.byStatus.error;
   return lang === 'zh'
     ? `结果不完整:${calls} 个调用失败,${errors} 项检查无法评估。未列出的问题不代表不存在。`
-    : `INCOMPLETE: ${calls} call(s) failed and ${errors} check result(s) could not be evaluated. Problems not listed here may still exist.`;
+    : `INCOMPLETE: ${count(calls, 'call')} failed and ${count(errors, 'check result')} could not be evaluated. Problems not listed here may still exist.`;
 }
 
 export function accountLabel(scan: ScanResult): string {

@@ -1,10 +1,14 @@
 // One row per result, RFC 4180: CRLF line ends, fields with comma, quote or line break quoted,
-// quotes doubled. With demo data the first row says so (padded to the header's width).
+// quotes doubled. The first line is always the header (CSV readers take it as such); demo data is
+// marked in the first column, `demo`, of every row, so no row can be mistaken for real findings.
 
 import type { Finding, ScanResult } from '../types.js';
 import { DEMO_LABEL, isDemo, type RenderOptions } from './common.js';
 
-const COLUMNS: Array<[string, (f: Finding, lang: 'zh' | 'en') => string]> = [
+type Column = [string, (f: Finding, lang: 'zh' | 'en', demo: boolean) => string];
+
+const COLUMNS: Column[] = [
+  ['demo', (_f, l, demo) => (demo ? DEMO_LABEL[l] : '')],
   ['fingerprint', (f) => f.fingerprint],
   ['status', (f) => f.status],
   ['severity', (f) => f.severity],
@@ -35,9 +39,8 @@ function row(values: string[]): string {
 }
 
 export function renderCsv(scan: ScanResult, opts: RenderOptions): string {
-  let out = '';
-  if (isDemo(scan, opts)) out += row([DEMO_LABEL[opts.lang], ...Array<string>(COLUMNS.length - 1).fill('')]);
-  out += row(COLUMNS.map(([name]) => name));
-  for (const f of scan.findings) out += row(COLUMNS.map(([, get]) => get(f, opts.lang)));
+  const demo = isDemo(scan, opts);
+  let out = row(COLUMNS.map(([name]) => name));
+  for (const f of scan.findings) out += row(COLUMNS.map(([, get]) => get(f, opts.lang, demo)));
   return out;
 }

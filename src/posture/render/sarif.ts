@@ -1,7 +1,10 @@
 // SARIF 2.1.0: one rule per check that ran, one result per failed finding (muted ones carry a
 // SARIF suppression), errors and gaps as tool execution notifications so an incomplete scan is
-// visible to whatever reads the file. partialFingerprints carries our fingerprint.
+// visible to whatever reads the file. partialFingerprints carries our fingerprint. Cloud resources
+// have no file, but GitHub code scanning rejects a result without a physical location, so each
+// gets a stable artifact URI naming the resource: alibabacloud://<account>/<region>/<type>/<id>.
 
+import { genericRemediation } from '../../checks/template.js';
 import { gapSentence } from '../../checks/gaps.js';
 import type { CheckMeta, Finding, ScanResult, Severity } from '../types.js';
 import { DEMO_LABEL, isDemo, type RenderOptions } from './common.js';
@@ -27,12 +30,14 @@ function ruleName(id: string): string {
 
 function rule(m: CheckMeta, lang: 'zh' | 'en') {
   const url = m.references.find((r) => r.startsWith('https://'));
+  // A rule covers every resource, so its help uses generic words ("<security-group-id>").
+  const fix = genericRemediation(m).remediation;
   return {
     id: m.id,
     name: ruleName(m.id),
     shortDescription: { text: m.title[lang] },
     fullDescription: { text: m.remediation.why[lang] },
-    help: { text: `${m.remediation.console[lang]}\n\n${m.remediation.cli}`, markdown: `${m.remediation.console[lang]}\n\n\`\`\`sh\n${m.remediation.cli}\n\`\`\`` },
+    help: { text: `${fix.console[lang]}\n\n${fix.cli}`, markdown: `${fix.console[lang]}\n\n\`\`\`sh\n${fix.cli}\n\`\`\`` },
     ...(url ? { helpUri: url } : {}),
     defaultConfiguration: { level: LEVEL[m.severity] },
     properties: {
@@ -46,9 +51,15 @@ function rule(m: CheckMeta, lang: 'zh' | 'en') {
   };
 }
 
+/** The same resource always gives the same URI; each segment is percent-encoded. */
+export function resourceUri(r: Finding['resource']): string {
+  return `alibabacloud://${[r.account, r.region ?? 'global', r.type, r.id].map(encodeURIComponent).join('/')}`;
+}
+
 function location(f: Finding) {
   const r = f.resource;
   return {
+    physicalLocation: { artifactLocation: { uri: resourceUri(r) } },
     logicalLocations: [
       {
         name: r.name || r.id,

@@ -75,7 +75,7 @@ describe('csv', () => {
   const text = renderCsv(scan, { lang: 'en' });
   const rows = parseCsv(text);
   it('has a header and one row per result, CRLF terminated', () => {
-    expect(rows[0]!.slice(0, 5)).toEqual(['fingerprint', 'status', 'severity', 'owner', 'check_id']);
+    expect(rows[0]!.slice(0, 6)).toEqual(['demo', 'fingerprint', 'status', 'severity', 'owner', 'check_id']);
     expect(rows).toHaveLength(scan.findings.length + 1);
     expect(text.endsWith('\r\n')).toBe(true);
     for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
@@ -88,11 +88,15 @@ describe('csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
-  it('puts the demo label on the first row', () => {
-    const demo = parseCsv(renderCsv(scan, { lang: 'en', demo: true }));
-    expect(demo[0]![0]).toBe('DEMO DATA');
-    expect(demo[0]).toHaveLength(demo[1]!.length);
-    expect(demo[1]![0]).toBe('fingerprint');
+  it('starts with the header and marks demo data in a demo column of every row, never a row above the header', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const demo = parseCsv(renderCsv(scan, { lang, demo: true }));
+      expect(demo[0]![0]).toBe('demo');
+      expect(demo[0]![1]).toBe('fingerprint');
+      expect(demo).toHaveLength(scan.findings.length + 1);
+      for (const r of demo.slice(1)) expect(r[0]).toBe(lang === 'en' ? 'DEMO DATA' : '演示数据');
+    }
+    for (const r of rows.slice(1)) expect(r[0]).toBe('');
   });
 });
 
@@ -121,6 +125,26 @@ describe('sarif', () => {
     expect(notes.some((n: { level: string; message: { text: string } }) => n.level === 'warning' && n.message.text.includes('ecs:DescribeInstances'))).toBe(true);
     expect(notes.filter((n: { level: string }) => n.level === 'error')).toHaveLength(scan.summary.byStatus.error);
     expect(run.properties.incomplete).toBe(true);
+  });
+  it('gives every result a stable physical location (GitHub code scanning rejects results without one)', () => {
+    const uris = run.results.map((r: { locations: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }) => r.locations[0]!.physicalLocation?.artifactLocation?.uri);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const u of uris) expect(u).toMatch(/^alibabacloud:\/\/[^/]+\/[^/]+\/[a-z-]+\/[^/]+$/);
+    expect(uris).toContain('alibabacloud://1234567890123456/cn-hangzhou/security-group/sg-1');
+    expect(uris).toContain('alibabacloud://1234567890123456/global/ram-user/alice');
+    const again = JSON.parse(renderSarif(fixture(), { lang: 'en' })).runs[0];
+    expect(again.results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(uris);
+  });
+  it('fills the rules\' help with generic words: no {placeholders}', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const rules = JSON.parse(renderSarif(scan, { lang })).runs[0].tool.driver.rules;
+      for (const r of rules) {
+        expect(r.help.text, r.id).not.toMatch(/\{[A-Za-z]+\}/);
+        expect(r.help.markdown, r.id).not.toMatch(/\{[A-Za-z]+\}/);
+      }
+    }
+    const ssh = run.tool.driver.rules.find((r: { id: string }) => r.id === 'ecs.sg.admin-port-open-world');
+    expect(ssh.help.text).toContain('Security Groups > <security-group-id> > Inbound');
   });
   it('labels demo data in a property', () => {
     expect(run.properties.demo).toBe(false);
@@ -151,7 +175,7 @@ describe('table', () => {
   it('puts the incomplete warning and summary before the findings, grouped by owner then severity', () => {
     const text = renderTable(scan, { lang: 'en' });
     const at = (s: string) => text.indexOf(s);
-    expect(at('!! INCOMPLETE: 1 call(s) failed')).toBeGreaterThan(0);
+    expect(at('!! INCOMPLETE: 1 call failed')).toBeGreaterThan(0);
     expect(at('grant ecs:DescribeInstances')).toBeGreaterThan(at('INCOMPLETE'));
     expect(at('failed (customer:')).toBeLessThan(at('CUSTOMER'));
     expect(at('CUSTOMER')).toBeLessThan(at('SHARED'));
