@@ -6,6 +6,7 @@ import { secretsFromEnv } from '../security/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
 import { runEmulatorCommand } from '../emulator/cli.js';
 import { createBackend, type PostureBackend } from '../posture/backend.js';
+import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
@@ -84,7 +85,7 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
             [zh ? '凭证来源' : 'credential source', who.credentialSource],
             [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
           ];
-          for (const [k, v] of rows) io.out(`${k.padEnd(18)} ${v}\n`);
+          for (const l of alignColumns(rows)) io.out(`${l}\n`);
           for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
         }
         state.code = who.accountId ? 0 : 3;

@@ -4,6 +4,7 @@ import type { Entry } from '../kb/schema.js';
 import { OWNER_LABEL } from '../qa/compose.js';
 import type { Lang } from '../qa/engine.js';
 import type { CliIo } from './io.js';
+import { alignColumns } from '../core/text-width.js';
 
 export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: string; lang: Lang; json?: boolean }, io: CliIo): number {
   const rows = kb.entries.filter((e) => (!opts.kind || e.kind === opts.kind) && (!opts.owner || e.owner === opts.owner));
@@ -11,11 +12,9 @@ export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: stri
     io.out(`${JSON.stringify(rows.map((e) => ({ id: e.id, kind: e.kind, owner: e.owner, title: e.title })))}\n`);
     return 0;
   }
-  const idW = Math.max(...rows.map((e) => e.id.length), 2);
-  const kindW = Math.max(...rows.map((e) => e.kind.length), 4);
-  const ownerW = Math.max(...rows.map((e) => e.owner.length), 5);
-  io.out(`${'id'.padEnd(idW)}  ${'kind'.padEnd(kindW)}  ${'owner'.padEnd(ownerW)}  title\n`);
-  for (const e of rows) io.out(`${e.id.padEnd(idW)}  ${e.kind.padEnd(kindW)}  ${e.owner.padEnd(ownerW)}  ${e.title[opts.lang]}\n`);
+  const header = opts.lang === 'zh' ? ['id', '类型', '负责方', '标题'] : ['id', 'kind', 'owner', 'title'];
+  const lines = alignColumns([header, ...rows.map((e) => [e.id, e.kind, e.owner, e.title[opts.lang]])]);
+  for (const l of lines) io.out(`${l}\n`);
   io.out(opts.lang === 'zh' ? `共 ${rows.length} 条\n` : `${rows.length} entries\n`);
   return 0;
 }
