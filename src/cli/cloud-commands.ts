@@ -13,7 +13,7 @@ import type { CliState } from './program.js';
 import { registerScanCommand } from './scan.js';
 import { registerDigestCommand } from './digest.js';
 import { progressReporter } from './progress.js';
-import { choiceOption, langOption, listArg, parsePort } from './options.js';
+import { choiceOption, langOption, listOption, parsePort } from './options.js';
 
 // Commands that read the cloud: whoami, inventory, scan, and the local emulator.
 
@@ -96,7 +96,7 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .command('inventory')
     .description('count resources per region and service, and list what could not be read')
     .option('--account <name>', 'configured account to use')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
+    .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
     .option('--demo', 'use the built-in demo account')
     .addOption(choiceOption('--format <format>', 'output format', ['table', 'json'] as const).default('table'))
     .addOption(langOption())

@@ -28,9 +28,25 @@ export function choiceOption<T extends string>(flags: string, description: strin
 
 /** Like choiceOption, repeatable and comma-separable: `--service ram,vpc --service ecs`. */
 export function choiceListOption<T extends string>(flags: string, description: string, choices: readonly T[]): Option {
+  const flag = flagName(flags);
   return new Option(flags, description)
     .choices(choices)
-    .argParser((v: string, prev: T[] = []) => [...prev, ...listArg(v).map((x) => pickChoice(flagName(flags), x, choices))]);
+    .argParser((v: string, prev: T[] = []) => [...prev, ...nonEmptyList(flag, v).map((x) => pickChoice(flag, x, choices))]);
+}
+
+/** `--flag <values>`, repeatable and comma-separable; an empty value is refused, since "no filter" would mean everything. */
+export function listOption(flags: string, description: string): Option {
+  const flag = flagName(flags);
+  return new Option(flags, description).argParser((v: string, prev: string[] = []) => [...prev, ...nonEmptyList(flag, v)]);
+}
+
+function nonEmptyList(flag: string, value: string): string[] {
+  const items = listArg(value);
+  if (items.length > 0) return items;
+  throw new WhoownsError('USAGE', {
+    zh: `${flag} 至少需要一个值(可用逗号分隔多个),收到的是 "${value}"。不加 ${flag} 表示全部。`,
+    en: `${flag} needs at least one value (comma-separate several); got "${value}". Leave ${flag} out to mean all.`,
+  });
 }
 
 export const LANGS = ['zh', 'en'] as const;

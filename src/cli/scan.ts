@@ -10,7 +10,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
-import { choiceListOption, choiceOption, langOption, listArg, nearest } from './options.js';
+import { choiceListOption, choiceOption, langOption, listOption, nearest } from './options.js';
 
 // `whoowns scan`: collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
@@ -68,8 +68,8 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
     .command('scan')
     .description('check the account\'s posture and say who owns each fix')
     .option('--account <name>', 'configured account to scan (default: the first)')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
-    .option('--check <ids>', 'only these checks (repeat or comma-separate)', listArg)
+    .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
+    .addOption(listOption('--check <ids>', 'only these checks (repeat or comma-separate)'))
     .addOption(choiceListOption('--service <svc>', 'only checks of these services (repeat or comma-separate)', CHECK_SERVICES))
     .addOption(choiceOption('--severity <level>', 'only findings at or above this severity', SEVERITIES))
     .addOption(choiceOption('--format <format>', 'output format (default: table on a terminal, json otherwise)', FORMATS))

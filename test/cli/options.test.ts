@@ -89,6 +89,20 @@ describe('other values that select nothing or are not what they claim', () => {
     expect(zh.stderr).toMatch(/^错误: .*没有/);
   });
 
+  it.each([
+    [['scan', '--demo', '--region', ','], '--region'],
+    [['scan', '--demo', '--check', ' '], '--check'],
+    [['inventory', '--demo', '--region', ''], '--region'],
+    [['checks', '--service', ','], '--service'],
+  ])('%j: an empty list is refused, not read as "everything"', async (argv, flag) => {
+    const r = await cli(argv, { env: EN });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${flag} needs at least one value`);
+    const zh = await cli(argv, { env: ZH });
+    expect(zh.stderr).toMatch(new RegExp(`^错误: ${flag} 至少需要一个值`));
+  });
+
   it('an unknown region is refused with the regions the account can use', async () => {
     const r = await cli(['scan', '--demo', '--format', 'json', '--region', 'cn-hangzou'], { env: EN });
     expect(r.code).toBe(2);
