@@ -6,14 +6,20 @@ import { WhoownsError } from '../core/errors.js';
 // Commander's own `.choices()` check is dropped by any later `.argParser()` (that is how `--service rds`
 // once ran zero checks and exited 0), so every enumerated option validates in its own parser here.
 
+/** A value the user typed, fit to echo: cut to 40 characters, quoted, control characters escaped (no terminal escapes). */
+export function quoted(raw: string): string {
+  const chars = [...raw];
+  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : raw);
+}
+
 /** The value matching `raw` case-insensitively, or a bilingual usage error listing the choices. */
 export function pickChoice<T extends string>(flag: string, raw: string, choices: readonly T[]): T {
   const found = choices.find((c) => c.toLowerCase() === raw.trim().toLowerCase());
   if (found !== undefined) return found;
   const list = choices.join(', ');
   throw new WhoownsError('USAGE', {
-    zh: `${flag} 的值 "${raw}" 无效。可选值:${list}。`,
-    en: `Invalid value "${raw}" for ${flag}. Valid choices: ${list}.`,
+    zh: `${flag} 的值 ${quoted(raw)} 无效。可选值:${list}。`,
+    en: `Invalid value ${quoted(raw)} for ${flag}. Valid choices: ${list}.`,
   });
 }
 
@@ -44,8 +50,8 @@ function nonEmptyList(flag: string, value: string): string[] {
   const items = listArg(value);
   if (items.length > 0) return items;
   throw new WhoownsError('USAGE', {
-    zh: `${flag} 至少需要一个值(可用逗号分隔多个),收到的是 "${value}"。不加 ${flag} 表示全部。`,
-    en: `${flag} needs at least one value (comma-separate several); got "${value}". Leave ${flag} out to mean all.`,
+    zh: `${flag} 至少需要一个值(可用逗号分隔多个),收到的是 ${quoted(value)}。不加 ${flag} 表示全部。`,
+    en: `${flag} needs at least one value (comma-separate several); got ${quoted(value)}. Leave ${flag} out to mean all.`,
   });
 }
 
@@ -66,8 +72,8 @@ export function parsePort(v: string): number {
   const n = /^\d{1,5}$/.test(v.trim()) ? Number(v) : NaN;
   if (Number.isInteger(n) && n <= 65535) return n;
   throw new WhoownsError('USAGE', {
-    zh: `端口无效:"${v}"。请给出 0 到 65535 之间的整数(0 表示任选一个空闲端口)。`,
-    en: `Invalid port: "${v}". Give a whole number from 0 to 65535 (0 picks any free port).`,
+    zh: `端口无效:${quoted(v)}。请给出 0 到 65535 之间的整数(0 表示任选一个空闲端口)。`,
+    en: `Invalid port: ${quoted(v)}. Give a whole number from 0 to 65535 (0 picks any free port).`,
   });
 }
 

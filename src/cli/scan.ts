@@ -10,7 +10,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
-import { choiceListOption, choiceOption, langOption, listOption, nearest } from './options.js';
+import { choiceListOption, choiceOption, langOption, listOption, nearest, quoted } from './options.js';
 
 // `whoowns scan`: collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
@@ -49,8 +49,8 @@ export function assertSomethingToRun(checkIds: string[] | undefined, services: C
     if (findCheck(id)) continue;
     const near = nearest(id, ALL_CHECKS.map((c) => c.meta.id));
     throw new WhoownsError('USAGE', {
-      zh: `未知的检查项:${id}。${near.length ? `你是不是想找:${near.join(', ')}?` : ''}用 whoowns checks 查看全部检查项。`,
-      en: `Unknown check: ${id}. ${near.length ? `Did you mean: ${near.join(', ')}? ` : ''}Run whoowns checks to list every check.`,
+      zh: `未知的检查项:${quoted(id)}。${near.length ? `你是不是想找:${near.join(', ')}?` : ''}用 whoowns checks 查看全部检查项。`,
+      en: `Unknown check: ${quoted(id)}. ${near.length ? `Did you mean: ${near.join(', ')}? ` : ''}Run whoowns checks to list every check.`,
     });
   }
   const selected = ALL_CHECKS.filter((c) => (!checkIds?.length || checkIds.includes(c.meta.id)) && (!services?.length || services.includes(c.meta.service)));

@@ -73,11 +73,11 @@ describe('other values that select nothing or are not what they claim', () => {
   it('an unknown check id names the nearest ids (en, zh)', async () => {
     const en = await cli(['scan', '--demo', '--check', 'ecs.disk.unencrypte'], { env: EN });
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/Unknown check: ecs\.disk\.unencrypte\b.*Did you mean: ecs\.disk\.unencrypted/);
+    expect(en.stderr).toMatch(/Unknown check: "ecs\.disk\.unencrypte".*Did you mean: ecs\.disk\.unencrypted/);
     expect(en.stderr).toMatch(/whoowns checks/);
     const zh = await cli(['scan', '--demo', '--check', 'ecs.disk.unencrypte'], { env: ZH });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toMatch(/^错误: 未知的检查项:ecs\.disk\.unencrypte.*ecs\.disk\.unencrypted/);
+    expect(zh.stderr).toMatch(/^错误: 未知的检查项:"ecs\.disk\.unencrypte".*ecs\.disk\.unencrypted/);
   });
 
   it('--check and --service that leave no check to run are refused, not passed', async () => {
