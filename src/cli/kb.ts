@@ -5,6 +5,7 @@ import { OWNER_LABEL } from '../qa/compose.js';
 import type { Lang } from '../qa/engine.js';
 import type { CliIo } from './io.js';
 import { alignColumns } from '../core/text-width.js';
+import { quoted } from './options.js';
 
 export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: string; lang: Lang; json?: boolean }, io: CliIo): number {
   const rows = kb.entries.filter((e) => (!opts.kind || e.kind === opts.kind) && (!opts.owner || e.owner === opts.owner));
@@ -22,12 +23,13 @@ export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: stri
 export function runKbShow(kb: KnowledgeBase, id: string, opts: { lang: Lang; json?: boolean }, io: CliIo): number {
   const e = kb.byId.get(id);
   if (!e) {
-    const near = new Fuse(kb.entries, { keys: ['id', 'title.en', 'title.zh'], threshold: 0.4 }).search(id, { limit: 3 });
+    // Fuzzy search costs grow with the length of the input; no id is anywhere near 200 characters.
+    const near = id.length > 200 ? [] : new Fuse(kb.entries, { keys: ['id', 'title.en', 'title.zh'], threshold: 0.4 }).search(id, { limit: 3 });
     const hint = near.map((r) => r.item.id).join(', ');
     io.err(
       opts.lang === 'zh'
-        ? `错误:没有 id 为 ${id} 的条目。${hint ? `你是不是想找:${hint}?` : ''}用 whoowns kb list 查看全部条目。\n`
-        : `Error: no entry with id ${id}. ${hint ? `Did you mean: ${hint}? ` : ''}Run "whoowns kb list" to see all entries.\n`,
+        ? `错误:没有 id 为 ${quoted(id)} 的条目。${hint ? `你是不是想找:${hint}?` : ''}用 whoowns kb list 查看全部条目。\n`
+        : `Error: no entry with id ${quoted(id)}. ${hint ? `Did you mean: ${hint}? ` : ''}Run "whoowns kb list" to see all entries.\n`,
     );
     return 2;
   }

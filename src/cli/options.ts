@@ -79,6 +79,7 @@ export function parsePort(v: string): number {
 
 /** Up to `limit` candidates closest to `value`, for "did you mean" hints. */
 export function nearest(value: string, candidates: readonly string[], limit = 3): string[] {
+  if (value.length > 200) return []; // fuzzy search slows with the input's length; no candidate is that long
   return new Fuse([...candidates], { threshold: 0.4 }).search(value, { limit }).map((r) => r.item);
 }
 

@@ -62,6 +62,7 @@ describe('option values', () => {
     ['policy', '--lang'],
     ['emulator', '--port'],
     ['scan', '--demo', '--check'],
+    ['kb', 'show'],
   ];
   const cases = OPTIONS.flatMap((o) => VALUES.map((v) => [`${o.join(' ')} ${JSON.stringify(v.slice(0, 20))}`, [...o, v]] as const));
 
