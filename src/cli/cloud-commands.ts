@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -6,13 +6,14 @@ import { secretsFromEnv } from '../core/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
 import { runEmulatorCommand } from '../emulator/cli.js';
 import { createBackend, type PostureBackend } from '../posture/backend.js';
+import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { registerScanCommand } from './scan.js';
 import { registerDigestCommand } from './digest.js';
 import { progressReporter } from './progress.js';
-import { langOption, listArg } from './options.js';
+import { choiceOption, langOption, listOption, parsePort } from './options.js';
 
 // Commands that read the cloud: whoami, inventory, scan, and the local emulator.
 
@@ -84,7 +85,7 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
             [zh ? '凭证来源' : 'credential source', who.credentialSource],
             [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
           ];
-          for (const [k, v] of rows) io.out(`${k.padEnd(18)} ${v}\n`);
+          for (const l of alignColumns(rows)) io.out(`${l}\n`);
           for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
         }
         state.code = who.accountId ? 0 : 3;
@@ -95,9 +96,9 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .command('inventory')
     .description('count resources per region and service, and list what could not be read')
     .option('--account <name>', 'configured account to use')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
+    .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
     .option('--demo', 'use the built-in demo account')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(choiceOption('--format <format>', 'output format', ['table', 'json'] as const).default('table'))
     .addOption(langOption())
     .action(async (opts: CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' }) => {
       await withBackend(io, opts, async (backend, _config, log) => {
@@ -113,11 +114,7 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .command('emulator')
     .description('run the local Alibaba Cloud OpenAPI emulator (for trying whoowns without an account)')
     .option('--scenario <name|file>', 'demo, clean, large, or a scenario YAML/JSON file', 'demo')
-    .option('--port <port>', 'port on 127.0.0.1', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new WhoownsError('USAGE', { zh: `端口无效:${v}`, en: `Invalid port: ${v}` });
-      return n;
-    }, 18080)
+    .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', parsePort, 18080)
     .action(async (opts: { scenario: string; port: number }) => {
       await runEmulatorCommand({ scenario: opts.scenario, port: opts.port, log: (line) => io.out(`${line}\n`) });
     });

@@ -19,6 +19,7 @@ import { localTime, type Lang } from '../digest/words.js';
 import { openDb, type Db } from '../store/db.js';
 import { MuteStore } from '../store/mutes.js';
 import { cliLogger, withBackend } from './cloud-commands.js';
+import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
@@ -123,9 +124,9 @@ function listSchedules(io: CliIo, lang: Lang): number {
         [zh ? '下一次' : 'next run', st.next ? `${localTime(st.next.toISOString(), s.timezone)} = ${st.next.toISOString()}` : zh ? '不再运行' : 'never'],
         [zh ? '上一次' : 'last run', st.last ? `${localTime(st.last.scheduledFor, s.timezone)} ${st.last.status}${st.last.total ? ` ${st.last.sent}/${st.last.total}` : ''}` : zh ? '尚未运行' : 'not yet'],
       ];
-      for (const [k, v] of rows) io.out(`  ${k.padEnd(12)} ${v}\n`);
       const dests = st.destinations.map((d) => `${d.label}${d.from === 'chat' ? (zh ? '(聊天订阅)' : ' (chat)') : ''}`);
-      io.out(`  ${(zh ? '目的地' : 'destinations').padEnd(12)} ${dests.length ? dests.join(', ') : zh ? '无' : 'none'}\n`);
+      rows.push([zh ? '目的地' : 'destinations', dests.length ? dests.join(', ') : zh ? '无' : 'none']);
+      for (const l of alignColumns(rows)) io.out(`  ${l}\n`);
     }
   } finally {
     db.close();

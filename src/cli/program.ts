@@ -13,7 +13,9 @@ import { registerPolicyCommand } from './policy.js';
 import { redactingIo } from '../security/guard.js';
 import { createRedactor } from '../core/redact.js';
 import { secretsFromEnv } from '../core/secrets.js';
-import { langOption } from './options.js';
+import { choiceOption, langFromArgv, langOption } from './options.js';
+import { KINDS, OWNERS, type Kind, type Owner } from '../kb/schema.js';
+import { registerChecksCommand } from './checks.js';
 
 // The `whoowns` command line. Each subcommand is a small function over (options, io) that
 // returns an exit code: 0 ok, 1 findings/failure, 2 usage or bad input, 3 could not run.
@@ -44,11 +46,11 @@ export function buildProgram(io: CliIo, state: CliState): Command {
   const kb = program.command('kb').description('browse the knowledge base');
   kb.command('list')
     .description('list entries')
-    .option('--kind <kind>', 'only this kind (layer, item, duty, product, context, law, product-group)')
-    .option('--owner <owner>', 'only this owner (alibaba-cloud, customer, shared)')
+    .addOption(choiceOption('--kind <kind>', 'only this kind', KINDS))
+    .addOption(choiceOption('--owner <owner>', 'only this owner', OWNERS))
     .option('--json', 'print JSON')
     .addOption(langOption('answer language'))
-    .action((opts: { kind?: string; owner?: string; json?: boolean; lang?: 'zh' | 'en' }) => {
+    .action((opts: { kind?: Kind; owner?: Owner; json?: boolean; lang?: 'zh' | 'en' }) => {
       state.code = runKbList(defaultEngine().kb, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
     });
   kb.command('show')
@@ -62,6 +64,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
 
   registerCloudCommands(program, io, state);
   registerPolicyCommand(program, io, state);
+  registerChecksCommand(program, io, state);
   return program;
 }
 
@@ -87,7 +90,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     const err = toWhoownsError(e);
-    const lang = uiLang(io.env);
+    // A refusal while parsing comes before commander has read --lang: look for it in argv.
+    const lang = langFromArgv(argv) ?? uiLang(io.env);
     io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${err.messageIn(lang)}\n`);
     return exitCodeFor(err.code);
   }

@@ -1,15 +1,16 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { WhoownsError } from '../core/errors.js';
-import { findCheck } from '../checks/index.js';
+import { ALL_CHECKS, findCheck } from '../checks/index.js';
 import { FORMATS, render, type Format } from '../posture/render/index.js';
 import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
+import { CHECK_SERVICES } from './checks.js';
 import type { Snapshot } from '../cloud/index.js';
 import { pickAccount, withBackend } from './cloud-commands.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
-import { langOption, listArg } from './options.js';
+import { choiceListOption, choiceOption, langOption, listOption, nearest, quoted } from './options.js';
 
 // `whoowns scan`: collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
@@ -42,29 +43,42 @@ export function readNothing(s: Snapshot): boolean {
   return !regionRead && !ramRead;
 }
 
+/** Refuse check ids that do not exist, and filters that leave no check at all: a gate must not pass on nothing. */
+export function assertSomethingToRun(checkIds: string[] | undefined, services: CheckService[] | undefined): void {
+  for (const id of checkIds ?? []) {
+    if (findCheck(id)) continue;
+    const near = nearest(id, ALL_CHECKS.map((c) => c.meta.id));
+    throw new WhoownsError('USAGE', {
+      zh: `未知的检查项:${quoted(id)}。${near.length ? `你是不是想找:${near.join(', ')}?` : ''}用 whoowns checks 查看全部检查项。`,
+      en: `Unknown check: ${quoted(id)}. ${near.length ? `Did you mean: ${near.join(', ')}? ` : ''}Run whoowns checks to list every check.`,
+    });
+  }
+  const selected = ALL_CHECKS.filter((c) => (!checkIds?.length || checkIds.includes(c.meta.id)) && (!services?.length || services.includes(c.meta.service)));
+  if (selected.length === 0) {
+    const svc = services!.join(', ');
+    throw new WhoownsError('USAGE', {
+      zh: `--check 与 --service ${svc} 组合后没有任何检查项可运行。请去掉其中一个,或选择属于 ${svc} 的检查项(whoowns checks --service ${svc})。`,
+      en: `--check and --service ${svc} together leave no check to run. Drop one of them, or pick checks of ${svc} (whoowns checks --service ${svc}).`,
+    });
+  }
+}
+
 export function registerScanCommand(program: Command, io: CliIo, state: CliState): void {
   program
     .command('scan')
     .description('check the account\'s posture and say who owns each fix')
     .option('--account <name>', 'configured account to scan (default: the first)')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
-    .option('--check <ids>', 'only these checks (repeat or comma-separate)', listArg)
-    .addOption(new Option('--service <svc>', 'only checks of this service (repeatable)').choices(['ecs', 'ram', 'vpc']).argParser((v: string, prev: string[] = []) => [...prev, v]))
-    .addOption(new Option('--severity <level>', 'only findings at or above this severity').choices([...SEVERITIES]))
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...FORMATS]))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES]))
+    .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
+    .addOption(listOption('--check <ids>', 'only these checks (repeat or comma-separate)'))
+    .addOption(choiceListOption('--service <svc>', 'only checks of these services (repeat or comma-separate)', CHECK_SERVICES))
+    .addOption(choiceOption('--severity <level>', 'only findings at or above this severity', SEVERITIES))
+    .addOption(choiceOption('--format <format>', 'output format (default: table on a terminal, json otherwise)', FORMATS))
+    .addOption(choiceOption('--fail-on <level>', 'exit 1 when a finding at or above this severity exists', SEVERITIES))
     .option('--demo', 'scan the built-in demo account (DEMO DATA)')
     .option('--no-color', 'no colours in table output')
     .addOption(langOption())
     .action(async (opts: ScanOptions) => {
-      for (const id of opts.check ?? []) {
-        if (!findCheck(id)) {
-          throw new WhoownsError('USAGE', {
-            zh: `未知的检查项:${id}。用 whoowns scan --format json 查看全部检查项的 id。`,
-            en: `Unknown check: ${id}. See every check id in the output of whoowns scan --format json.`,
-          });
-        }
-      }
+      assertSomethingToRun(opts.check, opts.service);
       const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
       const lang = opts.lang ?? uiLang(io.env);
       await withBackend(io, opts, async (backend, _config, log) => {
