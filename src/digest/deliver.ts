@@ -9,7 +9,8 @@ import { PermanentDeliveryError, type Destination, type Posted, type RenderedDig
 // Per destination: 'sending' (attempts + 1) is recorded before the post, 'sent' with the
 // platform's message ref right after chat.postMessage returns — nothing else happens in between —
 // and the trend chart follows as its own step (chart 'pending' → 'done' | 'failed'), so a chart
-// retry never re-posts the text. A failed post goes back to 'pending' and is retried with
+// retry never re-posts the text ('uploading' is recorded before the upload, and a resume that
+// finds it looks for the file in the channel first). A failed post goes back to 'pending' and is retried with
 // exponential backoff, up to maxAttempts, then 'failed'.
 //
 // The window between a post reaching the platform and our 'sent' record (a kill -9, a lost
@@ -18,7 +19,9 @@ import { PermanentDeliveryError, type Destination, type Posted, type RenderedDig
 // conversations.history). Found → recorded as sent, not posted. Not found → posted.
 // Where the look-up is impossible or fails (DingTalk has none; a Slack app without
 // channels:history / groups:history), we post again and log a warning: a repeated digest is
-// better than a lost one, and it is at most one extra copy per crash.
+// better than a lost one, and it is at most one extra copy per crash. The same holds for the
+// chart; Slack may show a shared file a moment after the upload completes, so there a chart can
+// still repeat after a kill in that moment.
 
 export interface DeliveryPolicy {
   maxAttempts: number;
@@ -59,7 +62,7 @@ export async function deliverRun(runId: string, rendered: RenderedDigest, destin
   const byKey = new Map(destinations.map((d) => [d.key, d]));
   // One destination after another: a crash stops everything at one known point.
   for (const row of deps.store.deliveries(runId)) {
-    if (row.status === 'failed' || (row.status === 'sent' && row.chart !== 'pending')) continue;
+    if (row.status === 'failed' || (row.status === 'sent' && row.chart !== 'pending' && row.chart !== 'uploading')) continue;
     const log = deps.log.child({ runId, destination: row.destination });
     const dest = byKey.get(row.destination);
     if (!dest) {
@@ -70,7 +73,8 @@ export async function deliverRun(runId: string, rendered: RenderedDigest, destin
     }
     const step: Step = { runId, rendered, dest, deps, log };
     const posted = row.status === 'sent' ? { ...(row.messageRef ? { ref: row.messageRef } : {}) } : await postOnce(step, row);
-    if (posted && deps.store.deliveries(runId).find((r) => r.destination === dest.key)?.chart === 'pending') await sendChart(step, posted);
+    const chart = deps.store.deliveries(runId).find((r) => r.destination === dest.key)?.chart;
+    if (posted && (chart === 'pending' || chart === 'uploading')) await sendChart(step, posted, chart === 'uploading');
   }
   return deps.store.deliveries(runId);
 }
@@ -128,19 +132,40 @@ async function lookUp({ runId, dest, deps, log }: Step, attempts: number): Promi
   }
 }
 
-/** The chart, once, after the message; a failure here never touches the posted text. */
-async function sendChart({ runId, rendered, dest, deps, log }: Step, posted: Posted): Promise<void> {
+/**
+ * The chart, once, after the message; a failure here never touches the posted text. `maybeSent`:
+ * an upload was under way when the process died, so look for the file before uploading again.
+ */
+async function sendChart({ runId, rendered, dest, deps, log }: Step, posted: Posted, maybeSent: boolean): Promise<void> {
   if (!rendered.chart || !dest.sendChart) {
     deps.store.markChart(runId, dest.key, 'failed', deps.clock.now(), 'the chart could not be drawn on resume');
     return;
   }
+  if (maybeSent && (await chartFound(dest, posted, rendered.chart.filename, log))) {
+    deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
+    log.info('trend chart found in the channel (uploaded before a crash); not uploading it again');
+    return;
+  }
+  deps.store.markChart(runId, dest.key, 'uploading', deps.clock.now());
   try {
     await dest.sendChart(rendered, posted);
-    deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
   } catch (e) {
     const reason = reasonOf(e);
     deps.store.markChart(runId, dest.key, 'failed', deps.clock.now(), `chart: ${reason}`);
     log.warn({ reason: reason.slice(0, 200) }, 'trend chart not uploaded; the digest message itself was posted');
+    return;
+  }
+  // Outside the try, like the message's record: if this write fails, 'uploading' is what a resume finds.
+  deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
+}
+
+async function chartFound(dest: Destination, posted: Posted, filename: string, log: Logger): Promise<boolean> {
+  if (!dest.findChart) return false;
+  try {
+    return await dest.findChart(posted, filename);
+  } catch (e) {
+    log.warn({ reason: reasonOf(e).slice(0, 300) }, 'could not look for a chart that may have been uploaded before a crash; uploading again (at-least-once)');
+    return false;
   }
 }
 

@@ -40,6 +40,8 @@ export interface Destination {
   find?(ctx: PostContext & { since: Date }): Promise<Posted | undefined>;
   /** The trend chart, a separate step after the message; absent where charts are not posted. */
   sendChart?(d: RenderedDigest, posted: Posted): Promise<void>;
+  /** Whether the chart `filename` was shared after the posted message (a crash hid the answer); throws when the look-up fails. */
+  findChart?(posted: Posted, filename: string): Promise<boolean>;
 }
 
 /** The Slack metadata event type of a digest message; its payload carries the run id. */
@@ -49,6 +51,7 @@ export interface SlackSender {
   postMessage(channel: string, reply: Reply, opts?: PostOptions): Promise<{ ts?: string } | void>;
   findMessage?(channel: string, q: DigestLookup): Promise<{ ts: string } | undefined>;
   uploadImage?(channel: string, image: NonNullable<RenderedDigest['chart']>): Promise<void>;
+  findFile?(channel: string, q: { filename: string; afterTs: string }): Promise<boolean>;
 }
 
 export interface Senders {
@@ -113,6 +116,10 @@ function slackDestination(base: Omit<Destination, 'send'>, channel: string, send
     async sendChart(d) {
       const s = slack();
       if (d.chart && s.uploadImage) await s.uploadImage(channel, d.chart);
+    },
+    async findChart(posted, filename) {
+      const s = slack();
+      return !!posted.ref && !!s.findFile && (await s.findFile(channel, { filename, afterTs: posted.ref }));
     },
   };
 }

@@ -4,8 +4,9 @@ import type { Db } from './db.js';
 //   run 'building' → (message, state, one 'pending' delivery per destination) 'sending' in one
 //   transaction → per destination 'sending' (attempts+1) BEFORE the post, 'sent' (with the
 //   platform's message ref) right AFTER chat.postMessage returns → the chart as its own step
-//   (chart 'pending' → 'done' | 'failed') → run 'sent' | 'partial' | 'failed'.
-// A row left 'sending' is "maybe posted": the resume looks for the run's message before posting.
+//   (chart 'pending' → 'uploading' before the upload → 'done' | 'failed') → run 'sent' | 'partial' | 'failed'.
+// A row left 'sending' is "maybe posted", a chart left 'uploading' "maybe uploaded": the resume
+// looks for them in the channel before posting again.
 // A lease row per schedule keeps two runs of one schedule (in one process or several sharing the
 // file) from ever overlapping.
 
@@ -13,7 +14,7 @@ export type RunStatus = 'building' | 'sending' | 'sent' | 'partial' | 'failed' |
 export type RunTrigger = 'cron' | 'catch-up' | 'manual';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 /** The trend chart after the message: its own step, so a chart retry never re-posts the text. */
-export type ChartStatus = 'pending' | 'done' | 'failed';
+export type ChartStatus = 'pending' | 'uploading' | 'done' | 'failed';
 
 export interface RunRecord {
   id: string;

@@ -73,6 +73,14 @@ class CrashBeforeChart extends DigestStore {
   }
 }
 
+/** Dies once right after Slack completed the chart upload, before 'done' is written. */
+class CrashAfterChartUpload extends DigestStore {
+  override markChart(runId: string, destination: string, status: 'uploading' | 'done' | 'failed', now: Date, error?: string): void {
+    if (status === 'done') throw new Crash('killed after the chart upload, before its record');
+    super.markChart(runId, destination, status, now, error);
+  }
+}
+
 describe('digest delivery to Slack, exactly once', () => {
   it('the post carries the run id in its metadata; the chart follows as its own step', async () => {
     const { s, deps, h } = wire('C1');
@@ -119,6 +127,21 @@ describe('digest delivery to Slack, exactly once', () => {
     expect(posts('C3')).toHaveLength(1);
     expect(charts('C3')).toHaveLength(1);
     expect(slack.callsTo('conversations.history').filter((c) => c.body.channel === 'C3')).toHaveLength(0);
+    expect(out.deliveries[0]).toMatchObject({ status: 'sent', chart: 'done' });
+  });
+
+  it('killed after the chart was uploaded, before its record: the restart finds the file and does not upload it again', async () => {
+    const db = openDb(':memory:');
+    const first = wire('C8', { db, store: new CrashAfterChartUpload(db), holder: 'p1' });
+    await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
+    expect(first.h.store.deliveries(`morning@${SLOT.toISOString()}`)[0]).toMatchObject({ status: 'sent', chart: 'uploading' });
+    expect(charts('C8')).toHaveLength(1);
+
+    const second = wire('C8', { db, holder: 'p2' });
+    const out = await runDigest(second.s, { trigger: 'cron', scheduledFor: SLOT }, second.deps);
+    expect(out.status).toBe('sent');
+    expect(posts('C8')).toHaveLength(1);
+    expect(charts('C8')).toHaveLength(1);
     expect(out.deliveries[0]).toMatchObject({ status: 'sent', chart: 'done' });
   });
 

@@ -138,6 +138,23 @@ async function searchHistory(client: WebClient, channel: string, q: DigestLookup
   throw new Error(`more than ${LOOKUP_PAGES} pages of messages since ${q.oldest.toISOString()}`);
 }
 
+/** Whether a file named `filename` was shared in the channel after the message `afterTs` (the digest chart). */
+export async function findSharedFile(client: WebClient, channel: string, q: { filename: string; afterTs: string }): Promise<boolean> {
+  try {
+    const r = await client.conversations.history({ channel, oldest: q.afterTs, include_all_metadata: false, limit: 200 });
+    return !!r.messages?.some((m) => m.files?.some((f) => f.name === q.filename));
+  } catch (e) {
+    throw new WhoownsError(
+      'CONFIG_INVALID',
+      {
+        zh: `无法在 Slack 频道 ${channel} 中查找趋势图是否已上传(${lookupFailure(e)})。请给 Slack 应用添加 channels:history 和 groups:history 权限。`,
+        en: `Could not look in Slack channel ${channel} for the uploaded trend chart (${lookupFailure(e)}). Add the channels:history and groups:history scopes to the Slack app.`,
+      },
+      e,
+    );
+  }
+}
+
 /** Why a look-up failed, with the scope to add when Slack says one is missing. */
 export function lookupFailure(e: unknown): string {
   const data = (e as { data?: { error?: string; needed?: string } } | null)?.data;

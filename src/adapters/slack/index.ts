@@ -5,7 +5,7 @@ import type { Dispatch, Locale } from '../../chat/types.js';
 import { WhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
-import { DEFAULT_RETRY, delivered, findDigestMessage, reasonOf, type DigestLookup, type RetryPolicy } from './delivery.js';
+import { DEFAULT_RETRY, delivered, findDigestMessage, findSharedFile, reasonOf, type DigestLookup, type RetryPolicy } from './delivery.js';
 import { closeServer, healthRoutes, startProbeServer } from './health.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
@@ -63,6 +63,8 @@ export interface SlackAdapter {
   findMessage(channel: string, q: DigestLookup): Promise<{ ts: string } | undefined>;
   /** Upload an image to the channel (the digest chart); throws when Slack refuses. */
   uploadImage(channel: string, image: NonNullable<PostOptions['image']>): Promise<void>;
+  /** Whether a file of that name was shared in the channel after a message (the chart, after a crash). */
+  findFile(channel: string, q: { filename: string; afterTs: string }): Promise<boolean>;
   /** The bound HTTP port once started (useful with port 0), else undefined. */
   port(): number | undefined;
 }
@@ -171,6 +173,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
     findMessage: (channel, q) => findDigestMessage(app.client, channel, q),
     uploadImage: (channel, image) => uploadTo(log.child({ channel }), channel, image),
+    findFile: (channel, q) => findSharedFile(app.client, channel, q),
     port: boundPort,
   };
 

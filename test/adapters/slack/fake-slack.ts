@@ -30,6 +30,8 @@ export interface ChannelMessage {
   ts: string;
   text?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Present on a file share (files.completeUploadExternal with channel_id). */
+  files?: { id: string; name: string }[];
 }
 
 /** What the fake tells a listener: a call recorded (answer not sent yet), then its answer written. */
@@ -46,7 +48,7 @@ export interface FakeSlack {
   readonly calls: RecordedCall[];
   readonly responses: RecordedResponse[];
   readonly uploads: { id: string; bytes: number }[];
-  /** Messages in channels (chat.postMessage), oldest first. */
+  /** Messages in channels (chat.postMessage, and file shares with `files`), oldest first. */
   readonly messages: ChannelMessage[];
   messagesIn(channel: string): ChannelMessage[];
   /** Hold each Web API answer this long after the call is recorded (0: answer at once). */
@@ -71,6 +73,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: RecordedResponse[] = [];
   const uploads: { id: string; bytes: number }[] = [];
   const messages: ChannelMessage[] = [];
+  const fileNames = new Map<string, string>();
   const faults = new Map<string, { times: number; fault: Fault }>();
   // Slack's ts is its wall clock (µs), unique per channel; look-ups bound by time depend on it.
   let lastTs = 0;
@@ -144,10 +147,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'files.getUploadURLExternal': {
         const id = `F${++fileSeq}`;
+        fileNames.set(id, String(body.filename));
         return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };
       }
-      case 'files.completeUploadExternal':
-        return { ok: true, files: (body.files as { id: string }[] | undefined)?.map((f) => ({ id: f.id })) ?? [] };
+      case 'files.completeUploadExternal': {
+        const files = (body.files as { id: string }[] | undefined) ?? [];
+        // Sharing to a channel shows up there as a message carrying the files.
+        if (body.channel_id) messages.push({ channel: String(body.channel_id), ts: nextTs(), files: files.map((f) => ({ id: f.id, name: fileNames.get(f.id) ?? '' })) });
+        return { ok: true, files: files.map((f) => ({ id: f.id })) };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -160,7 +168,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const start = Number(body.cursor ?? 0);
     const withMeta = String(body.include_all_metadata) === 'true';
     const all = messages.filter((m) => m.channel === body.channel && Number(m.ts) >= oldest).reverse();
-    const page = all.slice(start, start + limit).map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
+    const page = all
+      .slice(start, start + limit)
+      .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.files ? { files: m.files } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
     const more = start + limit < all.length;
     return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
   }
