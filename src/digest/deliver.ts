@@ -8,10 +8,10 @@ import { PermanentDeliveryError, type Destination, type Posted, type RenderedDig
 //
 // Per destination: 'sending' (attempts + 1) is recorded before the post, 'sent' with the
 // platform's message ref right after chat.postMessage returns — nothing else happens in between —
-// and the trend chart follows as its own step (chart 'pending' → 'done' | 'failed'), so a chart
-// retry never re-posts the text ('uploading' is recorded before the upload, and a resume that
-// finds it looks for the file in the channel first). A failed post goes back to 'pending' and is retried with
-// exponential backoff, up to maxAttempts, then 'failed'.
+// and the trend chart follows as its own step (chart 'pending' → 'uploading' before the upload →
+// 'done' | 'failed'), so a chart retry never re-posts the text; a resume that finds 'uploading'
+// looks for the file in the channel first. A failed post goes back to 'pending' and is retried
+// with exponential backoff, up to maxAttempts, then 'failed'.
 //
 // The window between a post reaching the platform and our 'sent' record (a kill -9, a lost
 // answer, a timeout) is closed by looking before posting again: any attempt after the first asks

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack/index.js';
 import { createLogger, silentLogger } from '../../src/core/logger.js';
@@ -188,5 +189,11 @@ describe('digest delivery to Slack, exactly once', () => {
     const before = slack.attempts('chat.postMessage');
     await expect(senders.slack!.postMessage('C7', { summary: 'x', blocks: [{ type: 'text', text: 'x' }] })).rejects.toThrow(/C7/);
     expect(slack.attempts('chat.postMessage') - before).toBe(1);
+  });
+
+  it('the Slack app manifest grants the look-up its scopes (public and private channels)', () => {
+    const manifest = readFileSync('deploy/slack-app-manifest.yaml', 'utf8');
+    const scopes = [...manifest.matchAll(/^\s+- ([a-z_.:]+)\s/gm)].map((m) => m[1]);
+    expect(scopes).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'chat:write', 'files:write']));
   });
 });
