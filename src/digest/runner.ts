@@ -148,6 +148,7 @@ async function send(schedule: Schedule, run: RunRecord, payload: Payload, deps: 
     clock: deps.clock,
     log,
     policy: deps.policy,
+    startedAt: new Date(run.startedAt),
     stillOwner: () => !lease.lost() && lease.renew(),
   });
   const sent = rows.filter((r) => r.status === 'sent').length;

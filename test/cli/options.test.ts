@@ -106,7 +106,7 @@ describe('other values that select nothing or are not what they claim', () => {
   it('an unknown region is refused with the regions the account can use', async () => {
     const r = await cli(['scan', '--demo', '--format', 'json', '--region', 'cn-hangzou'], { env: EN });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Unknown region\(s\): cn-hangzou.*cn-hangzhou/);
+    expect(r.stderr).toMatch(/Unknown regions?: cn-hangzou.*cn-hangzhou/);
   });
 
   it.each([['abc'], ['80.5'], ['65536'], ['']])('emulator --port %j is refused with the valid range', async (port) => {
