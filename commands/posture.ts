@@ -163,9 +163,9 @@ const SUBS: Sub[] = [
       if (!sgId && !user) {
         throw usageError(this, { zh: '只能刷新整个账号、一个安全组或一个 RAM 用户。', en: 'Refresh the whole account, one security group or one RAM user.' });
       }
-      const view = await currentView(ctx, s);
+      await currentView(ctx, s);
       if (sgId) {
-        const region = Object.values(view.snapshot.regionData).find((r) => r.securityGroups?.some((g) => g.securityGroupId === sgId))?.regionId;
+        const region = await s.posture.groupRegion(sgId);
         if (!region) {
           throw usageError(this, { zh: `上次扫描里没有安全组 ${sgId};用 /posture refresh 重新扫描整个账号。`, en: `Security group ${sgId} was not in the last scan; use /posture refresh to rescan the account.` });
         }

@@ -2,7 +2,7 @@ import type { AccessPolicy } from '../src/chat/access.js';
 import type { RateLimiter } from '../src/chat/rate-limit.js';
 import type { ChatContext } from '../src/chat/types.js';
 import type { QaEngine } from '../src/qa/engine.js';
-import type { PostureService } from '../src/posture/service.js';
+import type { PostureSource } from '../src/posture/service.js';
 import type { Bilingual } from '../src/core/errors.js';
 import type { DigestService } from '../src/digest/service.js';
 
@@ -11,7 +11,7 @@ import type { DigestService } from '../src/digest/service.js';
 
 export interface Services {
   qa: QaEngine;
-  posture: PostureService;
+  posture: PostureSource;
   access: AccessPolicy;
   limiter: RateLimiter;
   /** Scheduled digests; absent when the app was started without them. */

@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { COMMANDS, createDispatch } from '../commands/index.js';
 import { createDingTalkAdapter, type DingTalkAdapterOptions } from './adapters/dingtalk/index.js';
 import { closeServer, startProbeServer } from './adapters/slack/health.js';
@@ -10,20 +9,15 @@ import { createRateLimiter } from './chat/rate-limit.js';
 import type { Config } from './config/config.js';
 import { WhoownsError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
-import { createBackend } from './posture/backend.js';
-import { PostureService } from './posture/service.js';
+import type { PostureSource } from './posture/service.js';
 import { redactingDispatch } from './security/guard.js';
-import { createRedactor } from './core/redact.js';
-import { defaultEngine } from './qa/default.js';
-import { prepareDigests } from './digest/index.js';
-import { openDb } from './store/db.js';
-import { MuteStore } from './store/mutes.js';
+import { createCore } from './wiring/core.js';
 
 // Wiring only: every piece is built here from config and handed to the adapters.
 
 export interface App {
   dispatch: Dispatch;
-  posture: PostureService;
+  posture: PostureSource;
   demo: boolean;
   /** True when a chat platform is connected; otherwise the caller runs the console. */
   hasChat: boolean;
@@ -39,37 +33,13 @@ export interface AppOverrides {
 }
 
 export async function startApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const qa = defaultEngine();
-  const db = openDb(join(config.dataDir, 'whoowns.db'));
-  const backend = await createBackend(config, log).catch((e: unknown) => {
-    db.close();
-    throw e;
-  });
-  const mutes = new MuteStore(db);
-  // Chat answers about the first configured account; the CLI's scan takes --account.
-  const account = backend.accounts[0]!;
-  const posture = new PostureService({
-    collect: (l) => backend.collect(account, l),
-    evaluate: (snapshot, now) => backend.evaluate(snapshot, now),
-    refreshOne: (snapshot, target, l) => backend.refresh(account, l, snapshot, target),
-    mutes,
-    now: () => new Date(),
-    log,
-    ttlMs: config.posture.ttlMs,
-    refreshIntervalMs: config.posture.refreshIntervalMs,
-    demo: backend.demo,
-  });
+  // Digest schedules are validated in the core, before any adapter starts; the scheduler starts after them.
+  const core = await createCore(config, log, { env: process.env, bot: true, ...(overrides.dingtalk ? { dingtalkApi: overrides.dingtalk } : {}) });
+  const { posture, digests, redactor } = core;
   // Every reply and every error a command produces passes the redaction layer (src/security).
-  const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
-  // Digest schedules are validated here, before any adapter starts; the scheduler starts after them.
-  const digests = await prepareDigests({ config, env: process.env, db, backend, mutes, log, redact: (r) => redactor.deep(r), dingtalkApi: overrides.dingtalk }).catch(async (e: unknown) => {
-    await backend.close();
-    db.close();
-    throw e;
-  });
   const dispatch = redactingDispatch(
     createDispatch(() => COMMANDS, {
-      qa,
+      qa: core.qa,
       posture,
       access: config.access,
       limiter: createRateLimiter({ perMinute: 30, burst: 10 }),
@@ -103,8 +73,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     // A half-started bot must not keep a port (or the demo emulator) open: undo what started.
     for (const stop of stops) await stop().catch(() => undefined);
     if (probes) await closeServer(probes);
-    await backend.close();
-    db.close();
+    await core.close();
     throw listenError(e, config);
   }
   ready = true;
@@ -113,7 +82,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   return {
     dispatch,
     posture,
-    demo: backend.demo,
+    demo: posture.demo,
     hasChat: stops.length > 0,
     slack,
     port: () => slack?.port() ?? (probes ? portOf(probes) : undefined),
@@ -122,8 +91,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       await digests.stop();
       for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
       if (probes) await closeServer(probes);
-      await backend.close();
-      db.close();
+      await core.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../core/logger.js';
 import { secretsFromEnv } from '../core/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
 import { runEmulatorCommand } from '../emulator/cli.js';
-import { createBackend, type PostureBackend } from '../posture/backend.js';
+import { createCore, type Core, type CoreOptions } from '../wiring/core.js';
 import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
@@ -41,25 +41,15 @@ export function cliLogger(io: CliIo): Logger {
   return createLogger({ level: io.env.WHOOWNS_LOG_LEVEL ?? 'silent', secrets: secretsFromEnv(io.env), destination: { write: (line: string) => io.err(line) } });
 }
 
-export function pickAccount(backend: PostureBackend, name?: string) {
-  if (!name) return backend.accounts[0]!;
-  const found = backend.accounts.find((a) => a.name === name);
-  if (!found) {
-    const names = backend.accounts.map((a) => a.name).join(', ');
-    throw new WhoownsError('USAGE', { zh: `配置中没有名为 ${name} 的账号;可用:${names}。`, en: `No account named ${name} in the configuration; configured: ${names}.` });
-  }
-  return found;
-}
-
-/** Run `fn` with a backend, closing it (and its demo emulator) whatever happens. */
-export async function withBackend<T>(io: CliIo, opts: CloudCliOptions, fn: (b: PostureBackend, config: Config, log: Logger) => Promise<T>): Promise<T> {
+/** Run `fn` with the core, closing it (its database and demo emulator) whatever happens. */
+export async function withCore<T>(io: CliIo, opts: CloudCliOptions, fn: (core: Core, config: Config, log: Logger) => Promise<T>, o: CoreOptions = {}): Promise<T> {
   const config = cliConfig(io, opts);
   const log = cliLogger(io);
-  const backend = await createBackend(config, log);
+  const core = await createCore(config, log, { env: io.env, store: 'read', sending: false, ...o });
   try {
-    return await fn(backend, config, log);
+    return await fn(core, config, log);
   } finally {
-    await backend.close();
+    await core.close();
   }
 }
 
@@ -73,8 +63,8 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .option('--json', 'print JSON')
     .addOption(langOption())
     .action(async (opts: CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' }) => {
-      await withBackend(io, opts, async (backend, _config, log) => {
-        const who = await backend.whoami(pickAccount(backend, opts.account), log);
+      await withCore(io, opts, async ({ posture }, _config, log) => {
+        const who = await posture.whoami(posture.account(opts.account), log);
         if (opts.json) io.out(`${JSON.stringify(who, null, 2)}\n`);
         else {
           const zh = (opts.lang ?? uiLang(io.env)) === 'zh';
@@ -101,9 +91,9 @@ export function registerCloudCommands(program: Command, io: CliIo, state: CliSta
     .addOption(choiceOption('--format <format>', 'output format', ['table', 'json'] as const).default('table'))
     .addOption(langOption())
     .action(async (opts: CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' }) => {
-      await withBackend(io, opts, async (backend, _config, log) => {
+      await withCore(io, opts, async ({ posture }, _config, log) => {
         const progress = progressReporter(io);
-        const snapshot = await backend.collect(pickAccount(backend, opts.account), log, { regions: opts.region, onProgress: progress.update });
+        const snapshot = await posture.read(posture.account(opts.account), log, { regions: opts.region, onProgress: progress.update });
         progress.done();
         const summary = inventorySummary(snapshot);
         io.out(opts.format === 'json' ? renderInventoryJson(summary) : renderInventoryTable(summary, opts.lang ?? uiLang(io.env)));

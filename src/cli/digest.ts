@@ -1,24 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createOpenApi, sendCustomRobot } from '../adapters/dingtalk/openapi.js';
 import { toDingTalkMarkdown } from '../adapters/dingtalk/render.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { toBlockKit } from '../adapters/slack/render.js';
-import { loadConfig, type Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
-import { silentLogger } from '../core/logger.js';
-import { systemClock } from '../digest/clock.js';
-import { createDigestSystem, schedulesFromConfig, type DigestSystem } from '../digest/index.js';
-import { loadRasterizer } from '../digest/png.js';
 import { buildMessage, renderPayload } from '../digest/runner.js';
-import { createScanSource } from '../digest/scan-source.js';
 import { describeDestination, platformOf, type Schedule } from '../digest/schedule-config.js';
-import type { Senders } from '../digest/destinations.js';
 import { localTime, type Lang } from '../digest/words.js';
-import { openDb, type Db } from '../store/db.js';
-import { MuteStore } from '../store/mutes.js';
-import { cliLogger, withBackend } from './cloud-commands.js';
+import { withCore } from './cloud-commands.js';
 import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
@@ -50,7 +38,7 @@ export function registerDigestCommand(program: Command, io: CliIo, state: CliSta
     .action(async (opts: DigestCliOptions) => {
       const lang = opts.lang ?? uiLang(io.env);
       if (opts.list) {
-        state.code = listSchedules(io, lang);
+        state.code = await listSchedules(io, lang);
         return;
       }
       if (!opts.now) {
@@ -61,10 +49,6 @@ export function registerDigestCommand(program: Command, io: CliIo, state: CliSta
       }
       state.code = opts.dryRun ? await dryRun(io, opts, lang) : await runNow(io, opts, lang);
     });
-}
-
-function dbPath(config: Config): string {
-  return join(config.dataDir, 'whoowns.db');
 }
 
 function pick(schedules: Schedule[], name: string | undefined): Schedule {
@@ -84,38 +68,15 @@ function pick(schedules: Schedule[], name: string | undefined): Schedule {
   return found;
 }
 
-/** The state database for reading only: an absent file is not created (an empty in-memory one stands in). */
-function readDb(config: Config): Db {
-  const path = dbPath(config);
-  return existsSync(path) ? openDb(path) : openDb(':memory:');
-}
-
-function system(db: Db, schedules: Schedule[], senders: Senders, config: Config, extra: Partial<Parameters<typeof createDigestSystem>[0]> = {}): DigestSystem {
-  return createDigestSystem({
-    schedules,
-    db,
-    scan: async () => {
-      throw new Error('no scan in this mode');
-    },
-    senders,
-    log: silentLogger(),
-    ...(config.dingtalk ? { dingtalkRobotCode: config.dingtalk.clientId } : {}),
-    ...extra,
-  });
-}
-
-function listSchedules(io: CliIo, lang: Lang): number {
-  const config = loadConfig(io.env);
-  const schedules = schedulesFromConfig(config, io.env, { sending: false });
-  const zh = lang === 'zh';
-  if (!schedules.length) {
-    io.out(zh ? '没有配置定时摘要(在 WHOOWNS_CONFIG 指向的文件中添加 schedules:)。\n' : 'No digest schedules configured (add schedules: to the WHOOWNS_CONFIG file).\n');
-    return 0;
-  }
-  const db = readDb(config);
-  try {
-    const { service } = system(db, schedules, { env: io.env }, config);
-    for (const st of service.status()) {
+function listSchedules(io: CliIo, lang: Lang): Promise<number> {
+  // Only the schedules and the state: no credentials needed, and nothing reads the cloud.
+  return withCore(io, { demo: true }, async ({ digests }) => {
+    const zh = lang === 'zh';
+    if (!digests.schedules.length) {
+      io.out(zh ? '没有配置定时摘要(在 WHOOWNS_CONFIG 指向的文件中添加 schedules:)。\n' : 'No digest schedules configured (add schedules: to the WHOOWNS_CONFIG file).\n');
+      return 0;
+    }
+    for (const st of digests.service.status()) {
       const s = st.schedule;
       io.out(`${s.name}\n`);
       const rows: [string, string][] = [
@@ -128,59 +89,42 @@ function listSchedules(io: CliIo, lang: Lang): number {
       rows.push([zh ? '目的地' : 'destinations', dests.length ? dests.join(', ') : zh ? '无' : 'none']);
       for (const l of alignColumns(rows)) io.out(`  ${l}\n`);
     }
-  } finally {
-    db.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 async function dryRun(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<number> {
-  return withBackend(io, opts, async (backend, config) => {
-    const schedule = pick(schedulesFromConfig(config, io.env, { sending: false }), opts.schedule);
-    const db = readDb(config);
-    try {
-      const { service, deps } = system(db, [schedule], { env: io.env }, config);
-      const scan = createScanSource(backend, new MuteStore(db));
-      const now = systemClock.now();
-      const { message } = await buildMessage(schedule, { trigger: 'manual', scheduledFor: now }, { ...deps, scan }, now, { record: false, log: cliLogger(io) });
-      const rendered = await renderPayload({ kind: 'digest', lang: schedule.lang, message }, undefined, cliLogger(io));
-      const specs = service.destinationSpecs(schedule);
-      const platforms = new Set(specs.map(platformOf));
-      const zh = lang === 'zh';
-      io.out(zh ? `摘要 ${schedule.name}(试运行:不会发送或记录任何内容)\n` : `Digest ${schedule.name} (dry run: nothing is posted or recorded)\n`);
-      io.out(`${zh ? '目的地' : 'Destinations'}: ${specs.length ? specs.map((d) => describeDestination(d, lang)).join(', ') : zh ? '无' : 'none'}\n`);
-      if (!platforms.size || platforms.has('slack')) {
-        io.out(`\n--- Slack (Block Kit) ---\n${JSON.stringify(toBlockKit(rendered.slack, { locale: schedule.lang }), null, 2)}\n`);
-      }
-      if (!platforms.size || platforms.has('dingtalk')) {
-        const md = toDingTalkMarkdown(rendered.dingtalk);
-        io.out(`\n--- DingTalk (markdown) ---\n# ${md.title}\n${md.text}\n`);
-      }
-      return 0;
-    } finally {
-      db.close();
+  return withCore(io, opts, async ({ digests, clock }, _config, log) => {
+    const schedule = pick(digests.schedules, opts.schedule);
+    const now = clock.now();
+    const { message } = await buildMessage(schedule, { trigger: 'manual', scheduledFor: now }, digests.deps, now, { record: false, log });
+    const rendered = await renderPayload({ kind: 'digest', lang: schedule.lang, message }, undefined, log);
+    const specs = digests.service.destinationSpecs(schedule);
+    const platforms = new Set(specs.map(platformOf));
+    const zh = lang === 'zh';
+    io.out(zh ? `摘要 ${schedule.name}(试运行:不会发送或记录任何内容)\n` : `Digest ${schedule.name} (dry run: nothing is posted or recorded)\n`);
+    io.out(`${zh ? '目的地' : 'Destinations'}: ${specs.length ? specs.map((d) => describeDestination(d, lang)).join(', ') : zh ? '无' : 'none'}\n`);
+    if (!platforms.size || platforms.has('slack')) {
+      io.out(`\n--- Slack (Block Kit) ---\n${JSON.stringify(toBlockKit(rendered.slack, { locale: schedule.lang }), null, 2)}\n`);
     }
+    if (!platforms.size || platforms.has('dingtalk')) {
+      const md = toDingTalkMarkdown(rendered.dingtalk);
+      io.out(`\n--- DingTalk (markdown) ---\n# ${md.title}\n${md.text}\n`);
+    }
+    return 0;
   });
 }
 
 async function runNow(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<number> {
-  return withBackend(io, opts, async (backend, config) => {
-    const schedule = pick(schedulesFromConfig(config, io.env), opts.schedule);
-    const db = openDb(dbPath(config));
-    try {
-      const senders: Senders = { env: io.env, dingtalkWebhook: (msg) => sendCustomRobot(msg) };
-      if (config.slack) {
-        // Not started: only its Web API client is used, to post.
-        senders.slack = createSlackAdapter({ ...config.slack, port: 0, dispatch: async () => undefined, log: cliLogger(io), defaultLocale: schedule.lang });
-      }
-      if (config.dingtalk) senders.dingtalk = createOpenApi({ clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret });
-      const rasterize = await loadRasterizer();
-      const { service } = system(db, [schedule], senders, config, {
-        scan: createScanSource(backend, new MuteStore(db)),
-        log: cliLogger(io),
-        ...(rasterize ? { rasterize } : {}),
-      });
-      const out = await service.runNow(schedule.name);
+  return withCore(
+    io,
+    opts,
+    async ({ digests }, config, log) => {
+      const schedule = pick(digests.schedules, opts.schedule);
+      // Not started: only its Web API client is used, to post. Posts pass the core's redaction, as the bot's do.
+      const slack = config.slack ? createSlackAdapter({ ...config.slack, port: 0, dispatch: async () => undefined, log, defaultLocale: schedule.lang }) : undefined;
+      digests.start({ slack, schedule: false });
+      const out = await digests.service.runNow(schedule.name);
       const zh = lang === 'zh';
       if (out.status === 'busy') {
         io.err(zh ? `摘要 ${schedule.name} 正在另一处运行(机器人或另一条命令),请稍后再试。\n` : `Digest ${schedule.name} is running elsewhere (the bot or another command); try again shortly.\n`);
@@ -190,8 +134,7 @@ async function runNow(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<nu
       for (const d of out.deliveries) io.out(`  ${d.destination.padEnd(32)} ${d.status}${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''}${d.lastError && d.status !== 'sent' ? ` — ${d.lastError}` : ''}\n`);
       if (out.error) io.out(`${out.error[lang]}\n`);
       return out.status === 'sent' ? 0 : 1;
-    } finally {
-      db.close();
-    }
-  });
+    },
+    { store: 'write', sending: true },
+  );
 }

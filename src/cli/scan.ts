@@ -5,7 +5,7 @@ import { FORMATS, render, type Format } from '../posture/render/index.js';
 import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
 import { CHECK_SERVICES } from './checks.js';
 import type { Snapshot } from '../cloud/index.js';
-import { pickAccount, withBackend } from './cloud-commands.js';
+import { withCore } from './cloud-commands.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
@@ -26,6 +26,8 @@ interface ScanOptions {
   demo?: boolean;
   lang?: 'zh' | 'en';
   color?: boolean;
+  /** False with --no-mutes: chat mutes are not applied (file suppressions still are). */
+  mutes?: boolean;
 }
 
 /** True when an unmuted failed finding is at or above the threshold. */
@@ -76,18 +78,19 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
     .addOption(choiceOption('--fail-on <level>', 'exit 1 when a finding at or above this severity exists', SEVERITIES))
     .option('--demo', 'scan the built-in demo account (DEMO DATA)')
     .option('--no-color', 'no colours in table output')
+    .option('--no-mutes', 'show findings muted from chat (/posture mute) as open; file suppressions still apply')
     .addOption(langOption())
     .action(async (opts: ScanOptions) => {
       assertSomethingToRun(opts.check, opts.service);
       const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
       const lang = opts.lang ?? uiLang(io.env);
-      await withBackend(io, opts, async (backend, _config, log) => {
-        const account = pickAccount(backend, opts.account);
+      await withCore(io, opts, async ({ posture }, _config, log) => {
+        const account = posture.account(opts.account);
         const services = opts.service;
         const progress = progressReporter(io);
         let snapshot;
         try {
-          snapshot = await backend.collect(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
+          snapshot = await posture.read(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
         } finally {
           progress.done();
         }
@@ -99,12 +102,8 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
             en: `The scan could not run: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
           });
         }
-        const scan = backend.evaluate(snapshot, new Date(), {
-          checkIds: opts.check,
-          services,
-          minSeverity: opts.severity,
-          regions: opts.region,
-        });
+        // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
+        const scan = posture.assess(snapshot, { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region }, { mutes: opts.mutes !== false });
         io.out(render(scan, format, { lang, color: format === 'table' && io.isTTY && opts.color !== false }));
         state.code = opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
       });

@@ -5,11 +5,10 @@ import type { Reply } from '../chat/message.js';
 import type { Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { PostureBackend } from '../posture/backend.js';
+import type { PostureSource } from '../posture/service.js';
 import type { Db } from '../store/db.js';
 import { DigestStore } from '../store/digests.js';
 import { HistoryStore } from '../store/history.js';
-import type { MuteStore } from '../store/mutes.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDestination, type Destination, type Senders } from './destinations.js';
 import { loadRasterizer, type SvgToPng } from './png.js';
@@ -93,9 +92,14 @@ export interface PrepareDigestsOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
   db: Db;
-  backend: PostureBackend;
-  mutes: MuteStore;
+  /** The one posture source: digests scan through it (its cache, its mutes). */
+  posture: Pick<PostureSource, 'scoped'>;
   log: Logger;
+  clock?: Clock;
+  /** False for commands that only read the schedules (their sending secrets need not be set). */
+  sending?: boolean;
+  /** The bot refuses destinations on platforms it is not connected to; a one-off CLI run does not. */
+  checkPlatforms?: boolean;
   /** Applied to every reply before it is posted (the app's secret redaction). */
   redact?: (reply: Reply) => Reply;
   /** Tests only: a local stand-in for api.dingtalk.com. */
@@ -103,7 +107,10 @@ export interface PrepareDigestsOptions {
 }
 
 export interface PreparedDigests {
+  schedules: Schedule[];
   service: DigestService;
+  /** What a run uses (store, history, scan source, destinations, clock): a dry run builds from these. */
+  deps: DigestDeps;
   /** Once the chat adapters are up: hand over the Slack sender and (when `schedule`) arm the timers. */
   start(o: { slack?: Senders['slack']; schedule: boolean }): void;
   stop(): Promise<void>;
@@ -114,8 +121,8 @@ export interface PreparedDigests {
  * starts) and build the digest system. Its service can go into the chat Services at once.
  */
 export async function prepareDigests(o: PrepareDigestsOptions): Promise<PreparedDigests> {
-  const schedules = schedulesFromConfig(o.config, o.env);
-  if (o.config.slack || o.config.dingtalk) checkPlatforms(schedules, { slack: !!o.config.slack, dingtalk: !!o.config.dingtalk });
+  const schedules = schedulesFromConfig(o.config, o.env, { sending: o.sending ?? true });
+  if ((o.checkPlatforms ?? true) && (o.config.slack || o.config.dingtalk)) checkPlatforms(schedules, { slack: !!o.config.slack, dingtalk: !!o.config.dingtalk });
   const rasterize = await loadRasterizer();
   const senders: Senders = { dingtalkWebhook: (msg) => sendCustomRobot(msg), env: o.env };
   // Group messages need only the app credentials, not the stream connection.
@@ -123,15 +130,18 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
   const system = createDigestSystem({
     schedules,
     db: o.db,
-    scan: createScanSource(o.backend, o.mutes),
+    scan: createScanSource(o.posture),
     senders,
     log: o.log,
+    ...(o.clock ? { clock: o.clock } : {}),
     ...(rasterize ? { rasterize } : {}),
     ...(o.config.dingtalk ? { dingtalkRobotCode: o.config.dingtalk.clientId } : {}),
     ...(o.redact ? { redact: o.redact } : {}),
   });
   return {
+    schedules,
     service: system.service,
+    deps: system.deps,
     start({ slack, schedule }) {
       if (slack) senders.slack = slack;
       if (!schedule || !schedules.length) return;

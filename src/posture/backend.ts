@@ -1,15 +1,25 @@
 import { ALL_CHECKS, loadOsEol } from '../checks/index.js';
 import type { OsEolTable } from '../checks/os-eol.js';
-import { collectSnapshot, refreshResource, whoami, type AccountConfig, type CollectOptions, type RefreshTarget, type Snapshot, type WhoamiResult } from '../cloud/index.js';
+import {
+  collectSnapshot,
+  refreshResource,
+  whoami,
+  type AccountConfig,
+  type CollectOptions,
+  type CredentialInput,
+  type RefreshTarget,
+  type Snapshot,
+  type WhoamiResult,
+} from '../cloud/index.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
-import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { runChecks } from './run.js';
 import { loadSuppressions } from './suppressions.js';
 import type { ScanFilter, ScanResult } from './types.js';
 
 // Where posture data comes from: the configured accounts through the real SDKs, or — with no
-// cloud credentials — the built-in emulator's demo account, labelled DEMO DATA everywhere.
+// cloud credentials — a demo cloud (the built-in emulator, started by src/wiring/demo.ts) whose
+// data is labelled DEMO DATA everywhere. This module never reaches the emulator itself.
 
 export interface PostureBackend {
   demo: boolean;
@@ -22,47 +32,74 @@ export interface PostureBackend {
   close(): Promise<void>;
 }
 
-export async function createBackend(config: Config, log: Logger): Promise<PostureBackend> {
+/** A running stand-in for Alibaba Cloud: one base URL for every product, and its credential. */
+export interface DemoCloud {
+  url: string;
+  credential: CredentialInput;
+  stop(): Promise<void>;
+}
+
+export interface BackendOptions {
+  now: () => Date;
+  /** Starts the demo cloud; called on the first read, so commands that read nothing start nothing. */
+  startDemo?: (log: Logger) => Promise<DemoCloud>;
+}
+
+type Base = Omit<CollectOptions, 'account' | 'log'>;
+
+export function createBackend(config: Config, log: Logger, o: BackendOptions): PostureBackend {
   const eol: OsEolTable = loadOsEol();
   const knownCheckIds = ALL_CHECKS.map((c) => c.meta.id);
   const suppressionsFile = config.posture.suppressionsFile;
-  // Read once, at start-up and before the demo emulator listens, so a bad file stops the bot
+  // Read once, at start-up and before the demo cloud listens, so a bad file stops the bot
   // before anything runs; entries that lapse later stop muting and each scan lists them as expired.
-  const suppressions = suppressionsFile ? loadSuppressions(suppressionsFile, { now: new Date(), knownCheckIds }) : [];
-  let emulator: RunningEmulator | undefined;
-  let base: Omit<CollectOptions, 'account' | 'log'> = {
-    regions: config.cloud.regions,
-    endpoints: config.cloud.endpoints,
-    timeouts: config.cloud.timeouts,
-    limits: config.cloud.limits,
-  };
-  if (config.cloud.demo) {
-    emulator = await startEmulator({ scenario: loadScenario('demo', { now: new Date() }) });
-    const url = `http://${emulator.endpoint}`;
-    base = { ...base, regions: undefined, endpoints: { ecs: url, ram: url, ims: url, sts: url, vpc: url }, credential: { ...DEFAULT_EMULATOR_CREDENTIAL } };
-    log.info({ endpoint: emulator.endpoint }, 'no cloud credentials: using the demo account on the local emulator');
-  }
-  const accounts = config.cloud.demo ? [{ name: 'demo' }] : config.cloud.accounts;
+  const suppressions = suppressionsFile ? loadSuppressions(suppressionsFile, { now: o.now(), knownCheckIds }) : [];
+  const live: Base = { regions: config.cloud.regions, endpoints: config.cloud.endpoints, timeouts: config.cloud.timeouts, limits: config.cloud.limits };
+  const demo = config.cloud.demo ? lazyDemo(live, log, o.startDemo) : undefined;
+  const base = (): Promise<Base> => (demo ? demo.base() : Promise.resolve(live));
 
   return {
     demo: config.cloud.demo,
-    accounts,
+    accounts: config.cloud.demo ? [{ name: 'demo' }] : config.cloud.accounts,
     async collect(account, l, extra = {}) {
-      const snapshot = await collectSnapshot({ ...base, ...extra, regions: extra.regions ?? base.regions, account, log: l });
-      return config.cloud.demo ? { ...snapshot, source: { kind: 'demo' } } : snapshot;
+      const b = await base();
+      const snapshot = await collectSnapshot({ ...b, ...extra, regions: extra.regions ?? b.regions, account, log: l });
+      return demo ? { ...snapshot, source: { kind: 'demo' } } : snapshot;
     },
     async refresh(account, l, snapshot, target) {
-      const out = await refreshResource({ ...base, account, log: l }, snapshot, target);
+      const out = await refreshResource({ ...(await base()), account, log: l }, snapshot, target);
       return out.snapshot;
     },
     evaluate(snapshot, now, filter) {
       return runChecks(snapshot, { thresholds: config.posture.thresholds, now, eol, suppressions, filter });
     },
-    whoami(account, l) {
-      return whoami({ ...base, account, log: l });
+    async whoami(account, l) {
+      return whoami({ ...(await base()), account, log: l });
     },
-    async close() {
-      await emulator?.stop();
+    close: () => demo?.stop() ?? Promise.resolve(),
+  };
+}
+
+/** The demo cloud, started once on first use (a failed start is tried again on the next read). */
+function lazyDemo(live: Base, log: Logger, start: BackendOptions['startDemo']) {
+  let running: Promise<DemoCloud> | undefined;
+  const cloud = (): Promise<DemoCloud> => {
+    if (!start) throw new Error('demo mode needs a demo cloud: build the backend through src/wiring');
+    running ??= start(log).catch((e: unknown) => {
+      running = undefined;
+      throw e;
+    });
+    return running;
+  };
+  return {
+    async base(): Promise<Base> {
+      const { url, credential } = await cloud();
+      return { ...live, regions: undefined, endpoints: { ecs: url, ram: url, ims: url, sts: url, vpc: url }, credential };
+    },
+    async stop(): Promise<void> {
+      const r = running;
+      running = undefined;
+      if (r) await (await r.catch(() => undefined))?.stop();
     },
   };
 }

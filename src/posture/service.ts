@@ -1,63 +1,92 @@
 import { WhoownsError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { Snapshot } from '../cloud/snapshot.js';
-import type { RefreshTarget } from '../cloud/index.js';
-import type { MuteStore } from '../store/mutes.js';
-import type { Finding, ScanResult } from './types.js';
+import type { AccountConfig, CollectOptions, RefreshTarget, Snapshot, WhoamiResult } from '../cloud/index.js';
+import type { MuteRecord, MuteStore } from '../store/mutes.js';
+import type { PostureBackend } from './backend.js';
+import { summarize } from './run.js';
+import type { Finding, ScanFilter, ScanResult } from './types.js';
 
-// The bot's view of the account for chat: one cached scan, refreshed on demand (rate-limited)
-// or when older than the TTL; concurrent askers share one scan in flight.
+// The one posture source: the bot, every CLI command and the digests read the cloud through it.
+// It owns the cache (keyed by account and region scope; concurrent askers share one scan in
+// flight) and applies chat mutes in one place (applyMutes). File suppressions are bound into the
+// backend's evaluate, so every path gets them too.
 
-export interface PostureServiceOptions {
-  /** Read the account (live collector or the demo emulator). */
-  collect: (log: Logger) => Promise<Snapshot>;
-  /** Run the checks over a snapshot (thresholds, EOL table and file suppressions bound in). */
-  evaluate: (snapshot: Snapshot, now: Date) => ScanResult;
-  /** Re-read one resource into a snapshot (targeted refresh). */
-  refreshOne?: (snapshot: Snapshot, target: RefreshTarget, log: Logger) => Promise<Snapshot>;
-  mutes: MuteStore;
+export interface PostureSourceOptions {
+  backend: Omit<PostureBackend, 'close'>;
+  mutes: Pick<MuteStore, 'active' | 'put' | 'remove'>;
   now: () => Date;
   log: Logger;
-  /** Answers older than this trigger a fresh scan. */
+  /** Chat answers older than this trigger a fresh scan. */
   ttlMs: number;
   /** `/posture refresh` at most this often. */
   refreshIntervalMs: number;
-  demo: boolean;
 }
 
 export interface ScanView {
   scan: ScanResult;
-  snapshot: Snapshot;
   ageMs: number;
   demo: boolean;
 }
 
-/** A scan, the snapshot it read, and when it was made (ms). */
-interface Cached {
+/** A scan and when it was made (ms); the snapshot it read while nothing is rescanning it. */
+interface Entry {
   scan: ScanResult;
-  snapshot: Snapshot;
+  snapshot?: Snapshot;
   at: number;
 }
 
-export class PostureService {
-  private last?: Cached;
-  private inFlight?: Promise<Cached>;
+export interface ScopedScan {
+  /** A configured account name; with no credentials every name reads the demo account. */
+  account: string;
+  regions?: string[];
+  /** A scan of the same account and regions younger than this is reused. */
+  maxAgeMs: number;
+  now: Date;
+  log: Logger;
+}
+
+export class PostureSource {
+  private readonly cache = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<Entry>>();
   private lastRefresh = -Infinity;
 
-  constructor(private readonly opts: PostureServiceOptions) {}
+  constructor(private readonly opts: PostureSourceOptions) {}
 
   get demo(): boolean {
-    return this.opts.demo;
+    return this.opts.backend.demo;
   }
+
+  get accounts(): AccountConfig[] {
+    return this.opts.backend.accounts;
+  }
+
+  /** A configured account by name (the first without one); USAGE naming the configured ones otherwise. */
+  account(name?: string): AccountConfig {
+    const accounts = this.opts.backend.accounts;
+    if (!name) return accounts[0]!;
+    const found = accounts.find((a) => a.name === name);
+    if (found) return found;
+    const names = accounts.map((a) => a.name).join(', ');
+    throw new WhoownsError('USAGE', { zh: `配置中没有名为 ${name} 的账号;可用:${names}。`, en: `No account named ${name} in the configuration; configured: ${names}.` });
+  }
+
+  /** How many snapshots the cache holds now (the bot keeps at most one per account). */
+  heldSnapshots(): number {
+    return [...this.cache.values()].filter((e) => e.snapshot).length;
+  }
+
+  // --- chat: the first configured account -------------------------------------------------
 
   /** True when a cached scan within the TTL exists, so answers come at once. */
   hasFreshScan(): boolean {
-    return this.last !== undefined && this.opts.now().getTime() - this.last.at <= this.opts.ttlMs;
+    const e = this.cache.get(this.chatKey());
+    return e !== undefined && this.opts.now().getTime() - e.at <= this.opts.ttlMs;
   }
 
   /** The cached scan, scanning first if there is none or it is older than the TTL. */
   async current(): Promise<ScanView> {
-    return this.view(this.last && this.hasFreshScan() ? this.last : await this.scan());
+    const e = this.cache.get(this.chatKey());
+    return this.view(e && this.hasFreshScan() ? e : await this.load(this.chatKey(), this.account(), undefined, this.opts.log));
   }
 
   /**
@@ -76,7 +105,13 @@ export class PostureService {
     }
     this.lastRefresh = now;
     await onStart?.();
-    return this.view(await this.scan());
+    return this.view(await this.load(this.chatKey(), this.account(), undefined, this.opts.log));
+  }
+
+  /** The region of a security group in the chat account's snapshot (waits for a rescan under way). */
+  async groupRegion(securityGroupId: string): Promise<string | undefined> {
+    const { snapshot } = await this.withSnapshot();
+    return Object.values(snapshot.regionData).find((r) => r.securityGroups?.some((g) => g.securityGroupId === securityGroupId))?.regionId;
   }
 
   /**
@@ -84,13 +119,12 @@ export class PostureService {
    * account. The rest of the answer keeps its age.
    */
   async refreshOne(target: RefreshTarget): Promise<ScanView> {
-    const base = this.last ?? (await this.scan());
-    if (!this.opts.refreshOne) return this.view(base);
+    const base = await this.withSnapshot();
     const log = this.opts.log.child({ job: 'refresh-one', target: target.type });
-    const snapshot = await this.opts.refreshOne(base.snapshot, target, log);
-    const scan = this.opts.evaluate(snapshot, this.opts.now());
-    this.last = { scan, snapshot, at: base.at };
-    return this.view(this.last);
+    const snapshot = await this.opts.backend.refresh(this.account(), log, base.snapshot, target);
+    const entry: Entry = { scan: this.opts.backend.evaluate(snapshot, this.opts.now()), snapshot, at: base.at };
+    this.cache.set(this.chatKey(), entry);
+    return this.view(entry);
   }
 
   /** Mute a finding from chat; returns the day it ends (YYYY-MM-DD). */
@@ -106,49 +140,118 @@ export class PostureService {
     return this.opts.mutes.remove(fingerprint);
   }
 
-  /** Apply chat mutes to a scan's findings as of now (mutes can change between scans). */
-  withMutes(scan: ScanResult): ScanResult {
+  // --- digests: any account, a region scope, a reuse window --------------------------------
+
+  /** A scan for a digest: reused when one of the same scope is younger than maxAgeMs; mutes as of `now`. */
+  async scoped(o: ScopedScan): Promise<ScanResult> {
+    const account = this.digestAccount(o.account);
+    const key = keyOf(account.name, o.regions);
+    const hit = this.cache.get(key);
+    if (hit && o.now.getTime() - hit.at <= o.maxAgeMs) o.log.info({ ageMs: o.now.getTime() - hit.at }, 'digest reuses a recent scan');
+    const entry = hit && o.now.getTime() - hit.at <= o.maxAgeMs ? hit : await this.load(key, account, o.regions, o.log, o.now);
+    return this.withMutes(entry.scan, o.now);
+  }
+
+  // --- one-off reads (the CLI) ----------------------------------------------------------
+
+  /** Read an account now, uncached (whoowns scan, inventory). */
+  read(account: AccountConfig, log: Logger, extra: Pick<CollectOptions, 'regions' | 'services' | 'onProgress'> = {}): Promise<Snapshot> {
+    return this.opts.backend.collect(account, log, extra);
+  }
+
+  /** Run the checks over a snapshot, with chat mutes applied unless `mutes` is false. */
+  assess(snapshot: Snapshot, filter: ScanFilter = {}, o: { mutes?: boolean } = {}): ScanResult {
     const now = this.opts.now();
-    const active = new Map(this.opts.mutes.active(now).map((m) => [m.fingerprint, m]));
-    if (!active.size) return scan;
-    const findings: Finding[] = scan.findings.map((f) => {
-      const m = active.get(f.fingerprint);
-      return m && f.status === 'fail' && !f.muted ? { ...f, muted: { reason: m.reason, by: m.mutedBy, until: m.until.slice(0, 10) } } : f;
+    const scan = this.opts.backend.evaluate(snapshot, now, filter);
+    return o.mutes === false ? scan : this.withMutes(scan, now);
+  }
+
+  whoami(account: AccountConfig, log: Logger): Promise<WhoamiResult> {
+    return this.opts.backend.whoami(account, log);
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private withMutes(scan: ScanResult, now: Date): ScanResult {
+    return applyMutes(scan, this.opts.mutes.active(now));
+  }
+
+  private view(e: Entry): ScanView {
+    const now = this.opts.now();
+    return { scan: this.withMutes(e.scan, now), ageMs: now.getTime() - e.at, demo: this.demo };
+  }
+
+  private chatKey(): string {
+    // Chat answers about the first configured account; issue 14 can key more accounts here.
+    return keyOf(this.account().name, undefined);
+  }
+
+  private digestAccount(name: string): AccountConfig {
+    const found = this.accounts.find((a) => a.name === name);
+    // With no credentials the bot runs on the demo account, whatever the schedule names.
+    if (found) return found;
+    if (this.demo && this.accounts[0]) return this.accounts[0];
+    throw new WhoownsError('CONFIG_INVALID', {
+      zh: `摘要使用的账号 ${name} 不在配置的 accounts 中。`,
+      en: `A digest uses account ${name}, which is not among the configured accounts.`,
     });
-    return { ...scan, findings, summary: recount(scan, findings) };
   }
 
-  private view(c: Cached): ScanView {
-    return { scan: this.withMutes(c.scan), snapshot: c.snapshot, ageMs: this.opts.now().getTime() - c.at, demo: this.opts.demo };
+  /** The chat account's entry with its snapshot: waits for a rescan under way, or scans. */
+  private async withSnapshot(): Promise<Entry & { snapshot: Snapshot }> {
+    const key = this.chatKey();
+    const pending = this.inFlight.get(key);
+    let e = pending ? await pending : this.cache.get(key);
+    if (!e?.snapshot) e = await this.load(key, this.account(), undefined, this.opts.log);
+    return e as Entry & { snapshot: Snapshot };
   }
 
-  private scan(): Promise<Cached> {
-    this.inFlight ??= (async () => {
-      const log = this.opts.log.child({ job: 'scan' });
+  /**
+   * Scan one scope, sharing a scan in flight. The previous snapshot of the scope is let go before
+   * the new one is read, so the bot never holds two; its scan keeps answering meanwhile. Only an
+   * unscoped (whole-account) scan keeps its snapshot, for targeted refreshes.
+   */
+  private load(key: string, account: AccountConfig, regions: string[] | undefined, parent: Logger, at?: Date): Promise<Entry> {
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const previous = this.cache.get(key);
+    if (previous) delete previous.snapshot;
+    const log = parent.child({ job: 'scan' });
+    const run = (async () => {
       try {
-        const snapshot = await this.opts.collect(log);
-        const now = this.opts.now();
-        const scan = this.opts.evaluate(snapshot, now);
-        this.last = { scan, snapshot, at: now.getTime() };
+        const snapshot = await this.opts.backend.collect(account, log, regions ? { regions } : {});
+        const now = at ?? this.opts.now();
+        const scan = this.opts.backend.evaluate(snapshot, now, regions ? { regions } : {});
+        const entry: Entry = { scan, at: now.getTime(), ...(regions ? {} : { snapshot }) };
+        this.cache.set(key, entry);
         log.info({ findings: scan.findings.length, gaps: scan.gaps.length }, 'scan done');
-        return this.last;
+        return entry;
       } finally {
-        this.inFlight = undefined;
+        this.inFlight.delete(key);
       }
     })();
-    return this.inFlight;
+    this.inFlight.set(key, run);
+    return run;
   }
 }
 
-function recount(scan: ScanResult, findings: Finding[]): ScanResult['summary'] {
-  const summary = structuredClone(scan.summary);
-  const mutedBefore = new Set(scan.findings.filter((f) => f.muted).map((f) => f.fingerprint));
-  let muted = 0;
-  for (const f of findings) {
-    if (f.status !== 'fail' || !f.muted) continue;
-    muted++;
-    if (!mutedBefore.has(f.fingerprint)) summary.failByOwnerSeverity[f.owner][f.severity]--;
-  }
-  summary.muted = muted;
-  return summary;
+function keyOf(account: string, regions: string[] | undefined): string {
+  return `${account}|${regions?.slice().sort().join(',') ?? '*'}`;
+}
+
+/**
+ * Chat mutes (/posture mute) over a scan, as of the moment asked: a muted failure counts as
+ * muted, never as open. The one place mutes are applied; the summary is recounted from the findings.
+ */
+export function applyMutes(scan: ScanResult, active: MuteRecord[]): ScanResult {
+  if (!active.length) return scan;
+  const byFp = new Map(active.map((m) => [m.fingerprint, m]));
+  let changed = false;
+  const findings: Finding[] = scan.findings.map((f) => {
+    const m = byFp.get(f.fingerprint);
+    if (!m || f.status !== 'fail' || f.muted) return f;
+    changed = true;
+    return { ...f, muted: { reason: m.reason, by: m.mutedBy, until: m.until.slice(0, 10) } };
+  });
+  return changed ? { ...scan, findings, summary: summarize(findings) } : scan;
 }

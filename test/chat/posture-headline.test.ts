@@ -10,7 +10,7 @@ import { buildGap, buildSnapshot } from '../builders/snapshot.js';
 
 function view(gaps = [buildGap({ missingAction: 'ecs:DescribeSecurityGroupAttribute' })]): ScanView {
   const snapshot = buildSnapshot({ gaps });
-  return { scan: scanWith(snapshot), snapshot, ageMs: 0, demo: false };
+  return { scan: scanWith(snapshot), ageMs: 0, demo: false };
 }
 
 describe('posture headlines', () => {

@@ -4,11 +4,8 @@ import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import type { ChatContext, ChatRequest, Locale, Platform } from '../../src/chat/types.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { PostureService } from '../../src/posture/service.js';
 import { defaultEngine } from '../../src/qa/default.js';
-import { openDb } from '../../src/store/db.js';
-import { MuteStore } from '../../src/store/mutes.js';
-import { scanWith } from '../builders/context.js';
+import { buildPostureSource } from '../builders/posture.js';
 import { buildSnapshot, NOW } from '../builders/snapshot.js';
 
 /** A plain fake chat context that records replies. */
@@ -57,18 +54,12 @@ export function harness(o: { snapshot?: Snapshot; users?: string[]; channels?: s
   const clock = { now: NOW };
   const collects = { count: 0 };
   const snapshot = o.snapshot ?? buildSnapshot();
-  const posture = new PostureService({
+  const posture = buildPostureSource({
     collect: async () => {
       collects.count++;
       return snapshot;
     },
-    evaluate: (s, now) => scanWith(s, { now }),
-    mutes: new MuteStore(openDb(':memory:')),
     now: () => clock.now,
-    log: silentLogger(),
-    ttlMs: 15 * 60_000,
-    refreshIntervalMs: 60_000,
-    demo: false,
   });
   const services: Services = {
     qa: defaultEngine(),

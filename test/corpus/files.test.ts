@@ -9,7 +9,7 @@ import { isWhoownsError, type WhoownsError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { knowledgeDir } from '../../src/core/paths.js';
 import { loadKnowledge } from '../../src/kb/load.js';
-import { createBackend } from '../../src/posture/backend.js';
+import { createCore } from '../../src/wiring/core.js';
 
 // Malformed YAML where people edit it: the knowledge base, the WHOOWNS_CONFIG file and the
 // suppressions file. Each error names the file and the line; a bad file stops the bot before
@@ -138,10 +138,10 @@ describe('suppressions file', () => {
   it.each([
     ['syntax error', SYNTAX, [/:[34]: YAML syntax error/]],
     ['bad entries', BAD_ENTRY, [/:6: unknown check id "ecs\.sg\.no-such-check"/, /:10: "until" must be a date written YYYY-MM-DD/]],
-  ])('%s: createBackend refuses it with file:line', async (_name, text, wants) => {
+  ])('%s: createCore refuses it with file:line', async (_name, text, wants) => {
     const path = tempFile('suppressions.yaml', text);
     const config = loadConfig({ HOME: '/nonexistent', WHOOWNS_DEMO: 'false', WHOOWNS_SUPPRESSIONS: path, ALIBABA_CLOUD_ACCESS_KEY_ID: 'x' });
-    const err = await rejects(createBackend(config, silentLogger()));
+    const err = await rejects(createCore(config, silentLogger()));
     expect(err.code).toBe('SUPPRESSIONS_INVALID');
     for (const want of wants) expect(err.messages.en).toMatch(new RegExp(`${escape(path)}${want.source}`));
     expect(err.messages.en).toMatch(/nothing was muted/);

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenApiOptions } from '../adapters/dingtalk/openapi.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../core/logger.js';
+import { createRedactor, type Redactor } from '../core/redact.js';
+import { systemClock, type Clock } from '../digest/clock.js';
+import { prepareDigests, type PreparedDigests } from '../digest/index.js';
+import type { KnowledgeBase } from '../kb/load.js';
+import { createBackend } from '../posture/backend.js';
+import { PostureSource } from '../posture/service.js';
+import { defaultEngine } from '../qa/default.js';
+import type { QaEngine } from '../qa/engine.js';
+import { openDb, type Db } from '../store/db.js';
+import { MuteStore } from '../store/mutes.js';
+import { startDemoCloud } from './demo.js';
+
+// The one place the posture pipeline is built: the bot (app.ts), every CLI command and the
+// digests get the same posture source, stores, digest system and redaction from here.
+
+export interface CoreOptions {
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * 'write' opens (and creates) the state database; 'read' uses it only when it exists, so a
+   * command that reads the cloud leaves no file behind (an empty in-memory one stands in).
+   */
+  store?: 'write' | 'read';
+  /** The bot: schedules must name only connected platforms and need their sending secrets. */
+  bot?: boolean;
+  /** Digest schedules are only listed or dry-run: their sending secrets need not be set. */
+  sending?: boolean;
+  /** Tests only: a local stand-in for api.dingtalk.com. */
+  dingtalkApi?: Pick<OpenApiOptions, 'apiBaseUrl' | 'fetch'>;
+}
+
+export interface Stores {
+  db: Db;
+  mutes: MuteStore;
+}
+
+export interface Core {
+  kb: KnowledgeBase;
+  qa: QaEngine;
+  stores: Stores;
+  posture: PostureSource;
+  digests: PreparedDigests;
+  /** Every reply and error a surface produces passes this (config secrets and chat tokens). */
+  redactor: Redactor;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: Config, log: Logger, o: CoreOptions = {}): Promise<Core> {
+  const clock = o.clock ?? systemClock;
+  const now = () => clock.now();
+  // The backend first: a bad suppressions file stops us before a database is opened.
+  const backend = createBackend(config, log, { now, startDemo: (l) => startDemoCloud(l, now) });
+  const db = openStore(config, o.store ?? 'write');
+  let digests: PreparedDigests | undefined;
+  const close = async () => {
+    await digests?.stop();
+    await backend.close();
+    db.close();
+  };
+  try {
+    const mutes = new MuteStore(db);
+    const qa = defaultEngine();
+    const posture = new PostureSource({ backend, mutes, now, log, ttlMs: config.posture.ttlMs, refreshIntervalMs: config.posture.refreshIntervalMs });
+    const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
+    digests = await prepareDigests({
+      config,
+      env: o.env ?? process.env,
+      db,
+      posture,
+      log,
+      clock,
+      sending: o.sending ?? true,
+      checkPlatforms: o.bot ?? false,
+      redact: (r) => redactor.deep(r),
+      ...(o.dingtalkApi ? { dingtalkApi: o.dingtalkApi } : {}),
+    });
+    return { kb: qa.kb, qa, stores: { db, mutes }, posture, digests, redactor, clock, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+function openStore(config: Config, mode: 'write' | 'read'): Db {
+  const path = join(config.dataDir, 'whoowns.db');
+  return mode === 'write' || existsSync(path) ? openDb(path) : openDb(':memory:');
+}
