@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createOpenApi, sendCustomRobot, type OpenApiOptions } from '../adapters/dingtalk/openapi.js';
 import type { Reply } from '../chat/message.js';
 import type { Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
@@ -102,8 +101,8 @@ export interface PrepareDigestsOptions {
   checkPlatforms?: boolean;
   /** Applied to every reply before it is posted (the app's secret redaction). */
   redact?: (reply: Reply) => Reply;
-  /** Tests only: a local stand-in for api.dingtalk.com. */
-  dingtalkApi?: Pick<OpenApiOptions, 'apiBaseUrl' | 'fetch'>;
+  /** How messages leave (the DingTalk senders; Slack's is handed over in start()): built by the wiring. */
+  senders: Senders;
 }
 
 export interface PreparedDigests {
@@ -124,9 +123,7 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
   const schedules = schedulesFromConfig(o.config, o.env, { sending: o.sending ?? true });
   if ((o.checkPlatforms ?? true) && (o.config.slack || o.config.dingtalk)) checkPlatforms(schedules, { slack: !!o.config.slack, dingtalk: !!o.config.dingtalk });
   const rasterize = await loadRasterizer();
-  const senders: Senders = { dingtalkWebhook: (msg) => sendCustomRobot(msg), env: o.env };
-  // Group messages need only the app credentials, not the stream connection.
-  if (o.config.dingtalk) senders.dingtalk = createOpenApi({ ...o.config.dingtalk, ...o.dingtalkApi });
+  const senders = o.senders;
   const system = createDigestSystem({
     schedules,
     db: o.db,

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OpenApiOptions } from '../adapters/dingtalk/openapi.js';
+import { createOpenApi, sendCustomRobot, type OpenApiOptions } from '../adapters/dingtalk/openapi.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
 import { systemClock, type Clock } from '../digest/clock.js';
-import { prepareDigests, type PreparedDigests } from '../digest/index.js';
+import { prepareDigests, type PreparedDigests, type Senders } from '../digest/index.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { createBackend } from '../posture/backend.js';
 import { PostureSource } from '../posture/service.js';
@@ -78,13 +78,20 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
       sending: o.sending ?? true,
       checkPlatforms: o.bot ?? false,
       redact: (r) => redactor.deep(r),
-      ...(o.dingtalkApi ? { dingtalkApi: o.dingtalkApi } : {}),
+      senders: senders(config, o),
     });
     return { kb: qa.kb, qa, stores: { db, mutes }, posture, digests, redactor, clock, close };
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+function senders(config: Config, o: CoreOptions): Senders {
+  const out: Senders = { dingtalkWebhook: (msg) => sendCustomRobot(msg), env: o.env ?? process.env };
+  // Group messages need only the app credentials, not the stream connection.
+  if (config.dingtalk) out.dingtalk = createOpenApi({ ...config.dingtalk, ...o.dingtalkApi });
+  return out;
 }
 
 function openStore(config: Config, mode: 'write' | 'read'): Db {
