@@ -7,16 +7,14 @@ import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type EndpointOver
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { readYamlFile } from '../kb/load.js';
 import { assertNotWorldReadable } from '../security/file-mode.js';
-import { secretsFromConfigFile, secretsFromEnv } from '../security/secrets.js';
+import { VERBATIM_ENV_VARS, secretEnvNames, secretsFromConfigFile, secretsFromEnv, varsWithWhitespace } from '../security/secrets.js';
+import { idShapeWarnings, splitIdList } from './access-ids.js';
 import { fileSchema, type ConfigFile } from './file.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.
 // Every problem is reported at once, each with what to change.
 
-const csv = z
-  .string()
-  .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+const idList = z.string().optional().transform(splitIdList);
 
 const envSchema = z.object({
   WHOOWNS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,8 +29,8 @@ const envSchema = z.object({
   SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
   DINGTALK_CLIENT_ID: z.string().min(1).optional(),
   DINGTALK_CLIENT_SECRET: z.string().min(1).optional(),
-  WHOOWNS_POSTURE_USERS: csv,
-  WHOOWNS_POSTURE_CHANNELS: csv,
+  WHOOWNS_POSTURE_USERS: idList,
+  WHOOWNS_POSTURE_CHANNELS: idList,
   WHOOWNS_ADMIN_CONTACT: z.string().optional(),
   WHOOWNS_CONFIG: z.string().optional(),
   WHOOWNS_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
@@ -69,6 +67,8 @@ export interface Config {
   schedules: unknown[];
   /** Secret values from the environment and the config file, for the redaction layer (src/security). */
   secrets?: string[];
+  /** Things that do not stop the start but probably are not what was meant; logged at start. */
+  warnings?: string[];
 }
 
 export interface ConfigDeps {
@@ -95,8 +95,8 @@ export function hasCloudCredentials(env: NodeJS.ProcessEnv, exists: (p: string) 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Config {
+  const problems: string[] = whitespaceProblems(env);
   const parsed = envSchema.safeParse(emptyToUndefined(env));
-  const problems: string[] = [];
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.push(`${String(i.path[0])} ${i.message}`);
     throw configError(problems);
@@ -117,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     } else dingtalk = { clientId: v.DINGTALK_CLIENT_ID, clientSecret: v.DINGTALK_CLIENT_SECRET };
   }
   const file = v.WHOOWNS_CONFIG ? (deps.readFile ?? readConfigFile)(resolve(v.WHOOWNS_CONFIG)) : {};
+  problems.push(...whitespaceProblems(env, secretEnvNames(file).filter((n) => !VERBATIM_ENV_VARS.includes(n))));
   let endpoints: EndpointOverrides = {};
   let envRegions: string[] | undefined;
   try {
@@ -133,10 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     if (!isWhoownsError(e)) throw e;
     problems.push(`${v.WHOOWNS_CONFIG}: ${e.messages.en}`);
   }
-  if (problems.length) throw configError(problems);
   const demoFlag = v.WHOOWNS_DEMO === 'true' || v.WHOOWNS_DEMO === '1';
   const noDemo = v.WHOOWNS_DEMO === 'false' || v.WHOOWNS_DEMO === '0';
   const hasCreds = hasCloudCredentials(env, deps.exists, deps.home);
+  // Asked for real data with nothing to read it with: say so now, not at the first question.
+  if (noDemo && !hasCreds) problems.push(NO_CREDENTIALS_PROBLEM);
+  if (problems.length) throw configError(problems);
+  const postureUsers = [...new Set([...v.WHOOWNS_POSTURE_USERS, ...(file.posture?.users ?? [])])];
+  const postureChannels = [...new Set([...v.WHOOWNS_POSTURE_CHANNELS, ...(file.posture?.channels ?? [])])];
   const useEndpointsOnly = Object.keys(endpoints).length > 0 && hasCreds;
   return {
     logLevel: v.WHOOWNS_LOG_LEVEL,
@@ -147,8 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     slack,
     dingtalk,
     access: {
-      postureUsers: [...new Set([...v.WHOOWNS_POSTURE_USERS, ...(file.posture?.users ?? [])])],
-      postureChannels: [...new Set([...v.WHOOWNS_POSTURE_CHANNELS, ...(file.posture?.channels ?? [])])],
+      postureUsers,
+      postureChannels,
       adminContact: v.WHOOWNS_ADMIN_CONTACT ?? file.posture?.adminContact,
     },
     cloud: {
@@ -167,7 +172,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     },
     schedules: file.schedules ?? [],
     secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env)])],
+    warnings: [...idShapeWarnings('WHOOWNS_POSTURE_USERS', 'users', postureUsers), ...idShapeWarnings('WHOOWNS_POSTURE_CHANNELS', 'channels', postureChannels)],
   };
+}
+
+const NO_CREDENTIALS_PROBLEM =
+  'WHOOWNS_DEMO=false but no Alibaba Cloud credentials were found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, ' +
+  'configure the aliyun CLI (aliyun configure), set ALIBABA_CLOUD_ECS_METADATA=<instance RAM role> on ECS, or remove WHOOWNS_DEMO to use the demo account';
+
+/** Names the variables only: their values are credentials. */
+function whitespaceProblems(env: NodeJS.ProcessEnv, names?: Iterable<string>): string[] {
+  return varsWithWhitespace(env, names).map(
+    (name) => `${name} contains whitespace or a line break (often a trailing newline from a file or a wrapped paste): set it again without it`,
+  );
 }
 
 function readConfigFile(path: string): ConfigFile {
