@@ -10,6 +10,7 @@ import { uiLang } from './io.js';
 import { runKbList, runKbShow } from './kb.js';
 import { registerCloudCommands } from './cloud-commands.js';
 import { registerPolicyCommand } from './policy.js';
+import { registerServeCommand } from './serve.js';
 import { redactingIo } from '../security/guard.js';
 import { createRedactor } from '../security/redact.js';
 import { secretsFromEnv } from '../security/secrets.js';
@@ -62,6 +63,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
 
   registerCloudCommands(program, io, state);
   registerPolicyCommand(program, io, state);
+  registerServeCommand(program, io, state);
   return program;
 }
 
