@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
+import { startFakeSlack } from '../adapters/slack/fake-slack.js';
 
 // The real built bot (node dist/src/main.js, and `whoowns serve`) at start-up: what it says and
 // which exit code it ends with when the setup is wrong. Needs `npx tsc -p tsconfig.build.json`.
@@ -121,6 +122,24 @@ describe.skipIf(!built)('start-up of the built bot', () => {
     expect(r.stderr).toContain('WHOOWNS_DEMO=false');
     expect(r.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
     expect(r.code).toBe(2);
+  });
+
+  it('warns at start about name-shaped WHOOWNS_POSTURE_USERS entries, runs, and stops cleanly on SIGTERM', async () => {
+    const fake = await startFakeSlack();
+    cleanups.push(() => fake.close());
+    const env = baseEnv(tmp(), { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: 'abcdefgh1234', SLACK_API_URL: fake.apiUrl, WHOOWNS_DEMO: 'true', WHOOWNS_POSTURE_USERS: ' U0ADMIN1 , ,U2 U3 @alice' });
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const deadline = Date.now() + 15_000;
+    while (!stderr.includes('slack adapter started') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const warning = stderr.split('\n').find((l) => l.includes('WHOOWNS_POSTURE_USERS'));
+    expect(warning).toContain('\\"@alice\\"');
+    expect(warning).not.toContain('U0ADMIN1');
+    expect(stderr).toContain('"level":40');
   });
 
   describe('the data directory and the database', () => {
