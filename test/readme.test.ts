@@ -89,7 +89,10 @@ function run(command: string, expected: string[], env: NodeJS.ProcessEnv): Promi
   // A fresh folder with the repo's examples, as a new user's clone would have them.
   const cwd = env.HOME!;
   cpSync(join(ROOT, 'examples'), join(cwd, 'examples'), { recursive: true, force: false });
-  const shell = command.replace(/\bnpx whoowns\b/g, `node ${CLI}`).replace(/\bnpm start\b/g, `node ${MAIN}`);
+  const shell = command
+    .replace(/(^|[\s;&|(])(npx )?whoowns(?=\s|$)/g, `$1node ${CLI}`)
+    .replace(/\bnpm start\b/g, `node ${MAIN}`)
+    .replace(/\bnode dist\//g, `node ${join(ROOT, 'dist')}/`);
   return new Promise((done, fail) => {
     const child = spawn('bash', ['-c', shell], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let text = '';

@@ -10,6 +10,7 @@ import { uiLang } from './io.js';
 import { runKbList, runKbShow } from './kb.js';
 import { registerCloudCommands } from './cloud-commands.js';
 import { registerPolicyCommand } from './policy.js';
+import { registerServeCommand } from './serve.js';
 import { redactingIo } from '../security/guard.js';
 import { createRedactor } from '../core/redact.js';
 import { secretsFromEnv } from '../core/secrets.js';
@@ -65,6 +66,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
   registerCloudCommands(program, io, state);
   registerPolicyCommand(program, io, state);
   registerChecksCommand(program, io, state);
+  registerServeCommand(program, io, state);
   return program;
 }
 
