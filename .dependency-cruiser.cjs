@@ -38,6 +38,24 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'cli-declarations-stay-cheap',
+      severity: 'error',
+      comment:
+        'Declaring the commands (src/cli/declare, program.ts, bin.ts) loads only commander, the shared option and io leaves and constant-only modules, ' +
+        'so `whoowns --help` starts at once. A command reaches its runtime (SDKs, SQLite, the Q&A engine) by a dynamic import() in its action.',
+      from: { path: '^src/cli/(declare/|program\\.ts$|bin\\.ts$)' },
+      to: {
+        dependencyTypesNot: ['type-only', 'dynamic-import', 'core'],
+        pathNot: [
+          '^src/cli/(declare/|options\\.ts$|io\\.ts$|state\\.ts$|program\\.ts$)',
+          '^src/core/(errors|i18n|paths|redact|secrets|last-resort)\\.ts$',
+          '^src/kb/kinds\\.ts$',
+          '^src/posture/render/formats\\.ts$',
+          'node_modules/(commander|fuse\\.js)/',
+        ],
+      },
+    },
+    {
       name: 'core-imports-nothing-of-ours',
       severity: 'error',
       from: { path: '^src/core/' },

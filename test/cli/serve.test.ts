@@ -52,13 +52,13 @@ describe('the CLI stays light', () => {
   const src = resolve('src');
   it('program.ts does not statically reach the server or the app wiring', () => {
     const graph = [...reachable(join(src, 'cli/program.ts'))].map((f) => f.slice(src.length + 1));
-    expect(graph).toContain('cli/serve.ts');
+    expect(graph).toContain('cli/declare/serve.ts');
     expect(graph).not.toContain('server.ts');
     expect(graph).not.toContain('app.ts');
   });
 
   it('main.ts and serve.ts both run serve() from server.ts', () => {
     expect(readFileSync(join(src, 'main.ts'), 'utf8')).toMatch(/from '\.\/server\.js'/);
-    expect(readFileSync(join(src, 'cli/serve.ts'), 'utf8')).toMatch(/await import\('\.\.\/server\.js'\)/);
+    expect(readFileSync(join(src, 'cli/declare/serve.ts'), 'utf8')).toMatch(/await import\('\.\.\/\.\.\/server\.js'\)/);
   });
 });

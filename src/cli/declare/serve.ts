@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { CliState } from './program.js';
-import type { CliIo } from './io.js';
+import type { CommandContext } from '../state.js';
 
 // `whoowns serve`: the explicit form of `npm start`. The server code (adapters, Bolt, the SDKs)
 // is imported only when the command runs, so `whoowns --help` and every other command stay fast.
@@ -15,13 +14,13 @@ Runs the chat bot until SIGINT/SIGTERM: the same start as \`npm start\` (node di
 Exit codes: 0 stopped cleanly, 1 a bug (details on stderr), 2 fix the configuration or the data directory.
 `;
 
-export function registerServeCommand(program: Command, io: CliIo, state: CliState): void {
+export function declareServe(program: Command, { io, state }: CommandContext): void {
   program
     .command('serve')
     .description('run the chat bot (Slack, DingTalk, or the local console); the same as npm start')
     .addHelpText('after', HELP)
     .action(async () => {
-      const { serve } = await import('../server.js');
+      const { serve } = await import('../../server.js');
       state.code = await serve({ env: io.env, stdin: process.stdin, stdout: process.stdout, err: (t) => io.err(t) });
     });
 }
