@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_EMULATOR_CREDENTIAL, LARGE_SCENARIO_DEFAULTS, type LargeScenarioOptions } from '../src/emulator/index.js';
 import { oneOf, parseOrExit, positiveNumber, scaleList } from './lib/args.js';
 import { startChildEmulator, type CallSummary, type ChildEmulator, type EmulatorShape } from './lib/emulator-child.js';
-import { classifyEnding, describeEnding, spawnMeasured, type Ending, type Measured } from './lib/proc.js';
+import { classifyEnding, deathExcerpt, describeEnding, spawnMeasured, type Ending, type Measured } from './lib/proc.js';
 import { f1, f2, human, markdownTable, mb, out } from './lib/report.js';
 
 // Scale benchmark (issue: bench:scale). The generated account at 1x, 2x and 4x of the large
@@ -92,7 +92,7 @@ function cloudEnv(endpoint: string, home: string): NodeJS.ProcessEnv {
 
 // ---------- one run of each process ----------
 
-interface Result {
+export interface Result {
   scale: number;
   proc: 'cli' | 'bot';
   ending: Ending;
@@ -190,6 +190,7 @@ function row(r: Result, rate: number): string[] {
   const bound = throttleBound(r.calls, rate);
   const spanS = r.calls.calls > 0 ? (r.calls.lastAt - r.calls.firstAt) / 1000 : Number.NaN;
   const resources = resourceCount(sizeAt(r.scale));
+  const done = r.ending.kind === 'ok';
   return [
     `${r.scale}x`,
     r.proc,
@@ -200,29 +201,39 @@ function row(r: Result, rate: number): string[] {
     bound ? f1(bound.seconds) : '-',
     bound ? f2(spanS / bound.seconds) : '-',
     f1(mb(r.peakRssBytes)),
-    r.outputBytes === undefined ? '-' : human(r.outputBytes),
-    r.outputBytes === undefined ? '-' : f1(r.outputBytes / resources),
+    done && r.outputBytes !== undefined ? human(r.outputBytes) : '-',
+    done && r.outputBytes !== undefined ? f2(r.outputBytes / resources) : '-',
     String(r.calls.calls),
     String(r.calls.actions.reduce((s, a) => s + a.throttled, 0)),
   ];
 }
 
+/**
+ * The issue's targets for one run, as PASS/MISS lines. A run that did not complete passes nothing:
+ * its RSS was capped by the heap limit when it died and its output is partial.
+ */
+export function judge(r: Result, rate: number): string[] {
+  const ok = r.ending.kind === 'ok';
+  const v = (pass: boolean) => (ok && pass ? 'PASS' : 'MISS');
+  const unfinished = ok ? '' : ' (run did not complete)';
+  const lines = [
+    `${v(true)} ${r.proc} completes: ${describeEnding(r.ending, r.wallS)}`,
+    `${v(r.peakRssBytes < TARGET.rssMb * 2 ** 20)} ${r.proc} peak RSS < ${TARGET.rssMb} MB: ${f1(mb(r.peakRssBytes))} MB${unfinished}`,
+  ];
+  if (r.proc === 'cli') lines.push(`${v((r.outputBytes ?? Infinity) <= TARGET.jsonMb * 2 ** 20)} cli scan --format json output <= ${TARGET.jsonMb} MB: ${ok && r.outputBytes !== undefined ? human(r.outputBytes) : '-'}${unfinished}`);
+  const bound = throttleBound(r.calls, rate);
+  if (bound) {
+    const spanS = (r.calls.lastAt - r.calls.firstAt) / 1000;
+    lines.push(`${v(spanS <= TARGET.boundRatio * bound.seconds)} ${r.proc} collector within ${TARGET.boundRatio}x of the throttle bound: ${f1(spanS)} s / ${f1(bound.seconds)} s (${bound.needed} ${bound.action} / ${rate} rps) = ${f2(spanS / bound.seconds)}x${unfinished}`);
+  }
+  return lines;
+}
+
 function targets(results: Result[], rate: number): void {
   const at = results.filter((r) => r.scale === TARGET.atScale);
   if (at.length === 0) return out(`(no ${TARGET.atScale}x run: targets not judged)`);
-  const v = (ok: boolean) => (ok ? 'PASS' : 'MISS');
   out(`Targets at ${TARGET.atScale}x:`);
-  for (const r of at) {
-    const bound = throttleBound(r.calls, rate);
-    const spanS = (r.calls.lastAt - r.calls.firstAt) / 1000;
-    const ok = r.ending.kind === 'ok';
-    out(`- ${v(ok)} ${r.proc} completes: ${describeEnding(r.ending, r.wallS)}`);
-    out(`- ${v(r.peakRssBytes < TARGET.rssMb * 2 ** 20)} ${r.proc} peak RSS < ${TARGET.rssMb} MB: ${f1(mb(r.peakRssBytes))} MB`);
-    if (r.proc === 'cli') out(`- ${v(ok && (r.outputBytes ?? Infinity) <= TARGET.jsonMb * 2 ** 20)} cli scan --format json output <= ${TARGET.jsonMb} MB: ${r.outputBytes === undefined ? '-' : f2(mb(r.outputBytes))} MB`);
-    if (bound) {
-      out(`- ${v(ok && spanS <= TARGET.boundRatio * bound.seconds)} ${r.proc} collector within ${TARGET.boundRatio}x of the throttle bound: ${f1(spanS)} s / ${f1(bound.seconds)} s (${bound.needed} ${bound.action} / ${rate} rps) = ${f2(spanS / bound.seconds)}x${ok ? '' : ' (run did not complete)'}`);
-    }
-  }
+  for (const r of at) for (const line of judge(r, rate)) out(`- ${line}`);
 }
 
 async function main(): Promise<void> {
@@ -241,7 +252,7 @@ async function main(): Promise<void> {
   out('wall s: process start to exit. answer s (bot): "posture" sent to the answer printed. collect s: first to last call the emulator saw.');
   out(`bound s: the throttle bound, max over actions of needed calls / rate. resources: instances + groups + rules + disks + RAM users (${resourceCount(sizeAt(1))} at 1x).`);
   for (const r of results.filter((x) => x.answerHead)) out(`bot answer at ${r.scale}x begins: ${r.answerHead}`);
-  for (const r of results.filter((x) => x.ending.kind !== 'ok')) out(`${r.proc} at ${r.scale}x, last stderr: ${r.stderrTail.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}`);
+  for (const r of results.filter((x) => x.ending.kind !== 'ok')) out(`${r.proc} at ${r.scale}x died with: ${deathExcerpt(r.stderrTail).slice(0, 600)}`);
   out();
   targets(results, o.shape.ratePerSec);
 }

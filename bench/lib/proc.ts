@@ -105,3 +105,17 @@ export function spawnMeasured(
   poll();
   return { child, done };
 }
+
+/**
+ * The lines of a dead process's stderr that say why: V8's fatal line, its last GC line (the heap
+ * size it died at), and the native frames naming the builtin or runtime call that was running.
+ * Anything else: the last three lines.
+ */
+export function deathExcerpt(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const fatal = lines.filter((l) => l.startsWith('FATAL ERROR'));
+  if (fatal.length === 0) return lines.slice(-3).join(' | ');
+  const gc = lines.filter((l) => /Mark-Compact|Scavenge/.test(l)).slice(-1);
+  const frames = lines.filter((l) => /v8::internal::(Builtin_|Runtime_)/.test(l)).map((l) => l.replace(/^\d+:\s+0x[0-9a-f]+\s+/, '').replace(/\s*\[[^\]]*\]$/, ''));
+  return [...fatal, ...gc, ...frames.slice(0, 3)].join(' | ');
+}

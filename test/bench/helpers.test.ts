@@ -6,7 +6,8 @@ import { BadOption, oneOf, positiveNumber, scaleList } from '../../bench/lib/arg
 import { summarise } from '../../bench/lib/emulator-child.js';
 import { classifyEnding, describeEnding, spawnMeasured } from '../../bench/lib/proc.js';
 import { human, markdownTable, median } from '../../bench/lib/report.js';
-import { resourceCount, sizeAt, throttleBound } from '../../bench/scale.js';
+import { judge, resourceCount, sizeAt, throttleBound } from '../../bench/scale.js';
+import { deathExcerpt } from '../../bench/lib/proc.js';
 
 // The bench helpers: option values refused before anything starts, deaths classified as result
 // rows, and the arithmetic the tables are built from.
@@ -112,4 +113,33 @@ describe.skipIf(!built)('bench scripts refuse bad option values with exit 2 (nee
       expect(r.stderr).toMatch(/--\S+/);
     });
   }
+});
+
+describe('targets', () => {
+  const calls = summarise([
+    { action: 'A', status: 200, at: 0 },
+    { action: 'A', status: 200, at: 1000 },
+  ]);
+  const base = { scale: 4, proc: 'cli' as const, wallS: 100, peakRssBytes: 600 * 2 ** 20, outputBytes: 10 * 2 ** 20, calls, stderrTail: '' };
+
+  it('a process that died passes nothing: its RSS was capped by the heap limit and its output is partial', () => {
+    const lines = judge({ ...base, ending: { kind: 'oom' } }, 2);
+    expect(lines.filter((l) => l.startsWith('PASS'))).toEqual([]);
+    expect(lines.join('\n')).toContain('did not complete');
+  });
+
+  it('a completed run is judged on its numbers', () => {
+    const lines = judge({ ...base, ending: { kind: 'ok' } }, 2);
+    expect(lines.every((l) => l.startsWith('PASS'))).toBe(true);
+    expect(judge({ ...base, ending: { kind: 'ok' }, outputBytes: 30 * 2 ** 20 }, 2).some((l) => l.startsWith('MISS') && l.includes('25 MB'))).toBe(true);
+  });
+
+  it('an OOM excerpt keeps the fatal line and the frames that say what was running', () => {
+    const tail = ['<--- Last few GCs --->', '[1:0x1]   130 ms: Mark-Compact 509.9 (520.1) -> 508.2 (521.3) MB', 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', ' 1: 0xb8 node::Abort() [/usr/bin/node]', '18: 0x12 v8::internal::Builtin_JsonStringify(int) [/usr/bin/node]', '20: 0x19  [/usr/bin/node]'].join('\n');
+    const e = deathExcerpt(tail);
+    expect(e).toContain('FATAL ERROR: Reached heap limit');
+    expect(e).toContain('Mark-Compact 509.9');
+    expect(e).toContain('Builtin_JsonStringify');
+    expect(e).not.toContain('node::Abort');
+  });
 });
