@@ -71,9 +71,18 @@ module.exports = {
     {
       name: 'emulator-does-not-reuse-the-collector',
       severity: 'error',
-      comment: 'The emulator must not share the collector\'s types, so a mistake in one is caught by the other.',
+      comment:
+        'The emulator must not share the collector\'s code, so a mistake in one is caught by the other. Its scenarios are typed ' +
+        'with the snapshot model (type-only, erased at build), which keeps a scenario comparable with the snapshot it yields; the ' +
+        'wire format it serves (PascalCase JSON) is written by the emulator and parsed by the collector independently.',
       from: { path: '^src/emulator/' },
-      to: { path: '^src/(cloud|checks|posture|digest|adapters|chat)/' },
+      to: { path: '^src/(cloud|checks|posture|digest|adapters|chat)/', pathNot: '^src/cloud/snapshot\\.ts$' },
+    },
+    {
+      name: 'emulator-types-only-from-the-snapshot',
+      severity: 'error',
+      from: { path: '^src/emulator/' },
+      to: { path: '^src/cloud/snapshot\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-upward-from-data',
