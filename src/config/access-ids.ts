@@ -3,6 +3,8 @@
 // Judged by shape only: Slack ids (U0123ABCD, C0123ABCD) and DingTalk ids (staff ids, cid…==)
 // are ASCII tokens with at least one digit; "@alice", "#ops", "Bob" or "张三" are names.
 
+import { plural } from '../core/plural.js';
+
 const ID_SHAPE = /^(?=.*\d)[A-Za-z0-9_.:=+/-]+$/;
 
 /** Commas and whitespace both separate entries: "U1, U2 U3" is three ids, not two. */
@@ -24,5 +26,5 @@ export function idShapeWarnings(variable: string, kind: keyof typeof HINT, entri
   const odd = entries.filter((e) => !looksLikeId(e));
   if (!odd.length) return [];
   const list = odd.map((e) => JSON.stringify(e)).join(', ');
-  return [`${variable}: ${list} ${odd.length === 1 ? 'looks' : 'look'} like a name, not an id, and will match nobody; ${HINT[kind]}`];
+  return [`${variable}: ${list} ${plural('en', odd.length, { one: 'looks', other: 'look' })} like a name, not an id, and will match nobody; ${HINT[kind]}`];
 }
