@@ -1,18 +1,14 @@
-import type { Command } from 'commander';
 import { ALL_CHECKS } from '../checks/index.js';
 import { alignColumns } from '../core/text-width.js';
 import { OWNER_NAME, SEVERITY_NAME } from '../posture/render/common.js';
 import type { CheckMeta, CheckService } from '../posture/types.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import { choiceListOption, langOption } from './options.js';
-import type { CliState } from './program.js';
 
 // `whoowns checks`: the check catalogue without running a scan (the scan document is 400 KB).
+// Declared in ./declare/checks.ts.
 
-export const CHECK_SERVICES: readonly CheckService[] = ['ecs', 'ram', 'vpc'];
-
-interface ChecksOptions {
+export interface ChecksOptions {
   json?: boolean;
   lang?: 'zh' | 'en';
   service?: CheckService[];
@@ -35,16 +31,4 @@ function checksTable(metas: readonly CheckMeta[], lang: 'zh' | 'en'): string[] {
   const header = zh ? ['id', '服务', '严重性', '负责方', 'CIS', '标题'] : ['id', 'service', 'severity', 'owner', 'CIS', 'title'];
   const rows = metas.map((m) => [m.id, m.service, SEVERITY_NAME[m.severity][lang], OWNER_NAME[m.owner][lang], m.cis ?? '-', m.title[lang]]);
   return alignColumns([header, ...rows]);
-}
-
-export function registerChecksCommand(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command('checks')
-    .description('list every posture check: id, service, severity, owner, CIS recommendation, title')
-    .addOption(choiceListOption('--service <svc>', 'only checks of these services (repeat or comma-separate)', CHECK_SERVICES))
-    .option('--json', 'print JSON')
-    .addOption(langOption())
-    .action((opts: ChecksOptions) => {
-      state.code = runChecks(opts, io);
-    });
 }

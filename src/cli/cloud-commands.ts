@@ -1,21 +1,16 @@
-import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { secretsFromEnv } from '../core/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
-import { runEmulatorCommand } from '../emulator/cli.js';
 import { createCore, type Core, type CoreOptions } from '../wiring/core.js';
 import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
-import { registerScanCommand } from './scan.js';
-import { registerDigestCommand } from './digest.js';
 import { progressReporter } from './progress.js';
-import { choiceOption, langOption, listOption, parsePort } from './options.js';
 
-// Commands that read the cloud: whoami, inventory, scan, and the local emulator.
+// Commands that read the cloud (declared in ./declare/cloud.ts): whoami and inventory, and the
+// helpers scan and digest share to reach the cloud.
 
 export interface CloudCliOptions {
   account?: string;
@@ -53,62 +48,36 @@ export async function withCore<T>(io: CliIo, opts: CloudCliOptions, fn: (core: C
   }
 }
 
-export function registerCloudCommands(program: Command, io: CliIo, state: CliState): void {
+export type WhoamiCliOptions = CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' };
+export type InventoryCliOptions = CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' };
 
-  program
-    .command('whoami')
-    .description('show the account, identity and credential source in use (never the secret) and the regions reachable')
-    .option('--account <name>', 'configured account to use')
-    .option('--demo', 'use the built-in demo account')
-    .option('--json', 'print JSON')
-    .addOption(langOption())
-    .action(async (opts: CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' }) => {
-      await withCore(io, opts, async ({ posture }, _config, log) => {
-        const who = await posture.whoami(posture.account(opts.account), log);
-        if (opts.json) io.out(`${JSON.stringify(who, null, 2)}\n`);
-        else {
-          const zh = (opts.lang ?? uiLang(io.env)) === 'zh';
-          const rows: [string, string][] = [
-            [zh ? '账号名' : 'account', who.accountName],
-            [zh ? '账号 ID' : 'account id', who.accountId ?? '?'],
-            [zh ? '身份' : 'identity', `${who.identityType ?? '?'} ${who.arn ?? ''}`.trim()],
-            [zh ? '凭证来源' : 'credential source', who.credentialSource],
-            [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
-          ];
-          for (const l of alignColumns(rows)) io.out(`${l}\n`);
-          for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
-        }
-        state.code = who.accountId ? 0 : 3;
-      });
-    });
+export async function runWhoami(opts: WhoamiCliOptions, io: CliIo): Promise<number> {
+  return withCore(io, opts, async ({ posture }, _config, log) => {
+    const who = await posture.whoami(posture.account(opts.account), log);
+    if (opts.json) io.out(`${JSON.stringify(who, null, 2)}\n`);
+    else {
+      const zh = (opts.lang ?? uiLang(io.env)) === 'zh';
+      const rows: [string, string][] = [
+        [zh ? '账号名' : 'account', who.accountName],
+        [zh ? '账号 ID' : 'account id', who.accountId ?? '?'],
+        [zh ? '身份' : 'identity', `${who.identityType ?? '?'} ${who.arn ?? ''}`.trim()],
+        [zh ? '凭证来源' : 'credential source', who.credentialSource],
+        [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
+      ];
+      for (const l of alignColumns(rows)) io.out(`${l}\n`);
+      for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
+    }
+    return who.accountId ? 0 : 3;
+  });
+}
 
-  program
-    .command('inventory')
-    .description('count resources per region and service, and list what could not be read')
-    .option('--account <name>', 'configured account to use')
-    .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
-    .option('--demo', 'use the built-in demo account')
-    .addOption(choiceOption('--format <format>', 'output format', ['table', 'json'] as const).default('table'))
-    .addOption(langOption())
-    .action(async (opts: CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' }) => {
-      await withCore(io, opts, async ({ posture }, _config, log) => {
-        const progress = progressReporter(io);
-        const snapshot = await posture.read(posture.account(opts.account), log, { regions: opts.region, onProgress: progress.update });
-        progress.done();
-        const summary = inventorySummary(snapshot);
-        io.out(opts.format === 'json' ? renderInventoryJson(summary) : renderInventoryTable(summary, opts.lang ?? uiLang(io.env)));
-      });
-    });
-
-  program
-    .command('emulator')
-    .description('run the local Alibaba Cloud OpenAPI emulator (for trying whoowns without an account)')
-    .option('--scenario <name|file>', 'demo, clean, large, or a scenario YAML/JSON file', 'demo')
-    .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', parsePort, 18080)
-    .action(async (opts: { scenario: string; port: number }) => {
-      await runEmulatorCommand({ scenario: opts.scenario, port: opts.port, log: (line) => io.out(`${line}\n`) });
-    });
-
-  registerScanCommand(program, io, state);
-  registerDigestCommand(program, io, state);
+export async function runInventory(opts: InventoryCliOptions, io: CliIo): Promise<number> {
+  return withCore(io, opts, async ({ posture }, _config, log) => {
+    const progress = progressReporter(io);
+    const snapshot = await posture.read(posture.account(opts.account), log, { regions: opts.region, onProgress: progress.update });
+    progress.done();
+    const summary = inventorySummary(snapshot);
+    io.out(opts.format === 'json' ? renderInventoryJson(summary) : renderInventoryTable(summary, opts.lang ?? uiLang(io.env)));
+    return 0;
+  });
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { toDingTalkMarkdown } from '../adapters/dingtalk/render.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { toBlockKit } from '../adapters/slack/render.js';
@@ -10,13 +9,11 @@ import { withCore } from './cloud-commands.js';
 import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
-import { langOption } from './options.js';
 
-// `whoowns digest`: list the schedules, or run one by hand (--now), optionally as a dry run that
-// prints what each platform would get and records nothing.
+// `whoowns digest` (declared in ./declare/digest.ts): list the schedules, or run one by hand (--now),
+// optionally as a dry run that prints what each platform would get and records nothing.
 
-interface DigestCliOptions {
+export interface DigestCliOptions {
   list?: boolean;
   schedule?: string;
   now?: boolean;
@@ -25,30 +22,16 @@ interface DigestCliOptions {
   lang?: Lang;
 }
 
-export function registerDigestCommand(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command('digest')
-    .description('scheduled posture digests: list them, or run one now (--dry-run prints what would be posted)')
-    .option('--list', 'list the schedules with their next run times')
-    .option('--schedule <name>', 'the schedule to run (optional when there is only one)')
-    .option('--now', 'run the digest now: scan, compare, post and record')
-    .option('--dry-run', 'with --now: print what would be posted to each platform; post and record nothing')
-    .option('--demo', 'use the built-in demo account')
-    .addOption(langOption('language of this command\'s own output'))
-    .action(async (opts: DigestCliOptions) => {
-      const lang = opts.lang ?? uiLang(io.env);
-      if (opts.list) {
-        state.code = await listSchedules(io, lang);
-        return;
-      }
-      if (!opts.now) {
-        throw new WhoownsError('USAGE', {
-          zh: '请使用 --list 查看摘要计划,或 --schedule 名称 --now [--dry-run] 立即生成一次。',
-          en: 'Use --list to see the schedules, or --schedule NAME --now [--dry-run] to run one now.',
-        });
-      }
-      state.code = opts.dryRun ? await dryRun(io, opts, lang) : await runNow(io, opts, lang);
+export async function runDigest(opts: DigestCliOptions, io: CliIo): Promise<number> {
+  const lang = opts.lang ?? uiLang(io.env);
+  if (opts.list) return listSchedules(io, lang);
+  if (!opts.now) {
+    throw new WhoownsError('USAGE', {
+      zh: '请使用 --list 查看摘要计划,或 --schedule 名称 --now [--dry-run] 立即生成一次。',
+      en: 'Use --list to see the schedules, or --schedule NAME --now [--dry-run] to run one now.',
     });
+  }
+  return opts.dryRun ? dryRun(io, opts, lang) : runNow(io, opts, lang);
 }
 
 function pick(schedules: Schedule[], name: string | undefined): Schedule {

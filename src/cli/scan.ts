@@ -1,21 +1,18 @@
-import type { Command } from 'commander';
 import { WhoownsError } from '../core/errors.js';
 import { ALL_CHECKS, findCheck } from '../checks/index.js';
-import { FORMATS, render, type Format } from '../posture/render/index.js';
-import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
-import { CHECK_SERVICES } from './checks.js';
+import { render, type Format } from '../posture/render/index.js';
+import { severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
 import type { Snapshot } from '../cloud/index.js';
 import { withCore } from './cloud-commands.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
-import { choiceListOption, choiceOption, langOption, listOption, nearest, quoted } from './options.js';
+import { nearest, quoted } from './options.js';
 
-// `whoowns scan`: collect once, run the checks, print in the chosen format.
+// `whoowns scan` (declared in ./declare/scan.ts): collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
 
-interface ScanOptions {
+export interface ScanOptions {
   account?: string;
   region?: string[];
   check?: string[];
@@ -65,47 +62,31 @@ export function assertSomethingToRun(checkIds: string[] | undefined, services: C
   }
 }
 
-export function registerScanCommand(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command('scan')
-    .description('check the account\'s posture and say who owns each fix')
-    .option('--account <name>', 'configured account to scan (default: the first)')
-    .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
-    .addOption(listOption('--check <ids>', 'only these checks (repeat or comma-separate)'))
-    .addOption(choiceListOption('--service <svc>', 'only checks of these services (repeat or comma-separate)', CHECK_SERVICES))
-    .addOption(choiceOption('--severity <level>', 'only findings at or above this severity', SEVERITIES))
-    .addOption(choiceOption('--format <format>', 'output format (default: table on a terminal, json otherwise)', FORMATS))
-    .addOption(choiceOption('--fail-on <level>', 'exit 1 when a finding at or above this severity exists', SEVERITIES))
-    .option('--demo', 'scan the built-in demo account (DEMO DATA)')
-    .option('--no-color', 'no colours in table output')
-    .option('--no-mutes', 'show findings muted from chat (/posture mute) as open; file suppressions still apply')
-    .addOption(langOption())
-    .action(async (opts: ScanOptions) => {
-      assertSomethingToRun(opts.check, opts.service);
-      const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
-      const lang = opts.lang ?? uiLang(io.env);
-      await withCore(io, opts, async ({ posture }, _config, log) => {
-        const account = posture.account(opts.account);
-        const services = opts.service;
-        const progress = progressReporter(io);
-        let snapshot;
-        try {
-          snapshot = await posture.read(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
-        } finally {
-          progress.done();
-        }
-        // A scan that read nothing at all could not run: say so instead of printing an empty report.
-        if (readNothing(snapshot)) {
-          const first = snapshot.gaps[0]!;
-          throw new WhoownsError('ENDPOINT_UNREACHABLE', {
-            zh: `扫描无法进行:${first.service} ${first.action} 失败(${first.code})。请检查网络、端点(WHOOWNS_ENDPOINT_*)和凭证。`,
-            en: `The scan could not run: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
-          });
-        }
-        // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
-        const scan = posture.assess(snapshot, { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region }, { mutes: opts.mutes !== false });
-        io.out(render(scan, format, { lang, color: format === 'table' && io.isTTY && opts.color !== false }));
-        state.code = opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
+export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
+  assertSomethingToRun(opts.check, opts.service);
+  const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
+  const lang = opts.lang ?? uiLang(io.env);
+  return withCore(io, opts, async ({ posture }, _config, log) => {
+    const account = posture.account(opts.account);
+    const services = opts.service;
+    const progress = progressReporter(io);
+    let snapshot;
+    try {
+      snapshot = await posture.read(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
+    } finally {
+      progress.done();
+    }
+    // A scan that read nothing at all could not run: say so instead of printing an empty report.
+    if (readNothing(snapshot)) {
+      const first = snapshot.gaps[0]!;
+      throw new WhoownsError('ENDPOINT_UNREACHABLE', {
+        zh: `扫描无法进行:${first.service} ${first.action} 失败(${first.code})。请检查网络、端点(WHOOWNS_ENDPOINT_*)和凭证。`,
+        en: `The scan could not run: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
       });
-    });
+    }
+    // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
+    const scan = posture.assess(snapshot, { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region }, { mutes: opts.mutes !== false });
+    io.out(render(scan, format, { lang, color: format === 'table' && io.isTTY && opts.color !== false }));
+    return opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
+  });
 }

@@ -7,9 +7,9 @@ import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderTable, type TableOptions } from './table.js';
+import type { Format } from './formats.js';
 
-export const FORMATS = ['table', 'json', 'markdown', 'csv', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
 export function render(scan: ScanResult, format: Format, opts: TableOptions): string {
   switch (format) {
