@@ -3,7 +3,6 @@
 export type * from './snapshot.js';
 export { collectSnapshot, whoami, ALL_COLLECT_SERVICES, type CollectOptions, type CollectService, type WhoamiResult } from './collect.js';
 export { refreshResource, patchSnapshot, type RefreshTarget, type RefreshOutcome } from './refresh.js';
-export { SnapshotCache, type SnapshotCacheOptions } from './cache.js';
 export { inventorySummary, type InventorySummary, type RegionCounts, type RamCounts } from './inventory.js';
 export { renderInventoryJson, renderInventoryTable, type Lang } from './inventory-render.js';
 export { ACTIONS_CALLED } from './actions.js';
