@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { WhoownsError } from '../core/errors.js';
 import { findCheck } from '../checks/index.js';
-import { FORMATS, render, type Format } from '../posture/render/index.js';
+import { FORMATS, renderTo, type Format, type Write } from '../posture/render/index.js';
 import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
 import type { Snapshot } from '../cloud/index.js';
 import { pickAccount, withBackend } from './cloud-commands.js';
@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
-import { langOption, listArg } from './options.js';
+import { listArg } from './options.js';
 
 // `whoowns scan`: collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
@@ -23,8 +23,31 @@ interface ScanOptions {
   format?: Format;
   failOn?: Severity;
   demo?: boolean;
-  lang?: 'zh' | 'en';
+  lang?: 'zh' | 'en' | 'both';
   color?: boolean;
+  includePasses?: boolean;
+}
+
+/** Pieces of output gathered to about 64 KB before each io.out (and its redaction pass). */
+export function bufferedOut(out: (text: string) => void, size = 64 * 1024): { write: Write; flush(): void } {
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (length === 0) return;
+    out(parts.join(''));
+    parts = [];
+    length = 0;
+  };
+  // Renderers' pieces end on line breaks and a secret never spans one, so redacting each flushed
+  // batch catches what redacting the whole report would.
+  return {
+    write: (chunk) => {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= size) flush();
+    },
+    flush,
+  };
 }
 
 /** True when an unmuted failed finding is at or above the threshold. */
@@ -55,7 +78,8 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES]))
     .option('--demo', 'scan the built-in demo account (DEMO DATA)')
     .option('--no-color', 'no colours in table output')
-    .addOption(langOption())
+    .addOption(new Option('--lang <lang>', 'output language; both: JSON reasons in Chinese and English').choices(['zh', 'en', 'both']))
+    .option('--include-passes', 'list passed results too (otherwise they are counted per check)')
     .action(async (opts: ScanOptions) => {
       for (const id of opts.check ?? []) {
         if (!findCheck(id)) {
@@ -66,7 +90,14 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
         }
       }
       const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
-      const lang = opts.lang ?? uiLang(io.env);
+      if (opts.lang === 'both' && format !== 'json') {
+        throw new WhoownsError('USAGE', {
+          zh: `--lang both 只用于 --format json(${format} 格式只能用一种语言)。请改用 --lang zh 或 --lang en。`,
+          en: `--lang both is for --format json only (${format} is written in one language). Use --lang zh or --lang en.`,
+        });
+      }
+      const bothLanguages = opts.lang === 'both';
+      const lang = opts.lang === 'both' || opts.lang === undefined ? uiLang(io.env) : opts.lang;
       await withBackend(io, opts, async (backend, _config, log) => {
         const account = pickAccount(backend, opts.account);
         const services = opts.service;
@@ -90,8 +121,11 @@ export function registerScanCommand(program: Command, io: CliIo, state: CliState
           services,
           minSeverity: opts.severity,
           regions: opts.region,
+          includePasses: opts.includePasses === true,
         });
-        io.out(render(scan, format, { lang, color: format === 'table' && io.isTTY && opts.color !== false }));
+        const out = bufferedOut((t) => io.out(t));
+        renderTo(scan, format, { lang, bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, out.write);
+        out.flush();
         state.code = opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
       });
     });
