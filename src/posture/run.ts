@@ -6,6 +6,7 @@
 // - a check that throws gives an error result, never a crash.
 
 import { ALL_CHECKS } from '../checks/index.js';
+import { forgetParsedRules } from '../checks/ecs/sg-rules.js';
 import { NOT_COVERED } from '../checks/not-covered.js';
 import type { OsEolTable } from '../checks/os-eol.js';
 import type { Thresholds } from '../checks/thresholds.js';
@@ -52,6 +53,14 @@ export function selectChecks(checks: readonly Check[], filter: ScanFilter = {}):
 }
 
 export function runChecks(snapshot: Snapshot, opts: RunOptions): ScanResult {
+  try {
+    return evaluate(snapshot, opts);
+  } finally {
+    forgetParsedRules();
+  }
+}
+
+function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
   const checks = selectChecks(opts.checks ?? ALL_CHECKS, opts.filter);
   const account = snapshot.identity?.accountId ?? snapshot.accountName;
   const allRegions = [...new Set([...snapshot.regions, ...Object.keys(snapshot.regionData)])].sort();

@@ -138,9 +138,18 @@ export function parsePortRange(portRange: string, protocol: string): PortSegment
 }
 
 // Six checks read every rule of every group, and instance-exposed reads them again per instance:
-// each rule is parsed once per snapshot (snapshots are never changed in place; a refresh builds
-// new rule objects), not once per check (that was ~400 MB of garbage at 20,000 rules).
-const normalized = new WeakMap<SecurityGroupRule, NormalizedRule>();
+// each rule is parsed once per scan, not once per check (that was ~400 MB of garbage at 20,000
+// rules). The parsed forms are dropped when the scan ends (forgetParsedRules): kept, they would
+// cost as much memory as the rules themselves for as long as the bot holds the snapshot.
+let normalized = new WeakMap<SecurityGroupRule, NormalizedRule>();
+// Per group rule list: five checks ask the same question of the same group. Callers only read.
+let openingsCache = new WeakMap<SecurityGroupRule[], Partial<Record<Direction, WorldOpening[]>>>();
+
+/** Drop what the scan worked out about rules (runChecks calls this when it is done). */
+export function forgetParsedRules(): void {
+  normalized = new WeakMap();
+  openingsCache = new WeakMap();
+}
 
 export function normalizeRule(r: SecurityGroupRule): NormalizedRule {
   let n = normalized.get(r);
@@ -236,9 +245,6 @@ export function worldOpenings(rules: SecurityGroupRule[], direction: Direction):
   openingsCache.set(rules, byDirection);
   return out;
 }
-
-// Per group rule list: five checks ask the same question of the same group. Callers only read.
-const openingsCache = new WeakMap<SecurityGroupRule[], Partial<Record<Direction, WorldOpening[]>>>();
 
 function computeOpenings(rules: SecurityGroupRule[], direction: Direction): WorldOpening[] {
   const normalized = rules.map(normalizeRule).filter((r) => r.direction === direction);
