@@ -5,6 +5,7 @@ import { NOT_COVERED } from '../../src/checks/not-covered.js';
 import type { CheckMeta } from '../../src/posture/types.js';
 import { only, scanWith } from '../builders/context.js';
 import { metaOf, remediationOf } from '../../src/posture/meta.js';
+import { normalizeRule } from '../../src/checks/ecs/sg-rules.js';
 import {
   buildGap,
   buildInstance,
@@ -166,5 +167,17 @@ describe('suppressions in a scan', () => {
     expect(scan.summary.failByOwnerSeverity.customer.high).toBe(1);
     expect(scan.expiringSuppressions.map((s) => s.until)).toEqual(['2025-06-20']);
     expect(scan.expiredSuppressions.map((s) => s.until)).toEqual(['2025-06-01']);
+  });
+});
+
+describe('memory a scan leaves behind', () => {
+  it('parsed security-group rules are dropped when the scan ends (a held snapshot does not keep them)', () => {
+    const rule = buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' });
+    const snap = buildSnapshot({ region: { securityGroups: [buildSecurityGroup({ rules: [rule] })] } });
+    const before = normalizeRule(rule);
+    expect(normalizeRule(rule)).toBe(before);
+    scanWith(snap);
+    expect(normalizeRule(rule)).not.toBe(before);
+    expect(normalizeRule(rule)).toEqual(before);
   });
 });
