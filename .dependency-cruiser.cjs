@@ -38,6 +38,24 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'cli-declarations-stay-cheap',
+      severity: 'error',
+      comment:
+        'Declaring the commands (src/cli/declare, program.ts, bin.ts) loads only commander, the shared option and io leaves and constant-only modules, ' +
+        'so `whoowns --help` starts at once. A command reaches its runtime (SDKs, SQLite, the Q&A engine) by a dynamic import() in its action.',
+      from: { path: '^src/cli/(declare/|program\\.ts$|bin\\.ts$)' },
+      to: {
+        dependencyTypesNot: ['type-only', 'dynamic-import', 'core'],
+        pathNot: [
+          '^src/cli/(declare/|options\\.ts$|io\\.ts$|state\\.ts$|program\\.ts$)',
+          '^src/core/(errors|i18n|paths|redact|secrets|last-resort)\\.ts$',
+          '^src/kb/kinds\\.ts$',
+          '^src/posture/render/formats\\.ts$',
+          'node_modules/(commander|fuse\\.js)/',
+        ],
+      },
+    },
+    {
       name: 'core-imports-nothing-of-ours',
       severity: 'error',
       from: { path: '^src/core/' },
@@ -53,9 +71,18 @@ module.exports = {
     {
       name: 'emulator-does-not-reuse-the-collector',
       severity: 'error',
-      comment: 'The emulator must not share the collector\'s types, so a mistake in one is caught by the other.',
+      comment:
+        'The emulator must not share the collector\'s code, so a mistake in one is caught by the other. Its scenarios are typed ' +
+        'with the snapshot model (type-only, erased at build), which keeps a scenario comparable with the snapshot it yields; the ' +
+        'wire format it serves (PascalCase JSON) is written by the emulator and parsed by the collector independently.',
       from: { path: '^src/emulator/' },
-      to: { path: '^src/(cloud|checks|posture|digest|adapters|chat)/' },
+      to: { path: '^src/(cloud|checks|posture|digest|adapters|chat)/', pathNot: '^src/cloud/snapshot\\.ts$' },
+    },
+    {
+      name: 'emulator-types-only-from-the-snapshot',
+      severity: 'error',
+      from: { path: '^src/emulator/' },
+      to: { path: '^src/cloud/snapshot\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-upward-from-data',

@@ -41,17 +41,15 @@ ENV NODE_ENV=production \
     PORT=3000
 # Not set here on purpose: ALIBABA_CLOUD_ECS_METADATA_DISABLED (it would switch off the ECS
 # instance RAM role) and any credential. Pass them at run time (see README, Deployment).
-# The digest's trend chart is rasterised by resvg, which draws text with the system's fonts.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-dejavu-core \
- && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/commands ./dist/commands
 COPY package.json ./
-# Read at run time: the knowledge base and the demo account's emulator scenarios.
+# Read at run time: the knowledge base, the demo account's emulator scenarios, and the trend
+# chart's font (resvg is given only that one, so the image needs no system fonts).
 COPY knowledge ./knowledge
+COPY assets ./assets
 COPY src/emulator/scenarios ./src/emulator/scenarios
 RUN mkdir -p /data && chown node:node /data
 USER node

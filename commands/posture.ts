@@ -1,7 +1,7 @@
 import { textReply } from '../src/chat/message.js';
 import type { ChatContext } from '../src/chat/types.js';
 import { canAdminister } from '../src/chat/access.js';
-import { echo } from '../src/chat/echo.js';
+import { echo } from '../src/core/echo.js';
 import { WhoownsError, type Bilingual } from '../src/core/errors.js';
 import type { Finding, ResourceType } from '../src/posture/types.js';
 import { codeWord, unknownWordError } from './suggest.js';

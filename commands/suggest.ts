@@ -1,4 +1,4 @@
-import { echo } from '../src/chat/echo.js';
+import { echo } from '../src/core/echo.js';
 import { WhoownsError } from '../src/core/errors.js';
 
 // "Did you mean …?" for commands and subcommands: one distance, one threshold, one message shape.

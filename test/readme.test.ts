@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 // Every command block of the README runs here against the demo, and its output must keep the shape
 // the README shows, so the README cannot drift from what a new user sees. Shape, not letters: numbers,
@@ -79,28 +79,56 @@ interface Run {
   output: string[];
 }
 
-/** A server command (emulator, serve) runs until the lines the README shows have appeared. */
+const servers: ChildProcess[] = [];
+
+/**
+ * A server command (emulator, serve) is read until the lines the README shows have appeared, then
+ * left running to the end of the file, so a later command can meet it (e.g. "port in use").
+ */
 function run(command: string, expected: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   // A fresh folder with the repo's examples, as a new user's clone would have them.
   const cwd = env.HOME!;
   cpSync(join(ROOT, 'examples'), join(cwd, 'examples'), { recursive: true, force: false });
-  const shell = command.replace(/\bnpx whoowns\b/g, `node ${CLI}`).replace(/\bnpm start\b/g, `node ${MAIN}`);
+  const shell = command
+    .replace(/(^|[\s;&|(])(npx )?whoowns(?=\s|$)/g, `$1node ${CLI}`)
+    .replace(/\bnpm start\b/g, `node ${MAIN}`)
+    .replace(/\bnode dist\//g, `node ${join(ROOT, 'dist')}/`);
   return new Promise((done, fail) => {
-    const child = spawn('bash', ['-c', shell], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', shell], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let text = '';
+    let settled = false;
+    const finish = (code: number | null): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      done({ code, output: text.split('\n') });
+    };
     const settle = (): void => {
-      if (missingLines(expected, text.split('\n')).length === 0 && /emulator|serve/.test(command)) child.kill('SIGINT');
+      if (/emulator|serve/.test(command) && missingLines(expected, text.split('\n')).length === 0) {
+        servers.push(child);
+        finish(null);
+      }
     };
     child.stdout.on('data', (b: Buffer) => ((text += b.toString('utf8')), settle()));
     child.stderr.on('data', (b: Buffer) => ((text += b.toString('utf8')), settle()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => (stop(child, 'SIGKILL'), finish(null)), 30_000);
     child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, output: text.split('\n') });
-    });
+    child.on('close', (code) => finish(code));
   });
 }
+
+/** The whole process group: bash and the node it started. */
+function stop(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+afterAll(() => {
+  for (const s of servers) stop(s, 'SIGINT');
+});
 
 function cleanEnv(): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'whoowns-readme-'));

@@ -2,6 +2,12 @@
 import { createInterface } from 'node:readline';
 import { runCli } from './program.js';
 import type { CliIo } from './io.js';
+import { installLastResort } from '../core/last-resort.js';
+import { createRedactor } from '../core/redact.js';
+import { secretsFromEnv } from '../core/secrets.js';
+
+// Whatever escapes a command (a library's stray rejection) is reported redacted, not by Node.
+installLastResort(createRedactor(secretsFromEnv(process.env)));
 
 // `whoowns scan | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,20 +1,16 @@
-import { Option, type Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
 import { WhoownsError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { secretsFromEnv } from '../core/secrets.js';
 import { inventorySummary, renderInventoryJson, renderInventoryTable } from '../cloud/index.js';
-import { runEmulatorCommand } from '../emulator/cli.js';
 import { createBackend, type PostureBackend } from '../posture/backend.js';
+import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
-import { registerScanCommand } from './scan.js';
-import { registerDigestCommand } from './digest.js';
 import { progressReporter } from './progress.js';
-import { langOption, listArg } from './options.js';
 
-// Commands that read the cloud: whoami, inventory, scan, and the local emulator.
+// Commands that read the cloud (declared in ./declare/cloud.ts): whoami and inventory, and the
+// helpers scan and digest share to reach the cloud.
 
 export interface CloudCliOptions {
   account?: string;
@@ -62,66 +58,36 @@ export async function withBackend<T>(io: CliIo, opts: CloudCliOptions, fn: (b: P
   }
 }
 
-export function registerCloudCommands(program: Command, io: CliIo, state: CliState): void {
+export type WhoamiCliOptions = CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' };
+export type InventoryCliOptions = CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' };
 
-  program
-    .command('whoami')
-    .description('show the account, identity and credential source in use (never the secret) and the regions reachable')
-    .option('--account <name>', 'configured account to use')
-    .option('--demo', 'use the built-in demo account')
-    .option('--json', 'print JSON')
-    .addOption(langOption())
-    .action(async (opts: CloudCliOptions & { json?: boolean; lang?: 'zh' | 'en' }) => {
-      await withBackend(io, opts, async (backend, _config, log) => {
-        const who = await backend.whoami(pickAccount(backend, opts.account), log);
-        if (opts.json) io.out(`${JSON.stringify(who, null, 2)}\n`);
-        else {
-          const zh = (opts.lang ?? uiLang(io.env)) === 'zh';
-          const rows: [string, string][] = [
-            [zh ? '账号名' : 'account', who.accountName],
-            [zh ? '账号 ID' : 'account id', who.accountId ?? '?'],
-            [zh ? '身份' : 'identity', `${who.identityType ?? '?'} ${who.arn ?? ''}`.trim()],
-            [zh ? '凭证来源' : 'credential source', who.credentialSource],
-            [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
-          ];
-          for (const [k, v] of rows) io.out(`${k.padEnd(18)} ${v}\n`);
-          for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
-        }
-        state.code = who.accountId ? 0 : 3;
-      });
-    });
+export async function runWhoami(opts: WhoamiCliOptions, io: CliIo): Promise<number> {
+  return withBackend(io, opts, async (backend, _config, log) => {
+    const who = await backend.whoami(pickAccount(backend, opts.account), log);
+    if (opts.json) io.out(`${JSON.stringify(who, null, 2)}\n`);
+    else {
+      const zh = (opts.lang ?? uiLang(io.env)) === 'zh';
+      const rows: [string, string][] = [
+        [zh ? '账号名' : 'account', who.accountName],
+        [zh ? '账号 ID' : 'account id', who.accountId ?? '?'],
+        [zh ? '身份' : 'identity', `${who.identityType ?? '?'} ${who.arn ?? ''}`.trim()],
+        [zh ? '凭证来源' : 'credential source', who.credentialSource],
+        [zh ? '可用地域' : 'regions', who.regions ? `${who.regions.length}: ${who.regions.join(', ')}` : '?'],
+      ];
+      for (const l of alignColumns(rows)) io.out(`${l}\n`);
+      for (const g of who.gaps) io.out(`${zh ? '未能读取' : 'could not read'}: ${g.service} ${g.action}: ${g.code}\n`);
+    }
+    return who.accountId ? 0 : 3;
+  });
+}
 
-  program
-    .command('inventory')
-    .description('count resources per region and service, and list what could not be read')
-    .option('--account <name>', 'configured account to use')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
-    .option('--demo', 'use the built-in demo account')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(langOption())
-    .action(async (opts: CloudCliOptions & { format: 'table' | 'json'; lang?: 'zh' | 'en' }) => {
-      await withBackend(io, opts, async (backend, _config, log) => {
-        const progress = progressReporter(io);
-        const snapshot = await backend.collect(pickAccount(backend, opts.account), log, { regions: opts.region, onProgress: progress.update });
-        progress.done();
-        const summary = inventorySummary(snapshot);
-        io.out(opts.format === 'json' ? renderInventoryJson(summary) : renderInventoryTable(summary, opts.lang ?? uiLang(io.env)));
-      });
-    });
-
-  program
-    .command('emulator')
-    .description('run the local Alibaba Cloud OpenAPI emulator (for trying whoowns without an account)')
-    .option('--scenario <name|file>', 'demo, clean, large, or a scenario YAML/JSON file', 'demo')
-    .option('--port <port>', 'port on 127.0.0.1', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new WhoownsError('USAGE', { zh: `端口无效:${v}`, en: `Invalid port: ${v}` });
-      return n;
-    }, 18080)
-    .action(async (opts: { scenario: string; port: number }) => {
-      await runEmulatorCommand({ scenario: opts.scenario, port: opts.port, log: (line) => io.out(`${line}\n`) });
-    });
-
-  registerScanCommand(program, io, state);
-  registerDigestCommand(program, io, state);
+export async function runInventory(opts: InventoryCliOptions, io: CliIo): Promise<number> {
+  return withBackend(io, opts, async (backend, _config, log) => {
+    const progress = progressReporter(io);
+    const snapshot = await backend.collect(pickAccount(backend, opts.account), log, { regions: opts.region, onProgress: progress.update });
+    progress.done();
+    const summary = inventorySummary(snapshot);
+    io.out(opts.format === 'json' ? renderInventoryJson(summary) : renderInventoryTable(summary, opts.lang ?? uiLang(io.env)));
+    return 0;
+  });
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { createOpenApi, sendCustomRobot } from '../adapters/dingtalk/openapi.js';
 import { toDingTalkMarkdown } from '../adapters/dingtalk/render.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
@@ -19,15 +18,14 @@ import { localTime, type Lang } from '../digest/words.js';
 import { openDb, type Db } from '../store/db.js';
 import { MuteStore } from '../store/mutes.js';
 import { cliLogger, withBackend } from './cloud-commands.js';
+import { alignColumns } from '../core/text-width.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
-import { langOption } from './options.js';
 
-// `whoowns digest`: list the schedules, or run one by hand (--now), optionally as a dry run that
-// prints what each platform would get and records nothing.
+// `whoowns digest` (declared in ./declare/digest.ts): list the schedules, or run one by hand (--now),
+// optionally as a dry run that prints what each platform would get and records nothing.
 
-interface DigestCliOptions {
+export interface DigestCliOptions {
   list?: boolean;
   schedule?: string;
   now?: boolean;
@@ -36,30 +34,16 @@ interface DigestCliOptions {
   lang?: Lang;
 }
 
-export function registerDigestCommand(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command('digest')
-    .description('scheduled posture digests: list them, or run one now (--dry-run prints what would be posted)')
-    .option('--list', 'list the schedules with their next run times')
-    .option('--schedule <name>', 'the schedule to run (optional when there is only one)')
-    .option('--now', 'run the digest now: scan, compare, post and record')
-    .option('--dry-run', 'with --now: print what would be posted to each platform; post and record nothing')
-    .option('--demo', 'use the built-in demo account')
-    .addOption(langOption('language of this command\'s own output'))
-    .action(async (opts: DigestCliOptions) => {
-      const lang = opts.lang ?? uiLang(io.env);
-      if (opts.list) {
-        state.code = listSchedules(io, lang);
-        return;
-      }
-      if (!opts.now) {
-        throw new WhoownsError('USAGE', {
-          zh: '请使用 --list 查看摘要计划,或 --schedule 名称 --now [--dry-run] 立即生成一次。',
-          en: 'Use --list to see the schedules, or --schedule NAME --now [--dry-run] to run one now.',
-        });
-      }
-      state.code = opts.dryRun ? await dryRun(io, opts, lang) : await runNow(io, opts, lang);
+export async function runDigest(opts: DigestCliOptions, io: CliIo): Promise<number> {
+  const lang = opts.lang ?? uiLang(io.env);
+  if (opts.list) return listSchedules(io, lang);
+  if (!opts.now) {
+    throw new WhoownsError('USAGE', {
+      zh: '请使用 --list 查看摘要计划,或 --schedule 名称 --now [--dry-run] 立即生成一次。',
+      en: 'Use --list to see the schedules, or --schedule NAME --now [--dry-run] to run one now.',
     });
+  }
+  return opts.dryRun ? dryRun(io, opts, lang) : runNow(io, opts, lang);
 }
 
 function dbPath(config: Config): string {
@@ -123,9 +107,9 @@ function listSchedules(io: CliIo, lang: Lang): number {
         [zh ? '下一次' : 'next run', st.next ? `${localTime(st.next.toISOString(), s.timezone)} = ${st.next.toISOString()}` : zh ? '不再运行' : 'never'],
         [zh ? '上一次' : 'last run', st.last ? `${localTime(st.last.scheduledFor, s.timezone)} ${st.last.status}${st.last.total ? ` ${st.last.sent}/${st.last.total}` : ''}` : zh ? '尚未运行' : 'not yet'],
       ];
-      for (const [k, v] of rows) io.out(`  ${k.padEnd(12)} ${v}\n`);
       const dests = st.destinations.map((d) => `${d.label}${d.from === 'chat' ? (zh ? '(聊天订阅)' : ' (chat)') : ''}`);
-      io.out(`  ${(zh ? '目的地' : 'destinations').padEnd(12)} ${dests.length ? dests.join(', ') : zh ? '无' : 'none'}\n`);
+      rows.push([zh ? '目的地' : 'destinations', dests.length ? dests.join(', ') : zh ? '无' : 'none']);
+      for (const l of alignColumns(rows)) io.out(`  ${l}\n`);
     }
   } finally {
     db.close();

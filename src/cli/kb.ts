@@ -4,6 +4,8 @@ import type { Entry } from '../kb/schema.js';
 import { OWNER_LABEL } from '../qa/compose.js';
 import type { Lang } from '../qa/engine.js';
 import type { CliIo } from './io.js';
+import { alignColumns } from '../core/text-width.js';
+import { quoted } from './options.js';
 
 export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: string; lang: Lang; json?: boolean }, io: CliIo): number {
   const rows = kb.entries.filter((e) => (!opts.kind || e.kind === opts.kind) && (!opts.owner || e.owner === opts.owner));
@@ -11,11 +13,9 @@ export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: stri
     io.out(`${JSON.stringify(rows.map((e) => ({ id: e.id, kind: e.kind, owner: e.owner, title: e.title })))}\n`);
     return 0;
   }
-  const idW = Math.max(...rows.map((e) => e.id.length), 2);
-  const kindW = Math.max(...rows.map((e) => e.kind.length), 4);
-  const ownerW = Math.max(...rows.map((e) => e.owner.length), 5);
-  io.out(`${'id'.padEnd(idW)}  ${'kind'.padEnd(kindW)}  ${'owner'.padEnd(ownerW)}  title\n`);
-  for (const e of rows) io.out(`${e.id.padEnd(idW)}  ${e.kind.padEnd(kindW)}  ${e.owner.padEnd(ownerW)}  ${e.title[opts.lang]}\n`);
+  const header = opts.lang === 'zh' ? ['id', '类型', '负责方', '标题'] : ['id', 'kind', 'owner', 'title'];
+  const lines = alignColumns([header, ...rows.map((e) => [e.id, e.kind, e.owner, e.title[opts.lang]])]);
+  for (const l of lines) io.out(`${l}\n`);
   io.out(opts.lang === 'zh' ? `共 ${rows.length} 条\n` : `${rows.length} entries\n`);
   return 0;
 }
@@ -23,12 +23,13 @@ export function runKbList(kb: KnowledgeBase, opts: { kind?: string; owner?: stri
 export function runKbShow(kb: KnowledgeBase, id: string, opts: { lang: Lang; json?: boolean }, io: CliIo): number {
   const e = kb.byId.get(id);
   if (!e) {
-    const near = new Fuse(kb.entries, { keys: ['id', 'title.en', 'title.zh'], threshold: 0.4 }).search(id, { limit: 3 });
+    // Fuzzy search costs grow with the length of the input; no id is anywhere near 200 characters.
+    const near = id.length > 200 ? [] : new Fuse(kb.entries, { keys: ['id', 'title.en', 'title.zh'], threshold: 0.4 }).search(id, { limit: 3 });
     const hint = near.map((r) => r.item.id).join(', ');
     io.err(
       opts.lang === 'zh'
-        ? `错误:没有 id 为 ${id} 的条目。${hint ? `你是不是想找:${hint}?` : ''}用 whoowns kb list 查看全部条目。\n`
-        : `Error: no entry with id ${id}. ${hint ? `Did you mean: ${hint}? ` : ''}Run "whoowns kb list" to see all entries.\n`,
+        ? `错误:没有 id 为 ${quoted(id)} 的条目。${hint ? `你是不是想找:${hint}?` : ''}用 whoowns kb list 查看全部条目。\n`
+        : `Error: no entry with id ${quoted(id)}. ${hint ? `Did you mean: ${hint}? ` : ''}Run "whoowns kb list" to see all entries.\n`,
     );
     return 2;
   }

@@ -1,10 +1,7 @@
-import type { Command } from 'commander';
 import { ACTIONS_CALLED } from '../cloud/actions.js';
 import { READ_ONLY_EXCEPTIONS, buildPolicy, renderPolicy } from '../security/policy.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
-import { langOption } from './options.js';
 
 // `whoowns policy`: the least-privilege RAM policy, generated from the calls the code makes.
 // --json prints only the document (the same bytes as deploy/ram-policy.json), for piping into
@@ -33,15 +30,4 @@ export function runPolicy(opts: { json?: boolean; lang?: 'zh' | 'en' }, io: CliI
     io.out(`${action} (${grant}): ${zh ? e.why.zh : e.why.en}\n`);
   }
   return 0;
-}
-
-export function registerPolicyCommand(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command('policy')
-    .description('print the least-privilege RAM policy whoowns needs (read-only: Describe/List/Get)')
-    .option('--json', 'print only the policy document')
-    .addOption(langOption())
-    .action((opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
-      state.code = runPolicy(opts, io);
-    });
 }

@@ -3,24 +3,17 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../core/paths.js';
 import { toWhoownsError } from '../core/errors.js';
-import { defaultEngine } from '../qa/default.js';
-import { runAsk } from './ask.js';
-import type { CliIo } from './io.js';
-import { uiLang } from './io.js';
-import { runKbList, runKbShow } from './kb.js';
-import { registerCloudCommands } from './cloud-commands.js';
-import { registerPolicyCommand } from './policy.js';
-import { redactingIo } from '../security/guard.js';
 import { createRedactor } from '../core/redact.js';
 import { secretsFromEnv } from '../core/secrets.js';
-import { langOption } from './options.js';
+import { declareCommands } from './declare/index.js';
+import type { CliIo } from './io.js';
+import { redactingIo, uiLang } from './io.js';
+import { langFromArgv } from './options.js';
+import type { CliState } from './state.js';
 
 // The `whoowns` command line. Each subcommand is a small function over (options, io) that
 // returns an exit code: 0 ok, 1 findings/failure, 2 usage or bad input, 3 could not run.
-
-export interface CliState {
-  code: number;
-}
+// Only declarations load here; a command's runtime (SDKs, SQLite, the Q&A engine) loads when it runs.
 
 export function buildProgram(io: CliIo, state: CliState): Command {
   const program = new Command('whoowns')
@@ -29,39 +22,7 @@ export function buildProgram(io: CliIo, state: CliState): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-
-  program
-    .command('ask')
-    .description('answer a question about ECS security responsibility (Chinese or English)')
-    .argument('[question...]', 'the question; with --json and none, reads one question per line from stdin')
-    .option('--json', 'print one JSON object (JSON Lines when reading stdin)')
-    .addOption(langOption('answer language'))
-    .action(async (words: string[], opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
-      const question = words.length ? words.join(' ') : undefined;
-      state.code = await runAsk(defaultEngine(), question, opts, io);
-    });
-
-  const kb = program.command('kb').description('browse the knowledge base');
-  kb.command('list')
-    .description('list entries')
-    .option('--kind <kind>', 'only this kind (layer, item, duty, product, context, law, product-group)')
-    .option('--owner <owner>', 'only this owner (alibaba-cloud, customer, shared)')
-    .option('--json', 'print JSON')
-    .addOption(langOption('answer language'))
-    .action((opts: { kind?: string; owner?: string; json?: boolean; lang?: 'zh' | 'en' }) => {
-      state.code = runKbList(defaultEngine().kb, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
-    });
-  kb.command('show')
-    .description('show one entry')
-    .argument('<id>', 'entry id, e.g. customer.os-patching')
-    .option('--json', 'print JSON')
-    .addOption(langOption('answer language'))
-    .action((id: string, opts: { json?: boolean; lang?: 'zh' | 'en' }) => {
-      state.code = runKbShow(defaultEngine().kb, id, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
-    });
-
-  registerCloudCommands(program, io, state);
-  registerPolicyCommand(program, io, state);
+  declareCommands(program, { io, state });
   return program;
 }
 
@@ -87,7 +48,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     const err = toWhoownsError(e);
-    const lang = uiLang(io.env);
+    // A refusal while parsing comes before commander has read --lang: look for it in argv.
+    const lang = langFromArgv(argv) ?? uiLang(io.env);
     io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${err.messageIn(lang)}\n`);
     return exitCodeFor(err.code);
   }

@@ -1,20 +1,18 @@
-import { Option, type Command } from 'commander';
 import { WhoownsError } from '../core/errors.js';
-import { findCheck } from '../checks/index.js';
-import { FORMATS, renderTo, type Format, type Write } from '../posture/render/index.js';
-import { SEVERITIES, severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
+import { ALL_CHECKS, findCheck } from '../checks/index.js';
+import { renderTo, type Format, type Write } from '../posture/render/index.js';
+import { severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
 import type { Snapshot } from '../cloud/index.js';
 import { pickAccount, withBackend } from './cloud-commands.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
-import type { CliState } from './program.js';
 import { progressReporter } from './progress.js';
-import { listArg } from './options.js';
+import { nearest, quoted } from './options.js';
 
-// `whoowns scan`: collect once, run the checks, print in the chosen format.
+// `whoowns scan` (declared in ./declare/scan.ts): collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
 
-interface ScanOptions {
+export interface ScanOptions {
   account?: string;
   region?: string[];
   check?: string[];
@@ -65,68 +63,65 @@ export function readNothing(s: Snapshot): boolean {
   return !regionRead && !ramRead;
 }
 
-export function registerScanCommand(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command('scan')
-    .description('check the account\'s posture and say who owns each fix')
-    .option('--account <name>', 'configured account to scan (default: the first)')
-    .option('--region <ids>', 'only these regions (repeat or comma-separate)', listArg)
-    .option('--check <ids>', 'only these checks (repeat or comma-separate)', listArg)
-    .addOption(new Option('--service <svc>', 'only checks of this service (repeatable)').choices(['ecs', 'ram', 'vpc']).argParser((v: string, prev: string[] = []) => [...prev, v]))
-    .addOption(new Option('--severity <level>', 'only findings at or above this severity').choices([...SEVERITIES]))
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...FORMATS]))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices([...SEVERITIES]))
-    .option('--demo', 'scan the built-in demo account (DEMO DATA)')
-    .option('--no-color', 'no colours in table output')
-    .addOption(new Option('--lang <lang>', 'output language; both: JSON reasons in Chinese and English').choices(['zh', 'en', 'both']))
-    .option('--include-passes', 'list passed results too (otherwise they are counted per check)')
-    .action(async (opts: ScanOptions) => {
-      for (const id of opts.check ?? []) {
-        if (!findCheck(id)) {
-          throw new WhoownsError('USAGE', {
-            zh: `未知的检查项:${id}。用 whoowns scan --format json 查看全部检查项的 id。`,
-            en: `Unknown check: ${id}. See every check id in the output of whoowns scan --format json.`,
-          });
-        }
-      }
-      const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
-      if (opts.lang === 'both' && format !== 'json') {
-        throw new WhoownsError('USAGE', {
-          zh: `--lang both 只用于 --format json(${format} 格式只能用一种语言)。请改用 --lang zh 或 --lang en。`,
-          en: `--lang both is for --format json only (${format} is written in one language). Use --lang zh or --lang en.`,
-        });
-      }
-      const bothLanguages = opts.lang === 'both';
-      const lang = opts.lang === 'both' || opts.lang === undefined ? uiLang(io.env) : opts.lang;
-      await withBackend(io, opts, async (backend, _config, log) => {
-        const account = pickAccount(backend, opts.account);
-        const services = opts.service;
-        const progress = progressReporter(io);
-        let snapshot;
-        try {
-          snapshot = await backend.collect(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
-        } finally {
-          progress.done();
-        }
-        // A scan that read nothing at all could not run: say so instead of printing an empty report.
-        if (readNothing(snapshot)) {
-          const first = snapshot.gaps[0]!;
-          throw new WhoownsError('ENDPOINT_UNREACHABLE', {
-            zh: `扫描无法进行:${first.service} ${first.action} 失败(${first.code})。请检查网络、端点(WHOOWNS_ENDPOINT_*)和凭证。`,
-            en: `The scan could not run: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
-          });
-        }
-        const scan = backend.evaluate(snapshot, new Date(), {
-          checkIds: opts.check,
-          services,
-          minSeverity: opts.severity,
-          regions: opts.region,
-          includePasses: opts.includePasses === true,
-        });
-        const out = bufferedOut((t) => io.out(t));
-        renderTo(scan, format, { lang, bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, out.write);
-        out.flush();
-        state.code = opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
-      });
+/** Refuse check ids that do not exist, and filters that leave no check at all: a gate must not pass on nothing. */
+export function assertSomethingToRun(checkIds: string[] | undefined, services: CheckService[] | undefined): void {
+  for (const id of checkIds ?? []) {
+    if (findCheck(id)) continue;
+    const near = nearest(id, ALL_CHECKS.map((c) => c.meta.id));
+    throw new WhoownsError('USAGE', {
+      zh: `未知的检查项:${quoted(id)}。${near.length ? `你是不是想找:${near.join(', ')}?` : ''}用 whoowns checks 查看全部检查项。`,
+      en: `Unknown check: ${quoted(id)}. ${near.length ? `Did you mean: ${near.join(', ')}? ` : ''}Run whoowns checks to list every check.`,
     });
+  }
+  const selected = ALL_CHECKS.filter((c) => (!checkIds?.length || checkIds.includes(c.meta.id)) && (!services?.length || services.includes(c.meta.service)));
+  if (selected.length === 0) {
+    const svc = services!.join(', ');
+    throw new WhoownsError('USAGE', {
+      zh: `--check 与 --service ${svc} 组合后没有任何检查项可运行。请去掉其中一个,或选择属于 ${svc} 的检查项(whoowns checks --service ${svc})。`,
+      en: `--check and --service ${svc} together leave no check to run. Drop one of them, or pick checks of ${svc} (whoowns checks --service ${svc}).`,
+    });
+  }
+}
+
+export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
+  assertSomethingToRun(opts.check, opts.service);
+  const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
+  if (opts.lang === 'both' && format !== 'json') {
+    throw new WhoownsError('USAGE', {
+      zh: `--lang both 只用于 --format json(${format} 格式只能用一种语言)。请改用 --lang zh 或 --lang en。`,
+      en: `--lang both is for --format json only (${format} is written in one language). Use --lang zh or --lang en.`,
+    });
+  }
+  const bothLanguages = opts.lang === 'both';
+  const lang = opts.lang === 'both' || opts.lang === undefined ? uiLang(io.env) : opts.lang;
+  return withBackend(io, opts, async (backend, _config, log) => {
+    const account = pickAccount(backend, opts.account);
+    const services = opts.service;
+    const progress = progressReporter(io);
+    let snapshot;
+    try {
+      snapshot = await backend.collect(account, log.child({ job: 'scan' }), { regions: opts.region, services, onProgress: progress.update });
+    } finally {
+      progress.done();
+    }
+    // A scan that read nothing at all could not run: say so instead of printing an empty report.
+    if (readNothing(snapshot)) {
+      const first = snapshot.gaps[0]!;
+      throw new WhoownsError('ENDPOINT_UNREACHABLE', {
+        zh: `扫描无法进行:${first.service} ${first.action} 失败(${first.code})。请检查网络、端点(WHOOWNS_ENDPOINT_*)和凭证。`,
+        en: `The scan could not run: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
+      });
+    }
+    const scan = backend.evaluate(snapshot, new Date(), {
+      checkIds: opts.check,
+      services,
+      minSeverity: opts.severity,
+      regions: opts.region,
+      includePasses: opts.includePasses === true,
+    });
+    const out = bufferedOut((t) => io.out(t));
+    renderTo(scan, format, { lang, bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, out.write);
+    out.flush();
+    return opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
+  });
 }

@@ -1,6 +1,7 @@
 // Text renderings of an inventory summary for `whoowns inventory --format json|table`.
 // Pure: string in, string out. Unknown counts print as "?" so they never read as zero.
 
+import { alignColumns, columnWidths } from '../core/text-width.js';
 import type { InventorySummary } from './inventory.js';
 import { count } from '../core/plural.js';
 
@@ -27,22 +28,10 @@ function cell(v: unknown): string {
   return v === null || v === undefined ? '?' : String(v);
 }
 
-/** East Asian wide characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function pad(s: string, w: number, right: boolean): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-
 export function renderTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ').trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const widths = columnWidths([headers, ...rows]);
+  const [head, ...body] = alignColumns([headers, ...rows], (i) => (i > 0 ? 'right' : 'left'), widths);
+  return [head, widths.map((w) => '-'.repeat(w)).join('  '), ...body].join('\n');
 }
 
 export function renderInventoryTable(summary: InventorySummary, lang: Lang = 'en'): string {

@@ -7,16 +7,14 @@ import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type EndpointOver
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { readYamlFile } from '../kb/load.js';
 import { assertNotWorldReadable } from '../security/file-mode.js';
-import { secretsFromConfigFile, secretsFromEnv } from '../core/secrets.js';
+import { VERBATIM_ENV_VARS, secretEnvNames, secretsFromConfigFile, secretsFromEnv, varsWithWhitespace } from '../core/secrets.js';
+import { idShapeWarnings, splitIdList } from './access-ids.js';
 import { fileSchema, type ConfigFile } from './file.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.
 // Every problem is reported at once, each with what to change.
 
-const csv = z
-  .string()
-  .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+const idList = z.string().optional().transform(splitIdList);
 
 // DingTalk endpoints (private deployments, local stand-ins in tests): https, or http on loopback only.
 const dingtalkUrl = () =>
@@ -41,8 +39,8 @@ const envSchema = z.object({
   DINGTALK_CLIENT_SECRET: z.string().min(1).optional(),
   DINGTALK_API_URL: dingtalkUrl(),
   DINGTALK_GATEWAY_URL: dingtalkUrl(),
-  WHOOWNS_POSTURE_USERS: csv,
-  WHOOWNS_POSTURE_CHANNELS: csv,
+  WHOOWNS_POSTURE_USERS: idList,
+  WHOOWNS_POSTURE_CHANNELS: idList,
   WHOOWNS_ADMIN_CONTACT: z.string().optional(),
   WHOOWNS_CONFIG: z.string().optional(),
   WHOOWNS_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
@@ -80,6 +78,8 @@ export interface Config {
   schedules: unknown[];
   /** Secret values from the environment and the config file, for the redaction layer (src/security). */
   secrets?: string[];
+  /** Things that do not stop the start but probably are not what was meant; logged at start. */
+  warnings?: string[];
 }
 
 export interface ConfigDeps {
@@ -106,8 +106,8 @@ export function hasCloudCredentials(env: NodeJS.ProcessEnv, exists: (p: string) 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Config {
+  const problems: string[] = whitespaceProblems(env);
   const parsed = envSchema.safeParse(emptyToUndefined(env));
-  const problems: string[] = [];
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.push(`${String(i.path[0])} ${i.message}`);
     throw configError(problems);
@@ -128,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     } else dingtalk = { clientId: v.DINGTALK_CLIENT_ID, clientSecret: v.DINGTALK_CLIENT_SECRET, ...dingtalkEndpoints(v.DINGTALK_API_URL, v.DINGTALK_GATEWAY_URL) };
   }
   const file = v.WHOOWNS_CONFIG ? (deps.readFile ?? readConfigFile)(resolve(v.WHOOWNS_CONFIG)) : {};
+  problems.push(...whitespaceProblems(env, secretEnvNames(file).filter((n) => !VERBATIM_ENV_VARS.includes(n))));
   let endpoints: EndpointOverrides = {};
   let envRegions: string[] | undefined;
   try {
@@ -144,10 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     if (!isWhoownsError(e)) throw e;
     problems.push(`${v.WHOOWNS_CONFIG}: ${e.messages.en}`);
   }
-  if (problems.length) throw configError(problems);
   const demoFlag = v.WHOOWNS_DEMO === 'true' || v.WHOOWNS_DEMO === '1';
   const noDemo = v.WHOOWNS_DEMO === 'false' || v.WHOOWNS_DEMO === '0';
   const hasCreds = hasCloudCredentials(env, deps.exists, deps.home);
+  // Asked for real data with nothing to read it with: say so now, not at the first question.
+  if (noDemo && !hasCreds) problems.push(NO_CREDENTIALS_PROBLEM);
+  if (problems.length) throw configError(problems);
+  const postureUsers = [...new Set([...v.WHOOWNS_POSTURE_USERS, ...(file.posture?.users ?? [])])];
+  const postureChannels = [...new Set([...v.WHOOWNS_POSTURE_CHANNELS, ...(file.posture?.channels ?? [])])];
   const useEndpointsOnly = Object.keys(endpoints).length > 0 && hasCreds;
   return {
     logLevel: v.WHOOWNS_LOG_LEVEL,
@@ -158,8 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     slack,
     dingtalk,
     access: {
-      postureUsers: [...new Set([...v.WHOOWNS_POSTURE_USERS, ...(file.posture?.users ?? [])])],
-      postureChannels: [...new Set([...v.WHOOWNS_POSTURE_CHANNELS, ...(file.posture?.channels ?? [])])],
+      postureUsers,
+      postureChannels,
       adminContact: v.WHOOWNS_ADMIN_CONTACT ?? file.posture?.adminContact,
     },
     cloud: {
@@ -178,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     },
     schedules: file.schedules ?? [],
     secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env)])],
+    warnings: [...idShapeWarnings('WHOOWNS_POSTURE_USERS', 'users', postureUsers), ...idShapeWarnings('WHOOWNS_POSTURE_CHANNELS', 'channels', postureChannels)],
   };
 }
 
@@ -196,6 +202,17 @@ function isHttpsOrLoopback(value: string): boolean {
   }
   if (u.protocol === 'https:') return true;
   return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(u.hostname));
+}
+
+const NO_CREDENTIALS_PROBLEM =
+  'WHOOWNS_DEMO=false but no Alibaba Cloud credentials were found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, ' +
+  'configure the aliyun CLI (aliyun configure), set ALIBABA_CLOUD_ECS_METADATA=<instance RAM role> on ECS, or remove WHOOWNS_DEMO to use the demo account';
+
+/** Names the variables only: their values are credentials. */
+function whitespaceProblems(env: NodeJS.ProcessEnv, names?: Iterable<string>): string[] {
+  return varsWithWhitespace(env, names).map(
+    (name) => `${name} contains whitespace or a line break (often a trailing newline from a file or a wrapped paste): set it again without it`,
+  );
 }
 
 function readConfigFile(path: string): ConfigFile {

@@ -7,6 +7,10 @@ export type ErrorCode =
   | 'USAGE'
   | 'CONFIG_INVALID'
   | 'CONFIG_FILE'
+  /** The data directory (WHOOWNS_DATA_DIR) cannot hold the database: a file, not writable. */
+  | 'DATA_DIR'
+  /** The state database file is damaged: restore it or move it aside. */
+  | 'DB_DAMAGED'
   | 'KB_INVALID'
   | 'QUESTION_EMPTY'
   | 'QUESTION_TOO_LONG'

@@ -16,6 +16,18 @@ export const SECRET_ENV_VARS = [
   'DINGTALK_CLIENT_SECRET',
 ] as const;
 
+/**
+ * Variables whose values go verbatim into an HTTP header or a signature. Whitespace there is
+ * always a paste error (a trailing newline from a file, a wrapped line), and left in it crashes
+ * the HTTP client with the value in the error text: refused at start-up instead.
+ */
+export const VERBATIM_ENV_VARS: readonly string[] = [...SECRET_ENV_VARS, 'DINGTALK_CLIENT_ID'];
+
+/** The names among `names` whose value in `env` contains whitespace. Returns names only, never values. */
+export function varsWithWhitespace(env: NodeJS.ProcessEnv, names: Iterable<string> = VERBATIM_ENV_VARS): string[] {
+  return [...new Set(names)].filter((name) => /\s/.test(env[name] ?? ''));
+}
+
 // Any other variable named like a credential (e.g. a custom robot's secretEnv such as
 // DINGTALK_ROBOT_SECRET). Variables naming a file or directory hold a path, not the secret.
 const SECRET_NAME = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|ACCESS_KEY|API_KEY)/i;
@@ -36,6 +48,18 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
 // A flag such as USE_TOKEN=enabled is not a secret; redacting "enabled" everywhere would hurt.
 function looksRandom(v: string): boolean {
   return v.length >= 16 || (v.length >= 8 && /\d/.test(v));
+}
+
+/** The variable names the config file's `secretEnv` fields point at (custom robots' signing secrets). */
+export function secretEnvNames(file: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown, key?: string): void => {
+    if (typeof v === 'string' && key === 'secretEnv') out.add(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(file);
+  return [...out];
 }
 
 const URL_SECRET_PARAMS = /^(access_token|accesstoken|session|sign|signature|token|secret)$/i;

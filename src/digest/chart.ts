@@ -23,7 +23,33 @@ export const SEVERITY_COLORS: Record<Severity, string> = {
   info: '#9ca3af',
 };
 
-const FONT = "font-family=\"Noto Sans CJK SC, PingFang SC, Microsoft YaHei, DejaVu Sans, Arial, sans-serif\"";
+/** The family of the font shipped in assets/fonts (png.ts hands resvg those files and no others). */
+export const CHART_FONT_FAMILY = 'Noto Sans SC';
+const FONT = `font-family="${CHART_FONT_FAMILY}"`;
+const LANGS: readonly Lang[] = ['zh', 'en'];
+
+// Every word the chart writes, besides severity names, numbers and MM-DD dates. {n} is a number.
+const CHART_TEXT = {
+  title: { zh: '近 {n} 天待处理问题(按严重程度)', en: 'Open findings by severity, last {n} days' },
+  empty: { zh: '暂无扫描记录', en: 'No scans recorded yet' },
+} satisfies Record<string, Record<Lang, string>>;
+
+function chartText(key: keyof typeof CHART_TEXT, lang: Lang, n?: number): string {
+  return CHART_TEXT[key][lang].replace('{n}', String(n ?? ''));
+}
+
+/**
+ * Every character the chart can draw, in both languages, sorted: the font subset is cut to exactly
+ * these (scripts/subset-font.mjs), so a new label brings its glyphs with it.
+ */
+export function chartCharacters(): string {
+  const words = LANGS.flatMap((lang) => [
+    ...Object.keys(CHART_TEXT).map((k) => chartText(k as keyof typeof CHART_TEXT, lang)),
+    ...SEVERITIES.map((s) => severityName(s, lang)),
+  ]);
+  // Digits for the axis and the day count; '-' for MM-DD dates.
+  return [...new Set([...words.join(''), ...'0123456789-'])].sort().join('');
+}
 
 export function trendSvg(points: TrendPoint[], o: ChartOptions): string {
   const W = o.width ?? 720;
@@ -46,7 +72,7 @@ export function trendSvg(points: TrendPoint[], o: ChartOptions): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`);
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
-  const title = o.lang === 'zh' ? `近 ${days.length} 天待处理问题(按严重程度)` : `Open findings by severity, last ${days.length} days`;
+  const title = chartText('title', o.lang, days.length);
   out.push(`<text x="${left}" y="26" font-size="16" font-weight="bold" fill="#111827" ${FONT}>${esc(title)}</text>`);
   for (let k = 0; k * step <= yMax; k++) {
     const v = k * step;
@@ -73,8 +99,7 @@ export function trendSvg(points: TrendPoint[], o: ChartOptions): string {
     }
   });
   if (!points.length) {
-    const empty = o.lang === 'zh' ? '暂无扫描记录' : 'No scans recorded yet';
-    out.push(`<text x="${r(left + pw / 2)}" y="${r(top + ph / 2)}" font-size="14" text-anchor="middle" fill="#6b7280" ${FONT}>${esc(empty)}</text>`);
+    out.push(`<text x="${r(left + pw / 2)}" y="${r(top + ph / 2)}" font-size="14" text-anchor="middle" fill="#6b7280" ${FONT}>${esc(chartText('empty', o.lang))}</text>`);
   }
   let lx = left;
   const ly = H - 18;

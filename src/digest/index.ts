@@ -81,7 +81,7 @@ export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
 
 function redacting(d: Destination, redact: ((r: Reply) => Reply) | undefined): Destination {
   if (!redact) return d;
-  return { ...d, send: (r) => d.send({ ...r, slack: redact(r.slack), dingtalk: redact(r.dingtalk) }) };
+  return { ...d, send: (r, ctx) => d.send({ ...r, slack: redact(r.slack), dingtalk: redact(r.dingtalk) }, ctx) };
 }
 
 /** The schedules in the config, validated (throws CONFIG_INVALID naming schedule and field). */

@@ -148,6 +148,7 @@ async function send(schedule: Schedule, run: RunRecord, payload: Payload, deps: 
     clock: deps.clock,
     log,
     policy: deps.policy,
+    startedAt: new Date(run.startedAt),
     stillOwner: () => !lease.lost() && lease.renew(),
   });
   const sent = rows.filter((r) => r.status === 'sent').length;
@@ -217,7 +218,7 @@ export async function renderPayload(payload: Payload, rasterize: SvgToPng | unde
   const rendered: RenderedDigest = { slack: renderSlackDigest(m, payload.lang), dingtalk: renderDingTalkDigest(m, payload.lang) };
   if (rasterize && m.trend.length) {
     try {
-      const svg = trendSvg(m.trend, { now: new Date(m.at), timeZone: m.timezone, lang: 'en' }); // PNG labels stay ASCII: hosts often lack CJK fonts, and tofu boxes help nobody.
+      const svg = trendSvg(m.trend, { now: new Date(m.at), timeZone: m.timezone, lang: payload.lang }); // The chart ships its own CJK font (png.ts).
       rendered.chart = { filename: `whoowns-trend-${m.at.slice(0, 10)}.png`, data: await rasterize(svg), title: payload.lang === 'zh' ? '近 30 天趋势' : '30-day trend' };
     } catch (e) {
       log.warn({ err: e }, 'trend chart could not be drawn; posting without it');

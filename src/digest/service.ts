@@ -1,5 +1,5 @@
 import type { ChatPlace, Platform } from '../chat/types.js';
-import { echo } from '../chat/echo.js';
+import { echo } from '../core/echo.js';
 import { WhoownsError } from '../core/errors.js';
 import type { DigestStore, RunRecord } from '../store/digests.js';
 import type { Clock } from './clock.js';

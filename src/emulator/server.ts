@@ -113,6 +113,24 @@ function errorBody(err: ApiError, ex: Exchange | undefined): string {
   });
 }
 
+/** A port someone else holds, or one this user may not bind, is the caller's to fix: say which and how. */
+function listenError(e: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (e.code === 'EADDRINUSE') {
+    const next = port < 65535 ? port + 1 : 18080;
+    return new WhoownsError('USAGE', {
+      zh: `${host} 的端口 ${port} 已被占用(也许另一个模拟器正在运行)。请停止占用它的程序,或换一个端口:--port ${next},或 --port 0 任选一个空闲端口。`,
+      en: `Port ${port} on ${host} is already in use (another emulator running?). Stop what holds it, or pick another port: --port ${next}, or --port 0 for any free one.`,
+    }, e);
+  }
+  if (e.code === 'EACCES') {
+    return new WhoownsError('USAGE', {
+      zh: `没有权限监听 ${host} 的端口 ${port}(1024 以下的端口需要特权)。请换一个 1024 以上的端口,或 --port 0。`,
+      en: `Not allowed to listen on port ${port} on ${host} (ports below 1024 need privileges). Pick a port above 1024, or --port 0.`,
+    }, e);
+  }
+  return e;
+}
+
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
@@ -195,7 +213,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
 
   const server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => reject(listenError(e, host, opts.port ?? 0)));
     server.listen(opts.port ?? 0, host, () => {
       server.off('error', reject);
       resolve();

@@ -3,11 +3,9 @@ import { z } from 'zod';
 // The knowledge base is data: every entry is validated against this schema at load and in a test.
 
 import { OWNERS, type Owner } from '../core/i18n.js';
+import { KINDS, type Kind } from './kinds.js';
 
-export { OWNERS, type Owner };
-
-export const KINDS = ['context', 'law', 'layer', 'item', 'duty', 'product', 'product-group'] as const;
-export type Kind = (typeof KINDS)[number];
+export { OWNERS, type Owner, KINDS, type Kind };
 
 const text = z.string().trim().min(1);
 const bilingual = z.object({ zh: text, en: text }).strict();

@@ -1,10 +1,10 @@
 import type { Dispatch } from '../chat/types.js';
-import type { CliIo } from '../cli/io.js';
 import { WhoownsError, isWhoownsError } from '../core/errors.js';
 import type { Redactor } from '../core/redact.js';
 
 // The redaction layer at the places text leaves the bot besides the logger: chat replies,
-// errors on their way to a user, and CLI output.
+// and errors on their way to a user. (CLI output has its own, src/cli/io.ts redactingIo: this layer
+// sits below the CLI and must not import it.)
 
 /** The same error with every secret taken out of what a user or a log can read of it. */
 export function redactError(e: unknown, r: Redactor): unknown {
@@ -30,9 +30,4 @@ export function redactingDispatch(dispatch: Dispatch, r: Redactor): Dispatch {
       throw redactError(e, r);
     }
   };
-}
-
-/** CLI output (stdout and stderr) through the redactor. */
-export function redactingIo(io: CliIo, r: Redactor): CliIo {
-  return { ...io, out: (t) => io.out(r.redact(t)), err: (t) => io.err(r.redact(t)) };
 }

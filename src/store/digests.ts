@@ -2,14 +2,19 @@ import type { Db } from './db.js';
 
 // Digest bookkeeping. The order of writes is the exactly-once protocol:
 //   run 'building' → (message, state, one 'pending' delivery per destination) 'sending' in one
-//   transaction → per destination 'sending' (attempts+1) BEFORE the post, 'sent' right AFTER it →
-//   run 'sent' | 'partial' | 'failed'.
+//   transaction → per destination 'sending' (attempts+1) BEFORE the post, 'sent' (with the
+//   platform's message ref) right AFTER chat.postMessage returns → the chart as its own step
+//   (chart 'pending' → 'uploading' before the upload → 'done' | 'failed') → run 'sent' | 'partial' | 'failed'.
+// A row left 'sending' is "maybe posted", a chart left 'uploading' "maybe uploaded": the resume
+// looks for them in the channel before posting again.
 // A lease row per schedule keeps two runs of one schedule (in one process or several sharing the
 // file) from ever overlapping.
 
 export type RunStatus = 'building' | 'sending' | 'sent' | 'partial' | 'failed' | 'missed';
 export type RunTrigger = 'cron' | 'catch-up' | 'manual';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** The trend chart after the message: its own step, so a chart retry never re-posts the text. */
+export type ChartStatus = 'pending' | 'uploading' | 'done' | 'failed';
 
 export interface RunRecord {
   id: string;
@@ -35,6 +40,10 @@ export interface DeliveryRecord {
   lastError?: string;
   updatedAt: string;
   sentAt?: string;
+  /** The platform's id of the posted message (Slack ts), when it gives one. */
+  messageRef?: string;
+  /** Absent when the message has no chart (or is not posted yet). */
+  chart?: ChartStatus;
 }
 
 export interface SubscriptionRecord {
@@ -165,10 +174,22 @@ export class DigestStore {
       .run(now.toISOString(), runId, destination);
   }
 
-  /** Written right AFTER the platform accepted the post. */
-  markSent(runId: string, destination: string, now: Date): void {
+  /**
+   * Written right AFTER the platform accepted the post (or a look-up found it), before anything
+   * else: with a chart to follow, chart 'pending' in the same write.
+   */
+  markSent(runId: string, destination: string, now: Date, o: { messageRef?: string; chart?: boolean } = {}): void {
     const at = now.toISOString();
-    this.db.prepare("UPDATE digest_deliveries SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE run_id = ? AND destination = ?").run(at, at, runId, destination);
+    this.db
+      .prepare("UPDATE digest_deliveries SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, message_ref = ?, chart_status = ? WHERE run_id = ? AND destination = ?")
+      .run(at, at, o.messageRef ?? null, o.chart ? 'pending' : null, runId, destination);
+  }
+
+  /** The chart step's outcome; the message row stays 'sent' whatever happens here. */
+  markChart(runId: string, destination: string, status: Exclude<ChartStatus, 'pending'>, now: Date, error?: string): void {
+    this.db
+      .prepare('UPDATE digest_deliveries SET chart_status = ?, updated_at = ?, last_error = coalesce(?, last_error) WHERE run_id = ? AND destination = ?')
+      .run(status, now.toISOString(), error?.slice(0, 500) ?? null, runId, destination);
   }
 
   /** A failed attempt: back to 'pending' for a retry, or 'failed' for good. */
@@ -220,6 +241,8 @@ interface DeliveryRow {
   last_error: string | null;
   updated_at: string;
   sent_at: string | null;
+  message_ref: string | null;
+  chart_status: ChartStatus | null;
 }
 
 interface SubscriptionRow {
@@ -244,5 +267,7 @@ function deliveryFromRow(r: DeliveryRow): DeliveryRecord {
   const out: DeliveryRecord = { runId: r.run_id, destination: r.destination, status: r.status, attempts: r.attempts, updatedAt: r.updated_at };
   if (r.last_error !== null) out.lastError = r.last_error;
   if (r.sent_at !== null) out.sentAt = r.sent_at;
+  if (r.message_ref !== null) out.messageRef = r.message_ref;
+  if (r.chart_status !== null) out.chart = r.chart_status;
   return out;
 }

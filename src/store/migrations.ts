@@ -83,4 +83,8 @@ export const MIGRATIONS: string[] = [
      added_at    TEXT NOT NULL,
      PRIMARY KEY (schedule, destination)
    );`,
+  // 4: exactly-once delivery: the platform's reference for a posted message (Slack ts), and the
+  // trend chart as its own step after the message (NULL: no chart; 'pending' | 'uploading' | 'done' | 'failed').
+  `ALTER TABLE digest_deliveries ADD COLUMN message_ref TEXT;
+   ALTER TABLE digest_deliveries ADD COLUMN chart_status TEXT;`,
 ];

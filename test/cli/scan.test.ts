@@ -158,7 +158,7 @@ describe('whoowns scan against the emulator', () => {
   it('rejects an unknown check id (exit 2)', async () => {
     const r = await cli(['scan', '--check', 'nope.nothing'], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Unknown check: nope\.nothing/);
+    expect(r.stderr).toMatch(/Unknown check: "nope\.nothing"/);
   });
 
   it('--demo labels every output DEMO DATA', async () => {

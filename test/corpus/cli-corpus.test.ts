@@ -45,3 +45,34 @@ describe('whoowns ask --json over stdin', () => {
     expect([0, 2]).toContain(r.code);
   });
 });
+
+// Odd values for every enumerated or numeric option: each is refused with exit 2 and a short,
+// printable message; the value is echoed cut short and with control characters escaped.
+describe('option values', () => {
+  const VALUES = ['', ' ', 'A'.repeat(100_000), '\u001b[31mred\u001b]0;title\u0007', 'ram\u0000', 'Ｒａｍ', '安全', '-1', '1e3', '__proto__', 'constructor'];
+  const OPTIONS: string[][] = [
+    ['scan', '--demo', '--service'],
+    ['scan', '--demo', '--severity'],
+    ['scan', '--demo', '--format'],
+    ['scan', '--demo', '--fail-on'],
+    ['inventory', '--demo', '--format'],
+    ['kb', 'list', '--kind'],
+    ['kb', 'list', '--owner'],
+    ['checks', '--service'],
+    ['policy', '--lang'],
+    ['emulator', '--port'],
+    ['scan', '--demo', '--check'],
+    ['kb', 'show'],
+  ];
+  const cases = OPTIONS.flatMap((o) => VALUES.map((v) => [`${o.join(' ')} ${JSON.stringify(v.slice(0, 20))}`, [...o, v]] as const));
+
+  it.each(cases)('%s', async (_name, argv) => {
+    const r = await cli([...argv], { env: { HOME: '/nonexistent', LANG: 'en_US.UTF-8' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/Internal error|at .+\.ts:\d+/);
+    expect(r.stderr.length).toBeLessThan(400);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
+});

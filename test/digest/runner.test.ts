@@ -201,4 +201,14 @@ describe('runDigest', () => {
     expect(h.dests[0]!.received[0]!.chart).toMatchObject({ filename: 'whoowns-trend-2025-06-16.png', title: '30-day trend' });
     expect(svgs[0]).toContain('<svg');
   });
+
+  it('draws the chart in the digest\'s language: a Chinese digest gets Chinese labels', async () => {
+    const clock = new FakeClock(SLOT);
+    const svgs: string[] = [];
+    const h = harness({ clock, deps: { rasterize: async (svg) => (svgs.push(svg), Buffer.from('PNG')) } });
+    await runDigest(buildSchedule({ lang: 'zh' }), cron(SLOT), h.deps);
+    expect(h.dests[0]!.received[0]!.chart).toMatchObject({ title: '近 30 天趋势' });
+    expect(svgs[0]).toContain('待处理问题');
+    expect(svgs[0]).toContain('>高危<');
+  });
 });

@@ -5,7 +5,8 @@ import type { ChatContext } from '../../src/chat/types.js';
 import { WhoownsError, toWhoownsError } from '../../src/core/errors.js';
 import { createLogger, silentLogger } from '../../src/core/logger.js';
 import { REDACTED, createRedactor, redactPatterns } from '../../src/core/redact.js';
-import { redactError, redactingDispatch, redactingIo } from '../../src/security/guard.js';
+import { redactError, redactingDispatch } from '../../src/security/guard.js';
+import { redactingIo } from '../../src/cli/io.js';
 import { secretsFromConfigFile, secretsFromEnv } from '../../src/core/secrets.js';
 
 const AK_ID = 'LTAI5tBotOwnKey0000001';

@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../chat/message.js';
 import type { Locale } from '../../chat/types.js';
+import { WhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { toBlockKit } from './render.js';
 
@@ -84,4 +85,79 @@ async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy): Promise<
       await new Promise((r) => setTimeout(r, delay));
     }
   }
+}
+
+// --- digests: exactly once
+
+/** A look-up for one run's digest message (Slack message metadata) posted since `oldest`. */
+export interface DigestLookup {
+  eventType: string;
+  runId: string;
+  oldest: Date;
+}
+
+/** A digest run posts one message per channel; more pages than this means the window is wrong. */
+const LOOKUP_PAGES = 5;
+
+/**
+ * Find the run's message in the channel. conversations.history needs channels:history (public
+ * channels) or groups:history (private ones); Slack's missing_scope error is passed on with the
+ * scope named, for the caller to decide what to do.
+ */
+export async function findDigestMessage(client: WebClient, channel: string, q: DigestLookup): Promise<{ ts: string } | undefined> {
+  try {
+    return await searchHistory(client, channel, q);
+  } catch (e) {
+    const reason = lookupFailure(e);
+    throw new WhoownsError(
+      'CONFIG_INVALID',
+      {
+        zh: `无法在 Slack 频道 ${channel} 中查找本次摘要是否已发送(${reason})。请给 Slack 应用添加 channels:history(公开频道)和 groups:history(私有频道)权限并重新安装。`,
+        en: `Could not look in Slack channel ${channel} for this digest's message (${reason}). Add the channels:history (public channels) and groups:history (private channels) scopes to the Slack app and reinstall it.`,
+      },
+      e,
+    );
+  }
+}
+
+async function searchHistory(client: WebClient, channel: string, q: DigestLookup): Promise<{ ts: string } | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < LOOKUP_PAGES; page++) {
+    const r = await client.conversations.history({
+      channel,
+      oldest: (q.oldest.getTime() / 1000).toFixed(6),
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
+    const hit = r.messages?.find((m) => m.metadata?.event_type === q.eventType && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.run_id === q.runId);
+    if (hit?.ts) return { ts: hit.ts };
+    cursor = r.response_metadata?.next_cursor || undefined;
+    if (!r.has_more || !cursor) return undefined;
+  }
+  throw new Error(`more than ${LOOKUP_PAGES} pages of messages since ${q.oldest.toISOString()}`);
+}
+
+/** Whether a file named `filename` was shared in the channel after the message `afterTs` (the digest chart). */
+export async function findSharedFile(client: WebClient, channel: string, q: { filename: string; afterTs: string }): Promise<boolean> {
+  try {
+    const r = await client.conversations.history({ channel, oldest: q.afterTs, include_all_metadata: false, limit: 200 });
+    return !!r.messages?.some((m) => m.files?.some((f) => f.name === q.filename));
+  } catch (e) {
+    throw new WhoownsError(
+      'CONFIG_INVALID',
+      {
+        zh: `无法在 Slack 频道 ${channel} 中查找趋势图是否已上传(${lookupFailure(e)})。请给 Slack 应用添加 channels:history 和 groups:history 权限。`,
+        en: `Could not look in Slack channel ${channel} for the uploaded trend chart (${lookupFailure(e)}). Add the channels:history and groups:history scopes to the Slack app.`,
+      },
+      e,
+    );
+  }
+}
+
+/** Why a look-up failed, with the scope to add when Slack says one is missing. */
+export function lookupFailure(e: unknown): string {
+  const data = (e as { data?: { error?: string; needed?: string } } | null)?.data;
+  if (data?.error === 'missing_scope') return `missing_scope: needs ${data.needed ?? 'channels:history or groups:history'}`;
+  return reasonOf(e);
 }

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Reply } from '../../chat/message.js';
 import type { Dispatch, Locale } from '../../chat/types.js';
 import { WhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
-import { DEFAULT_RETRY, delivered, reasonOf, type RetryPolicy } from './delivery.js';
+import { DEFAULT_RETRY, delivered, findDigestMessage, findSharedFile, reasonOf, type DigestLookup, type RetryPolicy } from './delivery.js';
 import { closeServer, healthRoutes, startProbeServer } from './health.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
@@ -46,15 +46,29 @@ export interface PostOptions {
   /** A chart for the digest, uploaded to the same channel after the message. */
   image?: { filename: string; data: Buffer; title: string };
   locale?: Locale;
+  /** Slack message metadata (digests carry their run id, so a resumed run can find its post). */
+  metadata?: { event_type: string; event_payload: Record<string, string> };
 }
+
+export type { DigestLookup };
 
 export interface SlackAdapter {
   /** The Bolt app, for tests and for registering extra listeners. */
   readonly app: App;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Post a reply to a channel outside any request (digests). Throws a WhoownsError when Slack refuses. */
-  postMessage(channel: string, reply: Reply, opts?: PostOptions): Promise<void>;
+  /**
+   * Post a reply to a channel outside any request (digests). Throws a WhoownsError when Slack
+   * refuses. Not retried inside: chat.postMessage has no idempotency key, so a retry after a lost
+   * answer would post twice; the digest delivery retries, looking the message up first.
+   */
+  postMessage(channel: string, reply: Reply, opts?: PostOptions): Promise<{ ts?: string }>;
+  /** A digest run's message in the channel, by its metadata; throws when the look-up fails. */
+  findMessage(channel: string, q: DigestLookup): Promise<{ ts: string } | undefined>;
+  /** Upload an image to the channel (the digest chart); throws when Slack refuses. */
+  uploadImage(channel: string, image: NonNullable<PostOptions['image']>): Promise<void>;
+  /** Whether a file of that name was shared in the channel after a message (the chart, after a crash). */
+  findFile(channel: string, q: { filename: string; afterTs: string }): Promise<boolean>;
   /** The bound HTTP port once started (useful with port 0), else undefined. */
   port(): number | undefined;
 }
@@ -106,6 +120,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
   guardIntake(app, log, () => connection.identified());
   app.use(guard.middleware);
+  // Same endpoint and timeout, no retries (see postMessage); 429s fail fast and the caller backs off.
+  const once = new webApi.WebClient(opts.botToken, { ...common.clientOptions, logger: common.logger, retryConfig: { retries: 0 } });
 
   const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
   registerCommands(app, deps);
@@ -144,15 +160,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       const { text, blocks } = toBlockKit(reply, { locale: postOpts.locale ?? opts.defaultLocale ?? 'en' });
       const plog = log.child({ channel });
       try {
-        await delivered(plog, 'chat.postMessage', () => app.client.chat.postMessage({ channel, text, blocks }));
+        const meta = postOpts.metadata ? { metadata: postOpts.metadata } : {};
+        const r = await delivered(plog, 'chat.postMessage', () => once.chat.postMessage({ channel, text, blocks, ...meta }));
         const image = postOpts.image;
         // The message is in the channel now: a failed chart upload must not fail the post, or the
-        // caller's retry (digest delivery) would post the same message again on every attempt.
-        if (image) {
-          await delivered(plog, 'files.uploadV2', () =>
-            app.client.filesUploadV2({ channel_id: channel, file: image.data, filename: image.filename, title: image.title }),
-          ).catch(() => undefined);
-        }
+        // caller's retry would post the same message again on every attempt.
+        if (image) await uploadTo(plog, channel, image).catch(() => undefined);
+        return r.ts ? { ts: r.ts } : {};
       } catch (e) {
         const reason = reasonOf(e);
         throw new WhoownsError(
@@ -165,8 +179,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         );
       }
     },
+    findMessage: (channel, q) => findDigestMessage(app.client, channel, q),
+    uploadImage: (channel, image) => uploadTo(log.child({ channel }), channel, image),
+    findFile: (channel, q) => findSharedFile(app.client, channel, q),
     port: boundPort,
   };
+
+  async function uploadTo(plog: Logger, channel: string, image: NonNullable<PostOptions['image']>): Promise<void> {
+    await delivered(plog, 'files.uploadV2', () => app.client.filesUploadV2({ channel_id: channel, file: image.data, filename: image.filename, title: image.title }));
+  }
 }
 
 function checkOptions(opts: SlackAdapterOptions): void {

@@ -9,9 +9,9 @@ import { renderMarkdown, renderMarkdownTo } from './markdown.js';
 import { renderSarif, renderSarifTo } from './sarif.js';
 import { renderTable, renderTableTo, type TableOptions } from './table.js';
 import { collect } from './common.js';
+import type { Format } from './formats.js';
 
-export const FORMATS = ['table', 'json', 'markdown', 'csv', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
 export type ReportOptions = TableOptions & JsonOptions;
 

@@ -2,6 +2,7 @@
 // evaluated; what is muted; a summary line. Colour only when asked (picocolors).
 
 import pc from 'picocolors';
+import { displayWidth, padDisplay } from '../../core/text-width.js';
 import { gapSentence } from '../../checks/gaps.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
 import {
@@ -57,8 +58,11 @@ export function renderTableTo(scan: ScanResult, opts: TableOptions, write: Write
   }
   emit('', c.bold(summaryLine(scan, lang)));
 
+  // Check ids padded (before colouring, which would add invisible width) so the reasons form a column.
+  const idWidth = Math.max(0, ...scan.findings.filter((f) => f.status === 'fail' || f.status === 'error').map((f) => displayWidth(f.checkId)));
+  const id = (f: Finding) => padDisplay(f.checkId, idWidth);
   const line = (f: Finding, mark: string, colour: (s: string) => string) => {
-    emit(`    ${colour(mark)} ${c.dim(f.checkId)}  ${f.reason[lang]}`);
+    emit(`    ${colour(mark)} ${c.dim(id(f))}  ${f.reason[lang]}`);
     if (opts.fixes !== false && f.status === 'fail') emit(c.dim(`        ${zh ? '修复' : 'fix'}: ${remediationOf(scan, f).cli}`));
   };
 
@@ -93,7 +97,7 @@ export function renderTableTo(scan: ScanResult, opts: TableOptions, write: Write
     emit('', c.bold(zh ? `已静音 (${muted.length})` : `MUTED (${muted.length})`));
     for (const f of muted) {
       const m = f.muted!;
-      emit(c.dim(`    ~ ${f.checkId}  ${f.reason[lang]}`));
+      emit(c.dim(`    ~ ${id(f)}  ${f.reason[lang]}`));
       emit(c.dim(zh ? `        ${m.by} 静音至 ${m.until}:${m.reason}` : `        muted by ${m.by} until ${m.until}: ${m.reason}`));
     }
   }

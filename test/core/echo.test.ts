@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { echo } from '../../src/chat/echo.js';
+import { echo } from '../../src/core/echo.js';
 import { textReply } from '../../src/chat/message.js';
 import { toDingTalkMarkdown } from '../../src/adapters/dingtalk/render.js';
 import { toMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
