@@ -3,7 +3,8 @@ import type { Locale } from '../../src/chat/types.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
 import { OWNER_LABEL } from '../../src/qa/compose.js';
 import type { ScanView } from '../../src/posture/service.js';
-import { SEVERITIES, type CheckMeta, type Finding } from '../../src/posture/types.js';
+import { SEVERITIES, type CheckMeta, type Finding, type ScanResult } from '../../src/posture/types.js';
+import { metaOf, remediationOf } from '../../src/posture/meta.js';
 import { gapSentence } from '../../src/checks/gaps.js';
 import { genericRemediation } from '../../src/checks/template.js';
 import { count } from '../../src/core/plural.js';
@@ -98,14 +99,15 @@ export function summaryReply(view: ScanView, locale: Locale): Reply {
   return { summary: headline(zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${open.length} open findings`, view, locale), blocks, demo: view.demo };
 }
 
-export function findingBlocks(f: Finding, locale: Locale): Block[] {
+export function findingBlocks(f: Finding, scan: ScanResult, locale: Locale): Block[] {
   const zh = locale === 'zh';
-  const step = f.remediation.console[locale].split('\n')[0] ?? '';
+  const fix = remediationOf(scan, f);
+  const step = fix.console[locale].split('\n')[0] ?? '';
   const lines = [
-    `**[${SEV[f.severity]![locale]}] ${f.title[locale]}** — ${zh ? '负责方' : 'owner'}: ${OWNER_LABEL[f.owner][locale]}`,
+    `**[${SEV[f.severity]![locale]}] ${metaOf(scan, f.checkId).title[locale]}** — ${zh ? '负责方' : 'owner'}: ${OWNER_LABEL[f.owner][locale]}`,
     f.reason[locale],
     `${zh ? '怎么修' : 'Fix'}: ${step}`,
-    `\`${f.remediation.cli}\``,
+    `\`${fix.cli}\``,
   ];
   if (f.muted) lines.push(zh ? `(已静音至 ${f.muted.until}:${f.muted.reason})` : `(muted until ${f.muted.until}: ${f.muted.reason})`);
   return [
@@ -122,7 +124,7 @@ export function findingsReply(title: string, findings: Finding[], view: ScanView
   }
   findings.slice(0, max).forEach((f, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(...findingBlocks(f, locale), { type: 'actions', buttons: [{ label: zh ? '详细说明' : 'Explain', command: `posture explain ${f.fingerprint}` }] });
+    blocks.push(...findingBlocks(f, view.scan, locale), { type: 'actions', buttons: [{ label: zh ? '详细说明' : 'Explain', command: `posture explain ${f.fingerprint}` }] });
   });
   if (findings.length > max) {
     blocks.push({ type: 'context', text: zh ? `还有 ${findings.length - max} 项;用 /posture check <检查项> 缩小范围。` : `${findings.length - max} more; narrow down with /posture check <check-id>.` });
@@ -152,7 +154,7 @@ export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: 
     blocks.push({ type: 'text', text: `**${zh ? '责任归属' : 'Who owns it'}** — ${entry.title[locale]} (${entry.id})\n${entry.summary[locale]}` });
   }
   // Without a finding no resource is known: generic words ("<disk-id>") stand in for placeholders.
-  const fix = finding?.remediation ?? genericRemediation(meta).remediation;
+  const fix = finding ? remediationOf(view.scan, finding) : genericRemediation(meta).remediation;
   blocks.push({ type: 'text', text: `**${zh ? '控制台操作' : 'In the console'}**\n${fix.console[locale]}` });
   blocks.push({ type: 'text', text: `**aliyun CLI**\n\`${fix.cli}\`` });
   if (products.length) blocks.push({ type: 'text', text: `**${zh ? '可用产品' : 'What helps'}**: ${products.join(zh ? '、' : ', ')}` });

@@ -1,6 +1,6 @@
 import { WhoownsError } from '../core/errors.js';
 import { ALL_CHECKS, findCheck } from '../checks/index.js';
-import { render, type Format } from '../posture/render/index.js';
+import { renderTo, type Format, type Write } from '../posture/render/index.js';
 import { severityRank, type CheckService, type Severity, type ScanResult } from '../posture/types.js';
 import type { Snapshot } from '../cloud/index.js';
 import { withCore } from './cloud-commands.js';
@@ -21,10 +21,33 @@ export interface ScanOptions {
   format?: Format;
   failOn?: Severity;
   demo?: boolean;
-  lang?: 'zh' | 'en';
+  lang?: 'zh' | 'en' | 'both';
   color?: boolean;
   /** False with --no-mutes: chat mutes are not applied (file suppressions still are). */
   mutes?: boolean;
+  includePasses?: boolean;
+}
+
+/** Pieces of output gathered to about 64 KB before each io.out (and its redaction pass). */
+export function bufferedOut(out: (text: string) => void, size = 64 * 1024): { write: Write; flush(): void } {
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (length === 0) return;
+    out(parts.join(''));
+    parts = [];
+    length = 0;
+  };
+  // Renderers' pieces end on line breaks and a secret never spans one, so redacting each flushed
+  // batch catches what redacting the whole report would.
+  return {
+    write: (chunk) => {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= size) flush();
+    },
+    flush,
+  };
 }
 
 /** True when an unmuted failed finding is at or above the threshold. */
@@ -65,7 +88,14 @@ export function assertSomethingToRun(checkIds: string[] | undefined, services: C
 export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
   assertSomethingToRun(opts.check, opts.service);
   const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
-  const lang = opts.lang ?? uiLang(io.env);
+  if (opts.lang === 'both' && format !== 'json') {
+    throw new WhoownsError('USAGE', {
+      zh: `--lang both 只用于 --format json(${format} 格式只能用一种语言)。请改用 --lang zh 或 --lang en。`,
+      en: `--lang both is for --format json only (${format} is written in one language). Use --lang zh or --lang en.`,
+    });
+  }
+  const bothLanguages = opts.lang === 'both';
+  const lang = opts.lang === 'both' || opts.lang === undefined ? uiLang(io.env) : opts.lang;
   return withCore(io, opts, async ({ posture }, _config, log) => {
     const account = posture.account(opts.account);
     const services = opts.service;
@@ -85,8 +115,14 @@ export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
       });
     }
     // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
-    const scan = posture.assess(snapshot, { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region }, { mutes: opts.mutes !== false });
-    io.out(render(scan, format, { lang, color: format === 'table' && io.isTTY && opts.color !== false }));
+    const scan = posture.assess(
+      snapshot,
+      { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region, includePasses: opts.includePasses === true },
+      { mutes: opts.mutes !== false },
+    );
+    const out = bufferedOut((t) => io.out(t));
+    renderTo(scan, format, { lang, bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, out.write);
+    out.flush();
     return opts.failOn && failsAt(scan, opts.failOn) ? 1 : 0;
   });
 }

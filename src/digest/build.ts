@@ -3,6 +3,7 @@ import { gapSentence } from '../checks/gaps.js';
 import { expiresAt } from '../posture/suppressions.js';
 import { SEVERITIES, severityRank, type Finding, type ScanResult, type Severity } from '../posture/types.js';
 import { coverageOf } from './coverage.js';
+import { metaOf } from '../posture/meta.js';
 import type { Count, DigestItem, DigestMessage, DigestState, ExpiringMute, OwnerTotals, TrendPoint } from './types.js';
 
 // The digest builder: pure. (what the last digest said, this scan, the time) → what to say now.
@@ -42,7 +43,7 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
   const toItem = (f: Finding): DigestItem => ({
     fingerprint: f.fingerprint,
     checkId: f.checkId,
-    title: f.title,
+    title: metaOf(current, f.checkId).title,
     severity: f.severity,
     owner: f.owner,
     resource: pickResource(f.resource),
@@ -103,7 +104,7 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
       .map((i) => ({ ...i, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(i.firstSeen)) / DAY_MS)) })),
     muted: {
       count: [...mutedNow.values()].filter((f) => f.owner !== 'alibaba-cloud').length,
-      expiring: expiring([...mutedNow.values()], now),
+      expiring: expiring([...mutedNow.values()], current, now),
       expiredSuppressions: current.expiredSuppressions.length,
     },
     gaps: { count: current.gaps.length, sentences: gapSentences(current), undecided: current.summary.byStatus.error },
@@ -129,11 +130,11 @@ function ownerTotals(owner: OwnerTotals['owner'], now: DigestItem[], before: Dig
   return { owner, total: { now: count(now), before: count(before) }, bySeverity };
 }
 
-function expiring(muted: Finding[], now: Date): ExpiringMute[] {
+function expiring(muted: Finding[], scan: ScanResult, now: Date): ExpiringMute[] {
   const limit = now.getTime() + EXPIRING_DAYS * DAY_MS;
   return muted
     .filter((f) => f.muted && expiresAt(f.muted.until) <= limit)
-    .map((f) => ({ fingerprint: f.fingerprint, title: f.title, resource: pickResource(f.resource), until: f.muted!.until, reason: f.muted!.reason, by: f.muted!.by }))
+    .map((f) => ({ fingerprint: f.fingerprint, title: metaOf(scan, f.checkId).title, resource: pickResource(f.resource), until: f.muted!.until, reason: f.muted!.reason, by: f.muted!.by }))
     .sort((a, b) => a.until.localeCompare(b.until) || a.fingerprint.localeCompare(b.fingerprint));
 }
 

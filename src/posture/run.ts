@@ -6,12 +6,12 @@
 // - a check that throws gives an error result, never a crash.
 
 import { ALL_CHECKS } from '../checks/index.js';
+import { forgetParsedRules } from '../checks/ecs/sg-rules.js';
 import { NOT_COVERED } from '../checks/not-covered.js';
 import type { OsEolTable } from '../checks/os-eol.js';
 import type { Thresholds } from '../checks/thresholds.js';
 import type { Gap, Snapshot } from '../cloud/snapshot.js';
 import { OWNERS } from '../kb/schema.js';
-import { remediationFor } from '../checks/template.js';
 import { fingerprint } from './fingerprint.js';
 import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from '../checks/gaps.js';
 import { say } from '../checks/labels.js';
@@ -53,24 +53,42 @@ export function selectChecks(checks: readonly Check[], filter: ScanFilter = {}):
 }
 
 export function runChecks(snapshot: Snapshot, opts: RunOptions): ScanResult {
+  try {
+    return evaluate(snapshot, opts);
+  } finally {
+    forgetParsedRules();
+  }
+}
+
+function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
   const checks = selectChecks(opts.checks ?? ALL_CHECKS, opts.filter);
   const account = snapshot.identity?.accountId ?? snapshot.accountName;
   const allRegions = [...new Set([...snapshot.regions, ...Object.keys(snapshot.regionData)])].sort();
   const regions = opts.filter?.regions?.length ? allRegions.filter((r) => opts.filter!.regions!.includes(r)) : allRegions;
   const base: Omit<CheckContext, 'snapshot'> = { thresholds: opts.thresholds, now: opts.now, eol: opts.eol };
 
+  // Passes are most results (45,000 of 55,000 on a 5,000-instance account) and say nothing a
+  // count does not: they are counted per check and only kept when asked for.
   const findings: Finding[] = [];
+  const passes: Record<string, number> = {};
   for (const check of checks) {
     const results = GLOBAL_SERVICES.has(check.meta.service)
       ? runAccountCheck(check, snapshot, base, account)
       : runRegionalCheck(check, snapshot, base, account, regions);
-    for (const r of results.map((x) => guardPass(x, check, snapshot))) findings.push(toFinding(r, check, snapshot.accountName));
+    for (const x of results) {
+      const r = guardPass(x, check, snapshot);
+      if (r.status === 'pass') {
+        passes[check.meta.id] = (passes[check.meta.id] ?? 0) + 1;
+        if (!opts.filter?.includePasses) continue;
+      }
+      findings.push(toFinding(r, check, snapshot.accountName));
+    }
   }
 
   const outcome = applySuppressions(findings, opts.suppressions ?? [], opts.now);
   const sorted = outcome.findings.sort(compareFindings);
   const gaps = snapshot.gaps.filter((g) => g.region === undefined || regions.includes(g.region));
-  const summary = summarize(sorted);
+  const summary = summarize(sorted, passes);
   return {
     accountName: snapshot.accountName,
     accountId: snapshot.identity?.accountId ?? null,
@@ -81,6 +99,7 @@ export function runChecks(snapshot: Snapshot, opts: RunOptions): ScanResult {
     gaps,
     checks: checks.map((c) => c.meta),
     findings: sorted,
+    passes,
     summary,
     incomplete: gaps.length > 0 || summary.byStatus.error > 0,
     notCovered: NOT_COVERED,
@@ -172,22 +191,14 @@ function guardPass(r: CheckResult, check: Check, snapshot: Snapshot): CheckResul
 // Fingerprints key on the configured account name, not the id from GetCallerIdentity: a scan in
 // which that one call failed must not give every finding a new identity (mutes and digests
 // would then read everything as fixed and new again).
+// The result's own cli and vars stay: the remediation is filled from them when shown (meta.ts).
 function toFinding(r: CheckResult, check: Check, accountName: string): Finding {
   const m = check.meta;
-  // Placeholders without a value (an error result has no rule id) read as generic words.
-  const { remediation } = remediationFor(m, r);
-  const { cli: _cli, vars: _vars, ...rest } = r;
-  const f: Finding = {
-    ...rest,
+  return {
+    ...r,
     checkId: m.id,
-    title: m.title,
     severity: m.severity,
     owner: m.owner,
-    service: m.service,
-    responsibility: m.responsibility,
-    products: m.products,
-    references: m.references,
-    remediation,
     fingerprint: fingerprint({
       checkId: m.id,
       account: accountName,
@@ -196,8 +207,6 @@ function toFinding(r: CheckResult, check: Check, accountName: string): Finding {
       detail: r.detail,
     }),
   };
-  if (m.cis !== undefined) f.cis = m.cis;
-  return f;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -211,17 +220,21 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export function summarize(findings: Finding[]): ScanSummary {
+/** Counts over the listed findings, with passes taken from the per-check counts (listed or not). */
+export function summarize(findings: Finding[], passes: Record<string, number>): ScanSummary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as ScanSummary['byStatus'];
   const failByOwnerSeverity = Object.fromEntries(
     OWNERS.map((o) => [o, Object.fromEntries(SEVERITIES.map((s) => [s, 0]))]),
   ) as ScanSummary['failByOwnerSeverity'];
   let muted = 0;
   for (const f of findings) {
+    if (f.status === 'pass') continue;
     byStatus[f.status]++;
     if (f.status !== 'fail') continue;
     if (f.muted) muted++;
     else failByOwnerSeverity[f.owner][f.severity]++;
   }
-  return { total: findings.length, byStatus, failByOwnerSeverity, muted };
+  for (const n of Object.values(passes)) byStatus.pass += n;
+  const total = STATUSES.reduce((n, s) => n + byStatus[s], 0);
+  return { total, byStatus, failByOwnerSeverity, muted };
 }

@@ -253,5 +253,5 @@ export function applyMutes(scan: ScanResult, active: MuteRecord[]): ScanResult {
     changed = true;
     return { ...f, muted: { reason: m.reason, by: m.mutedBy, until: m.until.slice(0, 10) } };
   });
-  return changed ? { ...scan, findings, summary: summarize(findings) } : scan;
+  return changed ? { ...scan, findings, summary: summarize(findings, scan.passes) } : scan;
 }

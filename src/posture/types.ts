@@ -4,7 +4,7 @@
 
 import type { Gap } from '../cloud/snapshot.js';
 import type { NotCovered } from '../checks/not-covered.js';
-import type { Bilingual, CheckMeta, CheckResult, CheckService, Owner, Remediation, Severity, Status } from '../checks/model.js';
+import type { CheckMeta, CheckResult, CheckService, Owner, Severity, Status } from '../checks/model.js';
 
 export * from '../checks/model.js';
 
@@ -14,18 +14,17 @@ export interface Mute {
   until: string;
 }
 
+/**
+ * One check result about one resource. Only what is about the resource lives here: the check's
+ * title, remediation, references (its meta) live once per check in ScanResult.checks, and the
+ * remediation for this resource is filled when rendered (remediationOf). severity and owner are
+ * copied from the meta because every consumer sorts, counts and filters by them; they are
+ * references to the same two strings, not a copy of the text.
+ */
 export interface Finding extends CheckResult {
   checkId: string;
-  title: Bilingual;
   severity: Severity;
   owner: Owner;
-  service: CheckService;
-  responsibility: string;
-  products: string[];
-  references: string[];
-  cis?: string;
-  /** Placeholders filled in for this resource. */
-  remediation: Remediation;
   fingerprint: string;
   muted?: Mute;
 }
@@ -58,6 +57,8 @@ export interface ScanFilter {
   services?: CheckService[];
   minSeverity?: Severity;
   regions?: string[];
+  /** List passes as findings too; otherwise they are only counted (ScanResult.passes). */
+  includePasses?: boolean;
 }
 
 export interface ScanResult {
@@ -71,7 +72,10 @@ export interface ScanResult {
   gaps: Gap[];
   /** Metadata of every check that ran (renderers build rule lists from it). */
   checks: CheckMeta[];
+  /** Failed, error and skipped results; passes only when asked for (ScanFilter.includePasses). */
   findings: Finding[];
+  /** Passed results per check id, listed or not: a check with no entry had no pass. */
+  passes: Record<string, number>;
   summary: ScanSummary;
   /** True when any call failed or any check could not decide: a clean result is not trustworthy. */
   incomplete: boolean;

@@ -8,6 +8,7 @@ import { ALL_CHECKS } from '../../src/checks/index.js';
 import { fillTemplate, genericRemediation, remediationFor } from '../../src/checks/template.js';
 import type { Check, Remediation } from '../../src/posture/types.js';
 import { buildContext, scanWith } from '../builders/context.js';
+import { remediationOf } from '../../src/posture/meta.js';
 import {
   buildAccessKey,
   buildDisk,
@@ -108,8 +109,8 @@ describe('remediation templates', () => {
       expect(problems(remediation, r.resource.region)).toEqual([]);
     }
     // And through a whole scan, as every renderer receives it.
-    const findings = scanWith(snapshot, { checks: [check] }).findings.filter((f) => f.status === 'fail');
-    for (const f of findings) expect(problems(f.remediation, f.resource.region)).toEqual([]);
+    const scan = scanWith(snapshot, { checks: [check] });
+    for (const f of scan.findings.filter((x) => x.status === 'fail')) expect(problems(remediationOf(scan, f), f.resource.region)).toEqual([]);
   });
 
   it.each(ALL_CHECKS.map((c) => [c.meta.id]))('%s: the generic (explain) form has no placeholders left', (id) => {

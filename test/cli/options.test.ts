@@ -47,10 +47,10 @@ describe('enumerated options refuse unknown values (exit 2, with the choices)', 
   it('case does not matter: RAM is ram', async () => {
     const r = await cli(['scan', '--demo', '--format', 'JSON', '--service', 'RAM', '--severity', 'High'], { env: EN });
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { findings: { service: string; severity: string }[] };
+    const doc = JSON.parse(r.stdout) as { checks: Record<string, { service: string; severity: string }>; findings: { checkId: string }[] };
     expect(doc.findings.length).toBeGreaterThan(0);
-    expect(new Set(doc.findings.map((f) => f.service))).toEqual(new Set(['ram']));
-    expect(doc.findings.every((f) => ['critical', 'high'].includes(f.severity))).toBe(true);
+    expect(new Set(doc.findings.map((f) => doc.checks[f.checkId]!.service))).toEqual(new Set(['ram']));
+    expect(doc.findings.every((f) => ['critical', 'high'].includes(doc.checks[f.checkId]!.severity))).toBe(true);
   });
 
   it('--service takes several values, repeated or comma-separated', async () => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { cli } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { validate } from '../builders/json-schema.js';
+
+const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/scan-v2.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 // End to end: the real CLI, the real SDKs and credential chain (environment variables), the
 // emulator serving the demo account on loopback.
@@ -27,15 +31,24 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 interface JsonFinding {
   checkId: string;
   status: string;
-  owner: string;
   resource: { id: string };
-  reason: { en: string };
+  reason: string | { en: string; zh: string };
   fingerprint: string;
+}
+
+interface JsonDoc {
+  schema: string;
+  incomplete: boolean;
+  gaps: { action: string; missingAction?: string }[];
+  checks: Record<string, { owner: string; severity: string }>;
+  passes: Record<string, number>;
+  summary: { counts: Record<string, number> };
+  findings: JsonFinding[];
 }
 
 async function scanJson(args: string[] = [], extra: NodeJS.ProcessEnv = {}) {
   const r = await cli(['scan', '--format', 'json', ...args], { env: env(extra) });
-  return { ...r, doc: r.stdout ? (JSON.parse(r.stdout) as { incomplete: boolean; gaps: { action: string; missingAction?: string }[]; findings: JsonFinding[] }) : undefined };
+  return { ...r, doc: r.stdout ? (JSON.parse(r.stdout) as JsonDoc) : undefined };
 }
 
 const failed = (doc: { findings: JsonFinding[] }, checkId: string) =>
@@ -71,7 +84,34 @@ describe('whoowns scan against the emulator', () => {
     expect(failed(doc!, 'ecs.instance.os-end-of-life')).toEqual(['i-bp1legacy0001']);
     expect(failed(doc!, 'ram.user.console-no-mfa')).toContain('bob');
     const event = doc!.findings.find((f) => f.checkId === 'ecs.instance.platform-event' && f.status === 'fail');
-    expect(event?.owner).toBe('alibaba-cloud');
+    expect(doc!.checks[event!.checkId]!.owner).toBe('alibaba-cloud');
+  });
+
+  it('writes JSON v2 that validates against schema/scan-v2.schema.json, passes counted, reasons in one language', async () => {
+    const { code, doc } = await scanJson();
+    expect(code).toBe(0);
+    expect(validate(SCHEMA, doc)).toEqual([]);
+    expect(doc!.findings.some((f) => f.status === 'pass')).toBe(false);
+    const passes = Object.values(doc!.passes).reduce((a, b) => a + b, 0);
+    expect(passes).toBeGreaterThan(0);
+    expect(doc!.summary.counts.pass).toBe(passes);
+    expect(typeof doc!.findings[0]!.reason).toBe('string');
+  });
+
+  it('--include-passes lists the passes; --lang both gives reasons in both languages', async () => {
+    const { doc: plain } = await scanJson();
+    const { code, doc } = await scanJson(['--include-passes', '--lang', 'both']);
+    expect(code).toBe(0);
+    expect(validate(SCHEMA, doc)).toEqual([]);
+    expect(doc!.findings.filter((f) => f.status === 'pass')).toHaveLength(plain!.summary.counts.pass!);
+    expect(doc!.findings.find((f) => f.status === 'fail')!.reason).toEqual({ en: expect.any(String), zh: expect.any(String) });
+    expect(doc!.passes).toEqual(plain!.passes);
+  });
+
+  it('--lang both with a one-language format is refused with exit 2 and a fix', async () => {
+    const r = await cli(['scan', '--format', 'table', '--lang', 'both'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--lang both is for --format json only.*Use --lang zh or --lang en/);
   });
 
   it('--fail-on high exits 1 when a high finding exists', async () => {
@@ -88,7 +128,7 @@ describe('whoowns scan against the emulator', () => {
       const results = doc!.findings.filter((f) => f.checkId === 'ecs.disk.unencrypted');
       expect(results.length).toBeGreaterThan(0);
       expect(results.every((f) => f.status === 'error')).toBe(true);
-      expect(results[0]!.reason.en).toMatch(/DescribeDisks/);
+      expect(results[0]!.reason).toMatch(/DescribeDisks/);
     } finally {
       emu.setFaults([]);
     }

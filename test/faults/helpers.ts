@@ -48,7 +48,8 @@ export async function scanUnder(faults: FaultRule[], o: ScanOptions = {}): Promi
 }
 
 export function evaluate(snapshot: Snapshot): ScanResult {
-  return runChecks(snapshot, { thresholds: DEFAULT_THRESHOLDS, now: NOW, eol: EOL });
+  // Passes listed: the fault tests compare them with the fault-free scan (no pass only under faults).
+  return runChecks(snapshot, { thresholds: DEFAULT_THRESHOLDS, now: NOW, eol: EOL, filter: { includePasses: true } });
 }
 
 let baselineScan: Promise<FaultedScan> | undefined;

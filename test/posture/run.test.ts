@@ -4,6 +4,8 @@ import { defineCheck } from '../../src/checks/helpers.js';
 import { NOT_COVERED } from '../../src/checks/not-covered.js';
 import type { CheckMeta } from '../../src/posture/types.js';
 import { only, scanWith } from '../builders/context.js';
+import { metaOf, remediationOf } from '../../src/posture/meta.js';
+import { normalizeRule } from '../../src/checks/ecs/sg-rules.js';
 import {
   buildGap,
   buildInstance,
@@ -74,7 +76,7 @@ describe('missing data never reads as a pass', () => {
 
   it('RAM not collected gives one account-level error per RAM check', () => {
     const scan = scanWith(buildSnapshot({ ram: null, gaps: [buildGap({ service: 'ram', region: undefined, action: 'ListUsers', code: 'Forbidden.RAM', missingAction: 'ram:ListUsers' })] }));
-    const ram = scan.findings.filter((f) => f.service === 'ram');
+    const ram = scan.findings.filter((f) => metaOf(scan, f.checkId).service === 'ram');
     expect(ram).toHaveLength(ALL_CHECKS.filter((c) => c.meta.service === 'ram').length);
     expect(new Set(ram.map((f) => `${f.status}:${f.resource.type}`))).toEqual(new Set(['error:account']));
   });
@@ -96,18 +98,19 @@ describe('findings', () => {
   const scan = scanWith(snap);
   const ssh = scan.findings.find((f) => f.checkId === 'ecs.sg.admin-port-open-world')!;
 
-  it('carry the check metadata and filled-in remediation', () => {
-    expect(ssh).toMatchObject({
-      status: 'fail',
-      severity: 'high',
-      owner: 'customer',
+  it('name their check, whose metadata the scan holds once, and fill the remediation when shown', () => {
+    expect(ssh).toMatchObject({ status: 'fail', severity: 'high', owner: 'customer', detail: 'sgr-22' });
+    // Nothing of the check's text is copied into the finding.
+    expect(ssh).not.toHaveProperty('title');
+    expect(ssh).not.toHaveProperty('remediation');
+    expect(metaOf(scan, ssh.checkId)).toMatchObject({
       responsibility: 'customer.security-groups',
       title: { en: 'SSH or RDP open to the internet' },
-      detail: 'sgr-22',
       cis: 'CIS 4.3, 4.4',
     });
-    expect(ssh.remediation.console.en).toContain('web (sg-1)');
-    expect(ssh.remediation.console.en).not.toMatch(/\{(region|resourceId|resourceName|detail)\}/);
+    const fix = remediationOf(scan, ssh);
+    expect(fix.console.en).toContain('web (sg-1)');
+    expect(fix.console.en).not.toMatch(/\{(region|resourceId|resourceName|detail)\}/);
   });
 
   it('have stable 16-hex fingerprints that differ by detail', () => {
@@ -139,7 +142,8 @@ describe('filters', () => {
   const snap = buildSnapshot({ regionData: { 'cn-hangzhou': buildRegion(), 'cn-beijing': buildRegion({ regionId: 'cn-beijing' }) } });
   it('by check id (globs), service, severity and region', () => {
     expect(new Set(scanWith(snap, { filter: { checkIds: ['ecs.sg.*'] } }).findings.map((f) => f.checkId.slice(0, 7)))).toEqual(new Set(['ecs.sg.']));
-    expect(new Set(scanWith(snap, { filter: { services: ['ram'] } }).findings.map((f) => f.service))).toEqual(new Set(['ram']));
+    const ram = scanWith(snap, { filter: { services: ['ram'] } });
+    expect(new Set(ram.findings.map((f) => metaOf(ram, f.checkId).service))).toEqual(new Set(['ram']));
     expect(scanWith(snap, { filter: { minSeverity: 'high' } }).checks.every((c) => ['critical', 'high'].includes(c.severity))).toBe(true);
     const bj = scanWith(snap, { filter: { regions: ['cn-beijing'], services: ['ecs'] } });
     expect(bj.regions).toEqual(['cn-beijing']);
@@ -163,5 +167,17 @@ describe('suppressions in a scan', () => {
     expect(scan.summary.failByOwnerSeverity.customer.high).toBe(1);
     expect(scan.expiringSuppressions.map((s) => s.until)).toEqual(['2025-06-20']);
     expect(scan.expiredSuppressions.map((s) => s.until)).toEqual(['2025-06-01']);
+  });
+});
+
+describe('memory a scan leaves behind', () => {
+  it('parsed security-group rules are dropped when the scan ends (a held snapshot does not keep them)', () => {
+    const rule = buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' });
+    const snap = buildSnapshot({ region: { securityGroups: [buildSecurityGroup({ rules: [rule] })] } });
+    const before = normalizeRule(rule);
+    expect(normalizeRule(rule)).toBe(before);
+    scanWith(snap);
+    expect(normalizeRule(rule)).not.toBe(before);
+    expect(normalizeRule(rule)).toEqual(before);
   });
 });

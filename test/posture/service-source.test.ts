@@ -103,7 +103,7 @@ describe('PostureSource', () => {
     const cli = source.assess(exposed());
     for (const s of [chat, digest, cli]) {
       expect(s.findings.find((f) => f.fingerprint === fail.fingerprint)!.muted).toMatchObject({ reason: 'accepted', by: 'slack:U1' });
-      expect(s.summary).toEqual(summarize(s.findings));
+      expect(s.summary).toEqual(summarize(s.findings, s.passes));
       expect(s.summary.muted).toBe(1);
     }
     expect(source.assess(exposed(), {}, { mutes: false }).summary.muted).toBe(0);

@@ -110,10 +110,17 @@ export function parseCidr(text: string): Cidr | null {
   return { family, lo, hi, text: t };
 }
 
+const V4_TOP = (1n << 32n) - 1n;
+const V6_TOP = (1n << 128n) - 1n;
+
 /** Any /0 is the whole address space of its family. */
+export function isWorld(c: Cidr): boolean {
+  return c.lo === 0n && c.hi === (c.family === 4 ? V4_TOP : V6_TOP);
+}
+
 export function isWorldCidr(text: string): boolean {
   const c = parseCidr(text);
-  return c !== null && c.lo === 0n && c.hi === (c.family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n);
+  return c !== null && isWorld(c);
 }
 
 const PORTLESS = new Set(['all', 'icmp', 'icmpv6', 'gre']);
@@ -130,7 +137,30 @@ export function parsePortRange(portRange: string, protocol: string): PortSegment
   return { from: Math.max(1, a), to: Math.min(MAX_PORT, b) };
 }
 
+// Six checks read every rule of every group, and instance-exposed reads them again per instance:
+// each rule is parsed once per scan, not once per check (that was ~400 MB of garbage at 20,000
+// rules). The parsed forms are dropped when the scan ends (forgetParsedRules): kept, they would
+// cost as much memory as the rules themselves for as long as the bot holds the snapshot.
+let normalized = new WeakMap<SecurityGroupRule, NormalizedRule>();
+// Per group rule list: five checks ask the same question of the same group. Callers only read.
+let openingsCache = new WeakMap<SecurityGroupRule[], Partial<Record<Direction, WorldOpening[]>>>();
+
+/** Drop what the scan worked out about rules (runChecks calls this when it is done). */
+export function forgetParsedRules(): void {
+  normalized = new WeakMap();
+  openingsCache = new WeakMap();
+}
+
 export function normalizeRule(r: SecurityGroupRule): NormalizedRule {
+  let n = normalized.get(r);
+  if (!n) {
+    n = parseRule(r);
+    normalized.set(r, n);
+  }
+  return n;
+}
+
+function parseRule(r: SecurityGroupRule): NormalizedRule {
   const protocol = r.ipProtocol.trim().toLowerCase();
   const dir = r.direction.trim().toLowerCase();
   const direction: Direction | null = dir === 'ingress' || dir === 'egress' ? dir : null;
@@ -207,12 +237,22 @@ export function unshadowedSegments(span: PortSegment, peer: Cidr, drops: DropAre
  * with the ports it still opens after Drop rules. ICMP/GRE-only rules open no ports and are left out.
  */
 export function worldOpenings(rules: SecurityGroupRule[], direction: Direction): WorldOpening[] {
+  const byDirection = openingsCache.get(rules) ?? {};
+  const cached = byDirection[direction];
+  if (cached) return cached;
+  const out = computeOpenings(rules, direction);
+  byDirection[direction] = out;
+  openingsCache.set(rules, byDirection);
+  return out;
+}
+
+function computeOpenings(rules: SecurityGroupRule[], direction: Direction): WorldOpening[] {
   const normalized = rules.map(normalizeRule).filter((r) => r.direction === direction);
   const drops = normalized.filter((r) => r.policy === 'drop' && r.ports !== null && r.cidrs.length > 0);
   const out: WorldOpening[] = [];
   for (const rule of normalized) {
     if (rule.policy !== 'accept') continue;
-    const worlds = rule.cidrs.filter((c) => isWorldCidr(c.text));
+    const worlds = rule.cidrs.filter(isWorld);
     if (worlds.length === 0) continue;
     // A malformed port range on an Accept is read as "every port": never hide a possible opening.
     const span = rule.ports ?? { ...ALL_PORTS };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SEVERITIES } from '../../core/i18n.js';
 import { FORMATS } from '../../posture/render/formats.js';
-import { choiceListOption, choiceOption, langOption, listOption } from '../options.js';
+import { choiceListOption, choiceOption, listOption } from '../options.js';
 import type { ScanOptions } from '../scan.js';
 import type { CommandContext } from '../state.js';
 import { CHECK_SERVICES } from './checks.js';
@@ -23,7 +23,8 @@ export function declareScan(program: Command, { io, state }: CommandContext): vo
     .option('--demo', 'scan the built-in demo account (DEMO DATA)')
     .option('--no-color', 'no colours in table output')
     .option('--no-mutes', 'show findings muted from chat (/posture mute) as open; file suppressions still apply')
-    .addOption(langOption())
+    .addOption(choiceOption('--lang <lang>', 'output language; both: JSON reasons in Chinese and English', ['zh', 'en', 'both'] as const))
+    .option('--include-passes', 'list passed results too (otherwise they are counted per check)')
     .action(async (opts: ScanOptions) => {
       const { runScan } = await import('../scan.js');
       state.code = await runScan(opts, io);

@@ -7,6 +7,30 @@ import { count } from '../../core/plural.js';
 
 export type Lang = 'zh' | 'en';
 
+/**
+ * Where a renderer writes, a piece at a time: the CLI passes stdout (through the redactor, which
+ * then works per piece), so no report is ever built as one string. Pieces end on line breaks.
+ */
+export type Write = (chunk: string) => void;
+
+/** Writes lines as lines.join('\n') would join them, one at a time. */
+export function lineWriter(write: Write): (...lines: string[]) => void {
+  let first = true;
+  return (...lines) => {
+    for (const line of lines) {
+      write(first ? line : `\n${line}`);
+      first = false;
+    }
+  };
+}
+
+/** The whole text of a streaming renderer, for tests and small scans. */
+export function collect(render: (write: Write) => void): string {
+  const parts: string[] = [];
+  render((c) => parts.push(c));
+  return parts.join('');
+}
+
 export interface RenderOptions {
   lang: Lang;
   /** Label the output DEMO DATA; defaults to whether the snapshot came from the demo. */

@@ -3,9 +3,10 @@
 // marked in the first column, `demo`, of every row, so no row can be mistaken for real findings.
 
 import type { Finding, ScanResult } from '../types.js';
-import { DEMO_LABEL, isDemo, type RenderOptions } from './common.js';
+import { collect, DEMO_LABEL, isDemo, type RenderOptions, type Write } from './common.js';
+import { metaOf, remediationOf } from '../meta.js';
 
-type Column = [string, (f: Finding, lang: 'zh' | 'en', demo: boolean) => string];
+type Column = [string, (f: Finding, lang: 'zh' | 'en', demo: boolean, scan: ScanResult) => string];
 
 const COLUMNS: Column[] = [
   ['demo', (_f, l, demo) => (demo ? DEMO_LABEL[l] : '')],
@@ -14,7 +15,7 @@ const COLUMNS: Column[] = [
   ['severity', (f) => f.severity],
   ['owner', (f) => f.owner],
   ['check_id', (f) => f.checkId],
-  ['title', (f, l) => f.title[l]],
+  ['title', (f, l, _d, scan) => metaOf(scan, f.checkId).title[l]],
   ['account', (f) => f.resource.account],
   ['region', (f) => f.resource.region ?? ''],
   ['resource_type', (f) => f.resource.type],
@@ -26,8 +27,8 @@ const COLUMNS: Column[] = [
   ['muted_by', (f) => f.muted?.by ?? ''],
   ['muted_until', (f) => f.muted?.until ?? ''],
   ['muted_reason', (f) => f.muted?.reason ?? ''],
-  ['responsibility', (f) => f.responsibility],
-  ['cli', (f) => f.remediation.cli],
+  ['responsibility', (f, _l, _d, scan) => metaOf(scan, f.checkId).responsibility],
+  ['cli', (f, _l, _d, scan) => remediationOf(scan, f).cli],
 ];
 
 export function csvField(value: string): string {
@@ -39,8 +40,11 @@ function row(values: string[]): string {
 }
 
 export function renderCsv(scan: ScanResult, opts: RenderOptions): string {
+  return collect((w) => renderCsvTo(scan, opts, w));
+}
+
+export function renderCsvTo(scan: ScanResult, opts: RenderOptions, write: Write): void {
   const demo = isDemo(scan, opts);
-  let out = row(COLUMNS.map(([name]) => name));
-  for (const f of scan.findings) out += row(COLUMNS.map(([, get]) => get(f, opts.lang, demo)));
-  return out;
+  write(row(COLUMNS.map(([name]) => name)));
+  for (const f of scan.findings) write(row(COLUMNS.map(([, get]) => get(f, opts.lang, demo, scan))));
 }

@@ -1,30 +1,38 @@
-// Renderers are pure functions ScanResult → string. Pick one by name.
+// Renderers write a ScanResult a piece at a time (renderTo); render() collects the pieces for
+// callers that want a string (tests, small scans). Pick one by name.
 
 import type { ScanResult } from '../types.js';
-import type { RenderOptions } from './common.js';
-import { renderCsv } from './csv.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
-import { renderTable, type TableOptions } from './table.js';
+import type { RenderOptions, Write } from './common.js';
+import { renderCsv, renderCsvTo } from './csv.js';
+import { renderJson, renderJsonTo, type JsonOptions } from './json.js';
+import { renderMarkdown, renderMarkdownTo } from './markdown.js';
+import { renderSarif, renderSarifTo } from './sarif.js';
+import { renderTable, renderTableTo, type TableOptions } from './table.js';
+import { collect } from './common.js';
 import type { Format } from './formats.js';
 
 export { FORMATS, type Format } from './formats.js';
 
-export function render(scan: ScanResult, format: Format, opts: TableOptions): string {
+export type ReportOptions = TableOptions & JsonOptions;
+
+export function renderTo(scan: ScanResult, format: Format, opts: ReportOptions, write: Write): void {
   switch (format) {
     case 'table':
-      return renderTable(scan, opts);
+      return renderTableTo(scan, opts, write);
     case 'json':
-      return renderJson(scan, opts);
+      return renderJsonTo(scan, opts, write);
     case 'markdown':
-      return renderMarkdown(scan, opts);
+      return renderMarkdownTo(scan, opts, write);
     case 'csv':
-      return renderCsv(scan, opts);
+      return renderCsvTo(scan, opts, write);
     case 'sarif':
-      return renderSarif(scan, opts);
+      return renderSarifTo(scan, opts, write);
   }
 }
 
-export type { RenderOptions, TableOptions };
+export function render(scan: ScanResult, format: Format, opts: ReportOptions): string {
+  return collect((w) => renderTo(scan, format, opts, w));
+}
+
+export type { JsonOptions, RenderOptions, TableOptions, Write };
 export { renderCsv, renderJson, renderMarkdown, renderSarif, renderTable };

@@ -7,7 +7,8 @@
 import { genericRemediation } from '../../checks/template.js';
 import { gapSentence } from '../../checks/gaps.js';
 import type { CheckMeta, Finding, ScanResult, Severity } from '../types.js';
-import { DEMO_LABEL, isDemo, type RenderOptions } from './common.js';
+import { collect, DEMO_LABEL, isDemo, type RenderOptions, type Write } from './common.js';
+import { remediationOf } from '../meta.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'whoownsFingerprint/v1';
@@ -70,32 +71,35 @@ function location(f: Finding) {
   };
 }
 
-export function sarifDocument(scan: ScanResult, opts: RenderOptions): Record<string, unknown> {
+function result(f: Finding, scan: ScanResult, index: Map<string, number>, lang: 'zh' | 'en') {
+  return {
+    ruleId: f.checkId,
+    ...(index.has(f.checkId) ? { ruleIndex: index.get(f.checkId) } : {}),
+    kind: 'fail',
+    level: LEVEL[f.severity],
+    message: { text: f.reason[lang] },
+    locations: [location(f)],
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(f.muted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.muted.reason, properties: { by: f.muted.by, until: f.muted.until } }] } : {}),
+    properties: {
+      owner: f.owner,
+      severity: f.severity,
+      resourceType: f.resource.type,
+      resourceId: f.resource.id,
+      ...(f.resource.region ? { region: f.resource.region } : {}),
+      ...(f.detail ? { detail: f.detail } : {}),
+      remediationCli: remediationOf(scan, f).cli,
+    },
+  };
+}
+
+const RESULTS_SLOT = '\u0000results';
+
+/** The log with `results` standing in as a marker, for the streaming writer to fill. */
+function skeleton(scan: ScanResult, opts: RenderOptions): Record<string, unknown> {
   const lang = opts.lang;
   const demo = isDemo(scan, opts);
   const rules = scan.checks.map((m) => rule(m, lang));
-  const index = new Map(scan.checks.map((m, i) => [m.id, i]));
-  const results = scan.findings
-    .filter((f) => f.status === 'fail')
-    .map((f) => ({
-      ruleId: f.checkId,
-      ...(index.has(f.checkId) ? { ruleIndex: index.get(f.checkId) } : {}),
-      kind: 'fail',
-      level: LEVEL[f.severity],
-      message: { text: f.reason[lang] },
-      locations: [location(f)],
-      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-      ...(f.muted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.muted.reason, properties: { by: f.muted.by, until: f.muted.until } }] } : {}),
-      properties: {
-        owner: f.owner,
-        severity: f.severity,
-        resourceType: f.resource.type,
-        resourceId: f.resource.id,
-        ...(f.resource.region ? { region: f.resource.region } : {}),
-        ...(f.detail ? { detail: f.detail } : {}),
-        remediationCli: f.remediation.cli,
-      },
-    }));
   const notifications = [
     ...scan.gaps.map((g) => ({ level: 'warning', message: { text: gapSentence(g)[lang] }, properties: { gap: g } })),
     ...scan.findings
@@ -110,7 +114,7 @@ export function sarifDocument(scan: ScanResult, opts: RenderOptions): Record<str
         tool: { driver: { name: 'whoowns', rules } },
         automationDetails: { id: `whoowns/${scan.accountId ?? scan.accountName}/${scan.scannedAt}` },
         invocations: [{ executionSuccessful: true, endTimeUtc: scan.scannedAt, toolExecutionNotifications: notifications }],
-        results,
+        results: RESULTS_SLOT,
         properties: {
           demo,
           ...(demo ? { label: DEMO_LABEL[lang] } : {}),
@@ -124,6 +128,21 @@ export function sarifDocument(scan: ScanResult, opts: RenderOptions): Record<str
   };
 }
 
+/** Failed findings as results, written one per line between the pretty-printed rest. */
+export function renderSarifTo(scan: ScanResult, opts: RenderOptions, write: Write): void {
+  const index = new Map(scan.checks.map((m, i) => [m.id, i]));
+  const text = JSON.stringify(skeleton(scan, opts), null, 2);
+  const marker = JSON.stringify(RESULTS_SLOT);
+  const slot = text.indexOf(marker);
+  write(`${text.slice(0, slot)}[`);
+  let n = 0;
+  for (const f of scan.findings) {
+    if (f.status !== 'fail') continue;
+    write(`${n++ === 0 ? '' : ','}\n        ${JSON.stringify(result(f, scan, index, opts.lang))}`);
+  }
+  write(`${n ? '\n      ' : ''}]${text.slice(slot + marker.length)}\n`);
+}
+
 export function renderSarif(scan: ScanResult, opts: RenderOptions): string {
-  return JSON.stringify(sarifDocument(scan, opts), null, 2) + '\n';
+  return collect((w) => renderSarifTo(scan, opts, w));
 }

@@ -5,6 +5,7 @@ import {
   describePorts,
   exposedPorts,
   isWorldCidr,
+  normalizeRule,
   parseCidr,
   parsePortRange,
   segmentsInclude,
@@ -183,5 +184,20 @@ describe('agrees with a packet-by-packet reference evaluation', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('each rule is parsed once per snapshot', () => {
+  const rules = [buildWorldRule({ ruleId: 'sgr-a', portRange: '22/22' }), buildWorldRule({ ruleId: 'sgr-b', portRange: '443/443' })];
+  it('normalizeRule gives the same parsed rule for the same rule object', () => {
+    expect(normalizeRule(rules[0]!)).toBe(normalizeRule(rules[0]!));
+    // A different object with the same values is parsed on its own (a refresh builds new rules).
+    expect(normalizeRule({ ...rules[0]! })).not.toBe(normalizeRule(rules[0]!));
+    expect(normalizeRule({ ...rules[0]! })).toEqual(normalizeRule(rules[0]!));
+  });
+  it('worldOpenings answers the same group and direction from what it worked out before', () => {
+    expect(worldOpenings(rules, 'ingress')).toBe(worldOpenings(rules, 'ingress'));
+    expect(worldOpenings(rules, 'ingress').map((o) => o.rule.ruleId)).toEqual(['sgr-a', 'sgr-b']);
+    expect(worldOpenings(rules, 'egress')).toEqual([]);
   });
 });

@@ -52,16 +52,33 @@ function parseCsv(text: string): string[][] {
 describe('json', () => {
   const doc = JSON.parse(renderJson(scan, { lang: 'en' }));
   it('is one document with every top-level field', () => {
-    for (const k of ['schema', 'demo', 'account', 'scannedAt', 'regions', 'gaps', 'summary', 'findings', 'incomplete', 'notCovered', 'suppressions']) expect(doc, k).toHaveProperty(k);
+    for (const k of ['schema', 'demo', 'account', 'scannedAt', 'regions', 'gaps', 'summary', 'checks', 'passes', 'findings', 'incomplete', 'notCovered', 'suppressions']) expect(doc, k).toHaveProperty(k);
+    expect(doc.schema).toBe('whoowns/scan@2');
     expect(doc.account).toEqual({ name: 'prod', id: '1234567890123456' });
     expect(doc.findings).toHaveLength(scan.findings.length);
     expect(doc.incomplete).toBe(true);
     expect(doc.gaps[0].action).toBe('DescribeInstances');
   });
-  it('gives every finding the same keys', () => {
+  it('gives every finding the same keys, and its check\'s metadata once in checks', () => {
     const keys = Object.keys(doc.findings[0]).sort();
     for (const f of doc.findings) expect(Object.keys(f).sort()).toEqual(keys);
-    for (const k of ['fingerprint', 'checkId', 'status', 'severity', 'owner', 'resource', 'reason', 'remediation', 'muted']) expect(keys).toContain(k);
+    for (const k of ['fingerprint', 'checkId', 'status', 'resource', 'reason', 'muted', 'fix']) expect(keys).toContain(k);
+    for (const k of ['title', 'severity', 'owner', 'remediation', 'references', 'products']) expect(keys).not.toContain(k);
+    for (const f of doc.findings) {
+      expect(doc.checks[f.checkId], f.checkId).toMatchObject({ severity: expect.any(String), owner: expect.any(String), title: { en: expect.any(String), zh: expect.any(String) } });
+      expect(doc.checks[f.checkId].remediation.cli).toEqual(expect.any(String));
+    }
+    expect(Object.keys(doc.checks)).toEqual(scan.checks.map((c) => c.id));
+  });
+  it('gives a failed finding its filled-in fix, and reasons in the asked language only unless both', () => {
+    const ssh = doc.findings.find((f: { checkId: string }) => f.checkId === 'ecs.sg.admin-port-open-world');
+    expect(ssh.fix).toBe('aliyun ecs RevokeSecurityGroup --RegionId cn-hangzhou --SecurityGroupId sg-1 --SecurityGroupRuleId.1 sgr-22');
+    expect(typeof ssh.reason).toBe('string');
+    expect(JSON.parse(renderJson(scan, { lang: 'zh' })).findings[0].reason).toBe(scan.findings[0]!.reason.zh);
+    const both = JSON.parse(renderJson(scan, { lang: 'en', bothLanguages: true }));
+    expect(both.lang).toBe('both');
+    expect(both.findings[0].reason).toEqual(scan.findings[0]!.reason);
+    for (const f of doc.findings) expect(f.fix === null).toBe(f.status !== 'fail');
   });
   it('is stable and labels demo data', () => {
     expect(renderJson(scan, { lang: 'en' })).toBe(renderJson(fixture(), { lang: 'en' }));
