@@ -1,4 +1,24 @@
-import { SEVERITIES, type ScanResult, type Severity } from '../posture/types.js';
+import { SEVERITIES, type Owner, type Severity } from '../core/i18n.js';
+
+/** What the history keeps of a scan: the store reads these fields and nothing of the engine. */
+export interface ScanRecordInput {
+  accountName: string;
+  scannedAt: string;
+  collectedAt: string;
+  source: string;
+  incomplete: boolean;
+  gaps: readonly unknown[];
+  summary: { muted: number };
+  findings: readonly {
+    status: string;
+    muted?: unknown;
+    owner: Owner;
+    severity: Severity;
+    fingerprint: string;
+    checkId: string;
+    resource: { id: string; region?: string };
+  }[];
+}
 import type { Db } from './db.js';
 
 // Scan history: what each recorded scan counted (for trends) and, per account, every failing
@@ -35,7 +55,7 @@ export class HistoryStore {
   constructor(private readonly db: Db) {}
 
   /** Record a scan and update the fingerprints; returns the scan's id. One transaction. */
-  recordScan(scan: ScanResult, scope: string, wasRead: WasRead): number {
+  recordScan(scan: ScanRecordInput, scope: string, wasRead: WasRead): number {
     const account = scan.accountName;
     const at = scan.scannedAt;
     const fails = scan.findings.filter((f) => f.status === 'fail');
