@@ -79,6 +79,8 @@ function cloudEnv(endpoint: string, home: string): NodeJS.ProcessEnv {
     LANG: 'en_US.UTF-8',
     WHOOWNS_DATA_DIR: join(home, 'data'),
     WHOOWNS_DEMO: 'false',
+    // The bot's console on a pipe: without this a console with no terminal refuses to start.
+    WHOOWNS_CONSOLE: 'stdin',
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,

@@ -36,7 +36,7 @@ export async function serve(io: ServeIo): Promise<number> {
 async function run(config: Config, io: ServeIo, redactor: Redactor): Promise<void> {
   const consoleOnly = !config.slack && !config.dingtalk;
   // A container without -it, or a service unit: a console there answers nobody and exits 0.
-  if (consoleOnly && !io.stdin.isTTY) throw noChatPlatform();
+  if (consoleOnly && !io.stdin.isTTY && !config.consoleOnPipe) throw noChatPlatform();
   // The console shares the terminal with the log: keep it to warnings unless asked otherwise.
   const quiet = consoleOnly && !io.env.WHOOWNS_LOG_LEVEL;
   const log = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: redactor });

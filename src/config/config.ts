@@ -44,6 +44,7 @@ const envSchema = z.object({
   WHOOWNS_ADMIN_CONTACT: z.string().optional(),
   WHOOWNS_CONFIG: z.string().optional(),
   WHOOWNS_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
+  WHOOWNS_CONSOLE: z.enum(['stdin'], 'must be stdin (run the console on a pipe, for scripts and benchmarks)').optional(),
   WHOOWNS_SUPPRESSIONS: z.string().optional(),
 });
 
@@ -51,6 +52,8 @@ export interface Config {
   logLevel: string;
   dataDir: string;
   lang?: 'zh' | 'en';
+  /** WHOOWNS_CONSOLE=stdin: the console reads a pipe (scripts, benchmarks), not only a terminal. */
+  consoleOnPipe?: boolean;
   port: number;
   /** Address the HTTP server (Slack events, health probes) binds. */
   host: string;
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     logLevel: v.WHOOWNS_LOG_LEVEL,
     dataDir: v.WHOOWNS_DATA_DIR ?? join(homedir(), '.whoowns'),
     lang: v.WHOOWNS_LANG,
+    consoleOnPipe: v.WHOOWNS_CONSOLE === 'stdin',
     port: v.PORT,
     host: v.WHOOWNS_HOST,
     slack,

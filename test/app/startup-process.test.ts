@@ -125,6 +125,16 @@ describe.skipIf(!built)('start-up of the built bot', () => {
     expect(r.code).toBe(2);
   });
 
+  it('WHOOWNS_CONSOLE=stdin runs the console on a pipe (scripts, benchmarks) and ends with its input', async () => {
+    const child = spawn(process.execPath, [MAIN], { env: baseEnv(tmp(), { WHOOWNS_DEMO: 'true', WHOOWNS_CONSOLE: 'stdin' }), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    child.stdin.end('who patches the OS?\n');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(stdout).toContain('Owner: You, the customer');
+    expect(code).toBe(0);
+  });
+
   it('WHOOWNS_DEMO=false with no cloud credentials fails at start', async () => {
     // Slack on a local fake, so even a build that gets past the check reaches nothing outside.
     const r = await run([MAIN], baseEnv(tmp(), { WHOOWNS_DEMO: 'false', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: 'abcdefgh1234', SLACK_API_URL: await echoingSlack() }));
