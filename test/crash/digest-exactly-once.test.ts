@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.js';
-import { DigestStore } from '../../src/store/digests.js';
 import { startFakeSlack, type CallEvent, type FakeSlack } from '../adapters/slack/fake-slack.js';
+import { dueDigest, type DueDigest } from './helpers.js';
 
 // The issue's measurement, bounded: the real bot (node dist/src/main.js) posts a digest to six
 // Slack channels of a fake Slack that answers every call 100 ms after recording it, and is
@@ -67,44 +65,8 @@ afterAll(() => {
   console.log(`digest kill test: kills tried ${tally.tried} / lost ${tally.lost} / duplicated ${tally.duplicated} (charts: missing ${tally.chartsMissing}, duplicated ${tally.chartsDuplicated}) ${JSON.stringify(tally.byPoint)}`);
 });
 
-function setup(fake: FakeSlack): { dir: string; dbPath: string; env: NodeJS.ProcessEnv; runId: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'whoowns-once-'));
-  const now = Date.now();
-  const slot = new Date(Math.floor(now / 60_000) * 60_000 - 2 * 60_000);
-  const config = join(dir, 'whoowns.yaml');
-  writeFileSync(
-    config,
-    [
-      'schedules:',
-      `  - name: ${SCHEDULE}`,
-      `    cron: "${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *"`,
-      '    timezone: UTC',
-      '    graceMinutes: 1440',
-      '    destinations:',
-      ...CHANNELS.map((c) => `      - slack: { channel: ${c} }`),
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  );
-  const dbPath = join(dir, 'data', 'whoowns.db');
-  const db = openDb(dbPath);
-  new DigestStore(db).registerSchedule(SCHEDULE, new Date(now - 3_600_000));
-  db.close();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    SLACK_BOT_TOKEN: 'xoxb-once-test',
-    SLACK_SIGNING_SECRET: 'once-test-signing-secret',
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-    WHOOWNS_HOST: '127.0.0.1',
-    WHOOWNS_DEMO: 'true',
-    WHOOWNS_DATA_DIR: join(dir, 'data'),
-    WHOOWNS_CONFIG: config,
-    WHOOWNS_LOG_LEVEL: 'warn',
-    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-  };
-  return { dir, dbPath, env, runId: `${SCHEDULE}@${slot.toISOString()}` };
+function setup(fake: FakeSlack): DueDigest {
+  return dueDigest({ schedule: SCHEDULE, channels: CHANNELS, slackApiUrl: fake.apiUrl, tag: 'once', logLevel: 'warn' });
 }
 
 function runStatus(path: string, id: string): string | undefined {

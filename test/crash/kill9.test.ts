@@ -1,14 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { openDb } from '../../src/store/db.js';
-import { DigestStore } from '../../src/store/digests.js';
+import { dueDigest, type DueDigest } from './helpers.js';
 
 // kill -9 of the real bot (node dist/src/main.js) in the middle of a digest run, then a restart
 // on the same data directory. Proves: the SQLite file (WAL) passes integrity_check after the
@@ -162,56 +160,10 @@ function json(res: ServerResponse, body: unknown): void {
 
 // ---------- the bot as a child process ----------
 
-interface Setup {
-  dir: string;
-  dataDir: string;
-  dbPath: string;
-  env: NodeJS.ProcessEnv;
-  runId: string;
-}
+type Setup = DueDigest;
 
-/** Config file (mode 600) with the due-once schedule, a seeded database, and the child's environment. */
 function setup(fake: FakeSlack, extraEnv: NodeJS.ProcessEnv): Setup {
-  const dir = mkdtempSync(join(tmpdir(), 'whoowns-crash-'));
-  const dataDir = join(dir, 'data');
-  const now = Date.now();
-  const slot = new Date(Math.floor(now / 60_000) * 60_000 - 2 * 60_000);
-  const config = join(dir, 'whoowns.yaml');
-  writeFileSync(
-    config,
-    [
-      'schedules:',
-      `  - name: ${SCHEDULE}`,
-      `    cron: "${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *"`,
-      '    timezone: UTC',
-      '    graceMinutes: 1440',
-      '    destinations:',
-      `      - slack: { channel: ${CH1} }`,
-      `      - slack: { channel: ${CH2} }`,
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  );
-  const dbPath = join(dataDir, 'whoowns.db');
-  const db = openDb(dbPath);
-  new DigestStore(db).registerSchedule(SCHEDULE, new Date(now - 3_600_000));
-  db.close();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    SLACK_BOT_TOKEN: 'xoxb-crash-test',
-    SLACK_SIGNING_SECRET: 'crash-test-signing-secret',
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-    WHOOWNS_HOST: '127.0.0.1',
-    WHOOWNS_DEMO: 'true',
-    WHOOWNS_DATA_DIR: dataDir,
-    WHOOWNS_CONFIG: config,
-    WHOOWNS_LOG_LEVEL: 'info',
-    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-    ...extraEnv,
-  };
-  return { dir, dataDir, dbPath, env, runId: `${SCHEDULE}@${slot.toISOString()}` };
+  return dueDigest({ schedule: SCHEDULE, channels: [CH1, CH2], slackApiUrl: fake.apiUrl, tag: 'crash', logLevel: 'info', extraEnv });
 }
 
 interface Bot {
