@@ -122,7 +122,13 @@ export interface PreparedDigests {
 export async function prepareDigests(o: PrepareDigestsOptions): Promise<PreparedDigests> {
   const schedules = schedulesFromConfig(o.config, o.env, { sending: o.sending ?? true });
   if ((o.checkPlatforms ?? true) && (o.config.slack || o.config.dingtalk)) checkPlatforms(schedules, { slack: !!o.config.slack, dingtalk: !!o.config.dingtalk });
-  const rasterize = await loadRasterizer();
+  // resvg is a native module: loaded at the first chart, not by every command that builds the core.
+  let loading: Promise<SvgToPng | undefined> | undefined;
+  const rasterize: SvgToPng = async (svg) => {
+    const r = await (loading ??= loadRasterizer());
+    if (!r) throw new Error('@resvg/resvg-js could not be loaded: the digest is posted without its chart');
+    return r(svg);
+  };
   const senders = o.senders;
   const system = createDigestSystem({
     schedules,
@@ -131,7 +137,7 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
     senders,
     log: o.log,
     ...(o.clock ? { clock: o.clock } : {}),
-    ...(rasterize ? { rasterize } : {}),
+    rasterize,
     ...(o.config.dingtalk ? { dingtalkRobotCode: o.config.dingtalk.clientId } : {}),
     ...(o.redact ? { redact: o.redact } : {}),
   });
@@ -144,7 +150,7 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
       if (!schedule || !schedules.length) return;
       system.scheduler.start();
       o.log.info(
-        { schedules: schedules.map((s) => ({ name: s.name, next: system.scheduler.next(s.name)?.toISOString() })), chart: rasterize ? 'png' : 'text' },
+        { schedules: schedules.map((s) => ({ name: s.name, next: system.scheduler.next(s.name)?.toISOString() })) },
         'digest scheduler started',
       );
     },
