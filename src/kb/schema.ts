@@ -36,6 +36,17 @@ export const entrySchema = z
     standards: z.array(text).default([]),
     /** Related entries: a duty lists the products that help with it, a product the duties it serves. */
     related: z.array(z.string()).default([]),
+    /** Incidents only: who owns which step, and the first three things to do. */
+    response: z
+      .object({
+        /** Alibaba Cloud's part of the incident. */
+        cloud: bilingual,
+        /** The customer's part. */
+        customer: bilingual,
+        first: z.array(bilingual).length(3),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

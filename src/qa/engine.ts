@@ -10,6 +10,12 @@ import type { Lang } from '../core/i18n.js';
 
 export type { Lang };
 
+export interface AskOptions {
+  lang?: Lang;
+  /** The full entry instead of the short chat answer. */
+  long?: boolean;
+}
+
 export interface Source {
   id: string;
   title: string;
@@ -49,7 +55,7 @@ export class QaEngine {
     return this.index.kb;
   }
 
-  ask(question: string, opts: { lang?: Lang } = {}): QaAnswer {
+  ask(question: string, opts: AskOptions = {}): QaAnswer {
     const language = opts.lang ?? detectLanguage(question);
     const intent = detectIntent(normalize(question), question);
     let ranked = this.preferCommonParent(this.rank(question, intent), intent);
