@@ -57,14 +57,14 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   try {
     if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
     if (config.slack) {
-      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log: log.child({ adapter: 'slack' }), defaultLocale: config.lang });
+      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log, defaultLocale: config.lang });
       await slack.start();
       const s = slack;
       stops.push(() => s.stop());
       log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
     }
     if (config.dingtalk) {
-      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log: log.child({ adapter: 'dingtalk' }), defaultLocale: config.lang });
+      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log, defaultLocale: config.lang });
       await dingtalk.start();
       stops.push(() => dingtalk.stop());
       log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');

@@ -1,7 +1,7 @@
 import type { Block, Reply } from '../../src/chat/message.js';
 import type { Locale } from '../../src/chat/types.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
-import { OWNER_LABEL } from '../../src/qa/compose.js';
+import { OWNER_LABEL, SEVERITY_LABEL } from '../../src/core/i18n.js';
 import type { ScanView } from '../../src/posture/service.js';
 import { SEVERITIES, type CheckMeta, type Finding, type ScanResult } from '../../src/posture/types.js';
 import { metaOf, remediationOf } from '../../src/posture/meta.js';
@@ -11,14 +11,6 @@ import { count } from '../../src/core/plural.js';
 
 // Posture answers as platform-neutral replies. Every reply carries when it was scanned, where
 // the data came from, and — loudly — whether it is incomplete.
-
-const SEV: Record<string, { zh: string; en: string }> = {
-  critical: { zh: '严重', en: 'CRITICAL' },
-  high: { zh: '高', en: 'HIGH' },
-  medium: { zh: '中', en: 'MEDIUM' },
-  low: { zh: '低', en: 'LOW' },
-  info: { zh: '提示', en: 'INFO' },
-};
 
 export function freshness(view: ScanView, locale: Locale): Block {
   const mins = Math.round(view.ageMs / 60_000);
@@ -73,10 +65,10 @@ export function summaryReply(view: ScanView, locale: Locale): Reply {
   const counts = view.scan.summary.failByOwnerSeverity;
   const fields = (Object.keys(counts) as (keyof typeof counts)[])
     .map((owner) => {
-      const parts = SEVERITIES.filter((s) => counts[owner][s] > 0).map((s) => `${SEV[s]![locale]} ${counts[owner][s]}`);
+      const parts = SEVERITIES.filter((s) => counts[owner][s] > 0).map((s) => `${SEVERITY_LABEL[s][locale]} ${counts[owner][s]}`);
       return { label: OWNER_LABEL[owner][locale], value: parts.length ? parts.join(' · ') : zh ? '无' : 'none' };
     });
-  const top = open.slice(0, 5).map((f) => `• [${SEV[f.severity]![locale]}] ${f.reason[locale]}`);
+  const top = open.slice(0, 5).map((f) => `• [${SEVERITY_LABEL[f.severity][locale].toUpperCase()}] ${f.reason[locale]}`);
   const errors = view.scan.summary.byStatus.error;
   const blocks: Block[] = [
     { type: 'header', text: headline(zh ? `安全态势:${open.length} 个待处理问题` : `Posture: ${count(open.length, 'open finding')}`, view, locale) },
@@ -104,7 +96,7 @@ export function findingBlocks(f: Finding, scan: ScanResult, locale: Locale): Blo
   const fix = remediationOf(scan, f);
   const step = fix.console[locale].split('\n')[0] ?? '';
   const lines = [
-    `**[${SEV[f.severity]![locale]}] ${metaOf(scan, f.checkId).title[locale]}** — ${zh ? '负责方' : 'owner'}: ${OWNER_LABEL[f.owner][locale]}`,
+    `**[${SEVERITY_LABEL[f.severity][locale].toUpperCase()}] ${metaOf(scan, f.checkId).title[locale]}** — ${zh ? '负责方' : 'owner'}: ${OWNER_LABEL[f.owner][locale]}`,
     f.reason[locale],
     `${zh ? '怎么修' : 'Fix'}: ${step}`,
     `\`${fix.cli}\``,
@@ -143,7 +135,7 @@ export function explainReply(meta: CheckMeta, finding: Finding | undefined, kb: 
       type: 'fields',
       fields: [
         { label: zh ? '负责方' : 'Owner', value: OWNER_LABEL[meta.owner][locale] },
-        { label: zh ? '严重程度' : 'Severity', value: SEV[meta.severity]![locale] },
+        { label: zh ? '严重程度' : 'Severity', value: SEVERITY_LABEL[meta.severity][locale] },
         ...(meta.cis ? [{ label: 'CIS', value: meta.cis }] : []),
       ],
     },

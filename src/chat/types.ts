@@ -1,3 +1,4 @@
+import type { Lang } from '../core/i18n.js';
 import type { Logger } from '../core/logger.js';
 import type { Reply } from './message.js';
 
@@ -5,7 +6,8 @@ import type { Reply } from './message.js';
 // adapters build this context from their platform's payload.
 
 export type Platform = 'slack' | 'dingtalk' | 'console';
-export type Locale = 'zh' | 'en';
+/** The asker's language: the one `Lang`, named for where it comes from. */
+export type Locale = Lang;
 
 export interface ChatUser {
   platform: Platform;

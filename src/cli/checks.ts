@@ -1,6 +1,6 @@
 import { ALL_CHECKS } from '../checks/index.js';
 import { alignColumns } from '../core/text-width.js';
-import { OWNER_NAME, SEVERITY_NAME } from '../posture/render/common.js';
+import { OWNER_LABEL, SEVERITY_LABEL } from '../core/i18n.js';
 import type { CheckMeta, CheckService } from '../posture/types.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
@@ -29,6 +29,6 @@ export function runChecks(opts: ChecksOptions, io: CliIo): number {
 function checksTable(metas: readonly CheckMeta[], lang: 'zh' | 'en'): string[] {
   const zh = lang === 'zh';
   const header = zh ? ['id', '服务', '严重性', '负责方', 'CIS', '标题'] : ['id', 'service', 'severity', 'owner', 'CIS', 'title'];
-  const rows = metas.map((m) => [m.id, m.service, SEVERITY_NAME[m.severity][lang], OWNER_NAME[m.owner][lang], m.cis ?? '-', m.title[lang]]);
+  const rows = metas.map((m) => [m.id, m.service, SEVERITY_LABEL[m.severity][lang], OWNER_LABEL[m.owner][lang], m.cis ?? '-', m.title[lang]]);
   return alignColumns([header, ...rows]);
 }

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Entry } from '../kb/schema.js';
-import { OWNER_LABEL } from '../qa/compose.js';
+import { OWNER_LABEL } from '../core/i18n.js';
 import type { Lang } from '../qa/engine.js';
 import type { CliIo } from './io.js';
 import { alignColumns } from '../core/text-width.js';

@@ -5,7 +5,8 @@ import { alignColumns, columnWidths } from '../core/text-width.js';
 import type { InventorySummary } from './inventory.js';
 import { count } from '../core/plural.js';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../core/i18n.js';
+import type { Lang } from '../core/i18n.js';
 
 export function renderInventoryJson(summary: InventorySummary): string {
   return `${JSON.stringify(summary, null, 2)}\n`;

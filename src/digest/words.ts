@@ -6,21 +6,8 @@ import { count } from '../core/plural.js';
 // The digest's phrases in both languages, and dates shown in the schedule's time zone.
 // Pure: every function gets the time it talks about.
 
-export type Lang = 'zh' | 'en';
-
-const SEVERITY_NAMES: Record<Severity, Record<Lang, string>> = {
-  critical: { en: 'critical', zh: '严重' },
-  high: { en: 'high', zh: '高危' },
-  medium: { en: 'medium', zh: '中危' },
-  low: { en: 'low', zh: '低危' },
-  info: { en: 'info', zh: '提示' },
-};
-
-const OWNER_NAMES: Record<Owner, Record<Lang, string>> = {
-  customer: { en: 'You (customer)', zh: '您(客户)' },
-  shared: { en: 'Shared', zh: '共同负责' },
-  'alibaba-cloud': { en: 'Alibaba Cloud', zh: '阿里云' },
-};
+export type { Lang } from '../core/i18n.js';
+import { OWNER_LABEL, SEVERITY_LABEL, type Lang } from '../core/i18n.js';
 
 const WEEKDAYS: Record<Lang, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
@@ -28,11 +15,11 @@ const WEEKDAYS: Record<Lang, string[]> = {
 };
 
 export function severityName(s: Severity, lang: Lang): string {
-  return SEVERITY_NAMES[s][lang];
+  return SEVERITY_LABEL[s][lang];
 }
 
 export function ownerName(o: Owner, lang: Lang): string {
-  return OWNER_NAMES[o][lang];
+  return OWNER_LABEL[o][lang];
 }
 
 interface LocalParts {

@@ -1,15 +1,11 @@
 import type { Entry, Owner } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Intent } from './intent.js';
-import type { Lang } from '../core/i18n.js';
+import { OWNER_LABEL, type Lang } from '../core/i18n.js';
 
 // Answers are built from entries, never free text: owner first, then why, then what helps.
 
-export const OWNER_LABEL: Record<Owner, Record<Lang, string>> = {
-  'alibaba-cloud': { zh: '阿里云', en: 'Alibaba Cloud' },
-  customer: { zh: '客户(您自己)', en: 'You, the customer' },
-  shared: { zh: '阿里云与客户共同承担', en: 'Shared by Alibaba Cloud and you' },
-};
+export { OWNER_LABEL };
 
 const SIDE: Record<Owner, Record<Lang, string>> = {
   'alibaba-cloud': { zh: '这属于“云本身”的安全。', en: 'This is security OF the cloud.' },

@@ -53,7 +53,7 @@ async function slash(command: string, text: string, user = 'U_SEC', channel = 'C
 describe('whoowns on Slack, end to end', () => {
   it('answers /whoowns in the asker language', async () => {
     const { json } = await slash('/whoowns', '谁负责ECS操作系统补丁?', 'U_ANYONE', 'C_RANDOM');
-    expect(json).toMatch(/负责方:客户/);
+    expect(json).toMatch(/负责方:您/);
   });
 
   it('answers /posture with demo data, labelled, from the live emulator', async () => {

@@ -131,7 +131,7 @@ describe.skipIf(!built)('start-up of the built bot', () => {
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
     child.stdin.end('who patches the OS?\n');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect(stdout).toContain('Owner: You, the customer');
+    expect(stdout).toContain('Owner: You (customer)');
     expect(code).toBe(0);
   });
 

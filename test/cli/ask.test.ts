@@ -6,7 +6,7 @@ describe('whoowns ask', () => {
     const r = await cli(['ask', 'Who patches the OS on ECS?']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^Owner: You, the customer/);
+    expect(lines[0]).toMatch(/^Owner: You \(customer\)/);
     expect(lines.at(-1)).toMatch(/^Sources: .*\[customer\./);
   });
 

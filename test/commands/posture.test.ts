@@ -21,7 +21,7 @@ describe('/posture', () => {
     const h = harness({ snapshot: exposed() });
     const { text } = await run(h, '');
     expect(text()).toMatch(/Security group web \(sg-1\) allows 0\.0\.0\.0\/0 on TCP 22/);
-    expect(text()).toMatch(/You, the customer: .*HIGH/);
+    expect(text()).toMatch(/You \(customer\): .*high/);
     expect(text()).toMatch(/scanned just now/);
     expect(text()).toMatch(/\[Security groups→posture sg\]/);
   });
@@ -44,7 +44,7 @@ describe('/posture', () => {
   it('lists findings for one security group with owner, reason and fix', async () => {
     const h = harness({ snapshot: exposed() });
     const { text } = await run(h, 'sg sg-1');
-    expect(text()).toMatch(/owner: You, the customer/);
+    expect(text()).toMatch(/owner: You \(customer\)/);
     expect(text()).toMatch(/aliyun ecs RevokeSecurityGroup/);
   });
 

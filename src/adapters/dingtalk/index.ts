@@ -56,7 +56,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       en: 'The DingTalk robot needs DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the app\'s AppKey and AppSecret, from the app credentials page of the DingTalk developer console).',
     });
   }
-  const log = opts.log.child({ adapter: 'dingtalk' });
+  // The adapter names its platform once; every line it and its handlers log carries it.
+  const log = opts.log.child({ platform: 'dingtalk' });
   const fetchImpl = opts.fetch ?? fetch;
   const now = opts.now ?? Date.now;
   const watchdogMs = opts.watchdogMs ?? 60_000;

@@ -29,18 +29,18 @@ export async function handleRobotCallback(frame: DWClientDownStream, deps: Robot
   deps.ack(frame?.headers?.messageId);
   const parsed = parseRobotMessage(frame?.data);
   if (!parsed.ok) {
-    deps.log.warn({ platform: 'dingtalk', msgId: parsed.msgId, reason: parsed.reason }, 'robot message ignored');
+    deps.log.warn({ msgId: parsed.msgId, reason: parsed.reason }, 'robot message ignored');
     return;
   }
   const m = parsed.message;
   // Nowhere safe to answer: do not run the command at all.
   const hook = checkSessionWebhook(m.sessionWebhook, deps.apiBaseUrl);
   if (!hook.ok) {
-    deps.log.warn({ platform: 'dingtalk', msgId: m.msgId, reason: 'session webhook host not allowed', host: hook.host }, 'robot message ignored');
+    deps.log.warn({ msgId: m.msgId, reason: 'session webhook host not allowed', host: hook.host }, 'robot message ignored');
     return;
   }
   const userId = m.senderStaffId || m.senderId || '';
-  const log = deps.log.child({ platform: 'dingtalk', user: userId, conversation: m.conversationId, msgId: m.msgId });
+  const log = deps.log.child({ user: userId, conversation: m.conversationId, msgId: m.msgId });
   if (!deps.seen.firstTime(m.msgId)) {
     log.info('duplicate delivery ignored');
     return;

@@ -92,7 +92,7 @@ export class StreamClient extends DWClient {
     try {
       super.onDownStream(data);
     } catch (e) {
-      this.options.log.warn({ error: (e as Error)?.name }, 'ignored a DingTalk frame that could not be handled');
+      this.options.log.warn({ err: (e as Error)?.name }, 'ignored a DingTalk frame that could not be handled');
     }
   }
 
@@ -120,7 +120,7 @@ export class StreamClient extends DWClient {
       this.socketCallBackResponse(messageId, result);
       return true;
     } catch (e) {
-      this.options.log.warn({ error: (e as Error)?.message?.slice(0, 80) }, 'could not ack a DingTalk callback');
+      this.options.log.warn({ err: (e as Error)?.message?.slice(0, 80) }, 'could not ack a DingTalk callback');
       return false;
     }
   }

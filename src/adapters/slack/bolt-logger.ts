@@ -5,7 +5,7 @@ import type { Logger } from '../../core/logger.js';
 // redaction) instead of on the console. Bolt passes loose arguments; join them into one message.
 
 export function boltLogger(log: Logger): SlackLogger {
-  const child = log.child({ component: 'slack.bolt' });
+  const child = log.child({ component: 'bolt' });
   let level = fromPino(child.level);
   const format = (args: unknown[]) => args.map(describe).join(' ');
   return {

@@ -20,7 +20,6 @@ export interface SlackRequestInfo {
 
 export function buildContext(base: Logger, info: SlackRequestInfo): ChatContext {
   const log = base.child({
-    platform: 'slack',
     user: info.userId,
     channel: info.channelId,
     command: info.command,

@@ -75,7 +75,8 @@ export interface SlackAdapter {
 
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   checkOptions(opts);
-  const log = opts.log.child({ component: 'slack' });
+  // The adapter names its platform once; every line it and its handlers log carries it.
+  const log = opts.log.child({ platform: 'slack' });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
   let server: Server | undefined;
   const boundPort = () => {
@@ -90,7 +91,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     // Bolt would call auth.test in its constructor and leave the rejection unhandled (the process
     // exits when Slack is unreachable); init() is called by the connection loop instead.
     deferInitialization: true,
-    logger: boltLogger(opts.log),
+    logger: boltLogger(log),
     clientOptions: {
       slackApiUrl: opts.apiUrl,
       rejectRateLimitedCalls: false,
@@ -129,7 +130,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   registerActions(app, deps);
   // Listeners catch their own errors; this only sees Bolt's (middleware, authorize).
   app.error(async (error) => {
-    log.error({ error: describeError(error) }, 'slack request failed');
+    log.error({ err: describeError(error) }, 'slack request failed');
   });
 
   return {

@@ -27,7 +27,7 @@ export function guardIntake(app: App, log: Logger, isConnected: () => boolean): 
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
     if (!isConnected()) {
-      log.warn({ platform: 'slack' }, 'slack request dropped: not connected to the Slack Web API yet');
+      log.warn('slack request dropped: not connected to the Slack Web API yet');
       await event.ack();
       return;
     }

@@ -48,7 +48,7 @@ export function createRequestGuard(log: Logger, now: () => number = Date.now, ma
       const reason = signed.timestampSec > nowSec + MAX_SKEW_SEC ? 'timestamp in the future' : seen.has(signed.signature) ? 'replayed' : undefined;
       if (reason) {
         // Acknowledged so Slack does not retry it; never handled.
-        log.warn({ platform: 'slack', reason, timestamp: signed.timestampSec }, 'slack request refused');
+        log.warn({ reason, timestamp: signed.timestampSec }, 'slack request refused');
         if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
         return;
       }

@@ -18,7 +18,7 @@ export async function runSafely(dispatch: Dispatch, req: ChatRequest, ctx: ChatC
   try {
     await dispatch(req, ctx);
   } catch (e) {
-    ctx.log.error({ error: describeError(e) }, 'handler failed');
+    ctx.log.error({ err: describeError(e) }, 'handler failed');
     try {
       await ctx.reply(errorReply(ctx.locale, e));
     } catch (e2) {

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { OWNERS, type Owner } from '../../core/i18n.js';
+import { OWNERS, type Lang, type Owner } from '../../core/i18n.js';
 import { KINDS, type Kind } from '../../kb/kinds.js';
 import { uiLang } from '../io.js';
 import { choiceOption, langOption } from '../options.js';
 import type { CommandContext } from '../state.js';
 
 // `whoowns ask` and `whoowns kb`: the knowledge base and its engine load when one of them runs.
-
-type Lang = 'zh' | 'en';
 
 export function declareAsk(program: Command, { io, state }: CommandContext): void {
   program

@@ -5,7 +5,9 @@ import { SEVERITIES } from '../types.js';
 import type { Finding } from '../types.js';
 import { count } from '../../core/plural.js';
 
-export type Lang = 'zh' | 'en';
+import { OWNER_LABEL, SEVERITY_LABEL, type Lang } from '../../core/i18n.js';
+
+export type { Lang };
 
 /**
  * Where a renderer writes, a piece at a time: the CLI passes stdout (through the redactor, which
@@ -57,20 +59,6 @@ export const OWNER_HEADING: Record<Owner, { en: string; zh: string }> = {
   'alibaba-cloud': { en: 'Alibaba Cloud — the platform\'s side; at most you choose timing', zh: '阿里云侧 — 由平台处理,您最多需要选择时间' },
 };
 
-export const OWNER_NAME: Record<Owner, { en: string; zh: string }> = {
-  customer: { en: 'customer', zh: '客户' },
-  shared: { en: 'shared', zh: '共同' },
-  'alibaba-cloud': { en: 'Alibaba Cloud', zh: '阿里云' },
-};
-
-export const SEVERITY_NAME: Record<Severity, { en: string; zh: string }> = {
-  critical: { en: 'CRITICAL', zh: '严重' },
-  high: { en: 'HIGH', zh: '高' },
-  medium: { en: 'MEDIUM', zh: '中' },
-  low: { en: 'LOW', zh: '低' },
-  info: { en: 'INFO', zh: '提示' },
-};
-
 export const STATUS_NAME: Record<Status, { en: string; zh: string }> = {
   fail: { en: 'failed', zh: '未通过' },
   pass: { en: 'passed', zh: '通过' },
@@ -91,8 +79,8 @@ export function groupOpen(findings: Finding[]): Array<{ owner: Owner; bySeverity
 export function summaryLine(scan: ScanResult, lang: Lang): string {
   const s = scan.summary;
   const owners = OWNER_ORDER.map((o) => {
-    const parts = SEVERITIES.filter((sev) => s.failByOwnerSeverity[o][sev] > 0).map((sev) => `${s.failByOwnerSeverity[o][sev]} ${SEVERITY_NAME[sev][lang]}`);
-    return parts.length ? `${OWNER_NAME[o][lang]}: ${parts.join(', ')}` : '';
+    const parts = SEVERITIES.filter((sev) => s.failByOwnerSeverity[o][sev] > 0).map((sev) => `${s.failByOwnerSeverity[o][sev]} ${SEVERITY_LABEL[sev][lang]}`);
+    return parts.length ? `${OWNER_LABEL[o][lang]}: ${parts.join(', ')}` : '';
   }).filter(Boolean);
   const open = s.byStatus.fail - s.muted;
   if (lang === 'zh') {

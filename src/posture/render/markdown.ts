@@ -3,7 +3,8 @@
 
 import { gapSentence } from '../../checks/gaps.js';
 import { SEVERITIES, type Finding, type ScanResult } from '../types.js';
-import { accountLabel, DEMO_BANNER, groupOpen, incompleteLine, isDemo, OWNER_HEADING, OWNER_NAME, OWNER_ORDER, SEVERITY_NAME, summaryLine, collect, lineWriter, type RenderOptions, type Write } from './common.js';
+import { OWNER_LABEL, SEVERITY_LABEL } from '../../core/i18n.js';
+import { accountLabel, DEMO_BANNER, groupOpen, incompleteLine, isDemo, OWNER_HEADING, OWNER_ORDER, summaryLine, collect, lineWriter, type RenderOptions, type Write } from './common.js';
 import { metaOf, remediationOf } from '../meta.js';
 
 /** Escape characters Markdown would read as formatting. */
@@ -31,9 +32,9 @@ export function renderMarkdownTo(scan: ScanResult, opts: RenderOptions, write: W
   }
 
   emit(zh ? '## 概览' : '## Summary', '', md(summaryLine(scan, lang)), '');
-  emit(`| ${zh ? '责任方' : 'Owner'} | ${SEVERITIES.map((s) => SEVERITY_NAME[s][lang]).join(' | ')} |`);
+  emit(`| ${zh ? '责任方' : 'Owner'} | ${SEVERITIES.map((s) => SEVERITY_LABEL[s][lang]).join(' | ')} |`);
   emit(`|---|${SEVERITIES.map(() => '---:').join('|')}|`);
-  for (const o of OWNER_ORDER) emit(`| ${OWNER_NAME[o][lang]} | ${SEVERITIES.map((s) => scan.summary.failByOwnerSeverity[o][s]).join(' | ')} |`);
+  for (const o of OWNER_ORDER) emit(`| ${OWNER_LABEL[o][lang]} | ${SEVERITIES.map((s) => scan.summary.failByOwnerSeverity[o][s]).join(' | ')} |`);
   emit('');
 
   for (const g of groupOpen(scan.findings)) {
@@ -44,7 +45,7 @@ export function renderMarkdownTo(scan: ScanResult, opts: RenderOptions, write: W
       for (const [checkId, fs] of byCheck) {
         const first = fs[0]!;
         const meta = metaOf(scan, checkId);
-        emit(`### ${SEVERITY_NAME[s.severity][lang]}: ${md(meta.title[lang])} (\`${checkId}\`)`, '');
+        emit(`### ${SEVERITY_LABEL[s.severity][lang].toUpperCase()}: ${md(meta.title[lang])} (\`${checkId}\`)`, '');
         emit(`**${zh ? '为什么' : 'Why'}:** ${md(meta.remediation.why[lang])}`, '');
         for (const f of fs) emit(`- ${md(f.reason[lang])} <sub>${f.fingerprint}</sub>`);
         emit('', `**${zh ? '控制台步骤' : 'Console steps'}** (${md(first.resource.id)}):`, '', remediationOf(scan, first).console[lang], '');

@@ -12,7 +12,6 @@ import {
   incompleteLine,
   isDemo,
   OWNER_HEADING,
-  SEVERITY_NAME,
   summaryLine,
   collect,
   lineWriter,
@@ -20,6 +19,7 @@ import {
   type Write,
 } from './common.js';
 import { remediationOf } from '../meta.js';
+import { SEVERITY_LABEL } from '../../core/i18n.js';
 
 export interface TableOptions extends RenderOptions {
   color?: boolean;
@@ -71,7 +71,7 @@ export function renderTableTo(scan: ScanResult, opts: TableOptions, write: Write
   for (const g of groups) {
     emit('', c.bold(OWNER_HEADING[g.owner][lang].toUpperCase()));
     for (const s of g.bySeverity) {
-      emit(`  ${sev[s.severity](SEVERITY_NAME[s.severity][lang])} (${s.findings.length})`);
+      emit(`  ${sev[s.severity](SEVERITY_LABEL[s.severity][lang].toUpperCase())} (${s.findings.length})`);
       for (const f of s.findings) line(f, 'x', sev[f.severity]);
     }
   }

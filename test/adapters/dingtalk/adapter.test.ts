@@ -18,6 +18,8 @@ interface Harness {
   adapter: DingTalkAdapter;
   calls: { req: ChatRequest; ctx: ChatContext }[];
   logs: Record<string, any>[];
+  /** The lines as pino wrote them: JSON.parse would hide a key written twice. */
+  raw: string[];
   /** Resolves when dispatch has handled n messages (reply included). */
   handled(n: number): Promise<void>;
   payload: typeof robotPayload;
@@ -29,7 +31,8 @@ async function harness(over: Partial<DingTalkAdapterOptions> & { respond?: (req:
   const gateway = await startFakeGateway();
   const api = await startFakeApi();
   const logs: Record<string, any>[] = [];
-  const log = createLogger({ level: 'debug', destination: { write: (s: string) => void logs.push(JSON.parse(s)) } });
+  const raw: string[] = [];
+  const log = createLogger({ level: 'debug', destination: { write: (s: string) => void (raw.push(s), logs.push(JSON.parse(s))) } });
   const calls: Harness['calls'] = [];
   let done = 0;
   const waiters: (() => void)[] = [];
@@ -62,7 +65,7 @@ async function harness(over: Partial<DingTalkAdapterOptions> & { respond?: (req:
       check();
     });
   const payload: typeof robotPayload = (o = {}) => robotPayload({ sessionWebhook: `${api.url}/robot/sendBySession?session=${SESSION}`, ...o });
-  return { gateway, api, adapter, calls, logs, handled, payload };
+  return { gateway, api, adapter, calls, logs, raw, handled, payload };
 }
 
 beforeEach(() => {
@@ -108,6 +111,11 @@ describe('DingTalk adapter over the stream protocol', () => {
 
     const msgLog = h.logs.find((l) => l.msg === 'robot message');
     expect(msgLog).toMatchObject({ platform: 'dingtalk', user: 'staff01', conversation: 'cid-group-1', msgId: 'm-1', command: 'ask' });
+    // One log vocabulary: the platform is named once per line, never twice under one key or under two.
+    for (const line of h.raw) {
+      expect(line.match(/"platform":/g)?.length ?? 0).toBeLessThanOrEqual(1);
+      expect(line).not.toMatch(/"adapter":|"error":/);
+    }
     noSecretsIn(h.logs);
   });
 
