@@ -26,8 +26,8 @@ const DUTY_SEP = { zh: ';', en: '; ' } as const;
 export function renderIncident(kb: KnowledgeBase, e: Entry, lang: Lang, opts: { long?: boolean } = {}): string {
   const lines = [ownerSplit(e, lang, true)];
   const r = e.response;
-  if (opts.long && r) lines.push(`${L.cloudPart[lang]}${r.cloud[lang]}`, `${L.yourPart[lang]}${r.customer[lang]}`);
-  if (r) lines.push(L.first[lang], ...r.first.map((step, i) => `${i + 1}. ${step[lang]}`));
+  if (opts.long && r) lines.push(...partLines(e, lang));
+  if (r) lines.push(...firstSteps(e, lang));
   else lines.push(e.summary[lang]);
   if (opts.long) lines.push(...helpLines(kb, e, lang));
   lines.push(`${L.more[lang]}\`whoowns kb show ${e.id}\``);
@@ -35,6 +35,18 @@ export function renderIncident(kb: KnowledgeBase, e: Entry, lang: Lang, opts: { 
   // Both parts are written to fit; should one grow too long, the owner alone still leads.
   if (opts.long || text.length <= SHORT_MAX) return text;
   return [ownerSplit(e, lang, false), ...lines.slice(1)].join('\n');
+}
+
+/** Each side's part in full, labelled; none for an entry without a response. */
+export function partLines(e: Entry, lang: Lang): string[] {
+  const r = e.response;
+  return r ? [`${L.cloudPart[lang]}${r.cloud[lang]}`, `${L.yourPart[lang]}${r.customer[lang]}`] : [];
+}
+
+/** "First:" and the numbered steps; none for an entry without a response. */
+export function firstSteps(e: Entry, lang: Lang): string[] {
+  const r = e.response;
+  return r ? [L.first[lang], ...r.first.map((step, i) => `${i + 1}. ${step[lang]}`)] : [];
 }
 
 /** "Owner: You, the customer — Alibaba Cloud's part: …": the owner, then the other side's share. */
