@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Entry } from '../kb/schema.js';
 import { OWNER_LABEL } from '../core/i18n.js';
+import { firstSteps, partLines } from '../qa/incident.js';
 import type { Lang } from '../qa/engine.js';
 import type { CliIo } from './io.js';
 import { alignColumns } from '../core/text-width.js';
@@ -46,6 +47,8 @@ function formatEntry(kb: KnowledgeBase, e: Entry, lang: Lang): string {
     '',
     e.body[lang],
   ];
+  // An incident is read mid-incident: each side's part and what to do first, right after the body.
+  if (e.response) lines.push('', ...partLines(e, lang), ...firstSteps(e, lang));
   if (e.limits) lines.push('', `${lang === 'zh' ? '限制' : 'Limits'}: ${e.limits[lang]}`);
   if (e.standards.length) lines.push(`${lang === 'zh' ? '标准' : 'Standards'}: ${e.standards.join(', ')}`);
   const aliases = [...e.aliases.zh, ...e.aliases.en];

@@ -14,7 +14,7 @@ export interface KnowledgeBase {
 }
 
 /** Files holding entries; other YAML in knowledge/ (synonyms, os-eol ...) has its own schema. */
-const ENTRY_FILES = ['responsibilities.yaml', 'products.yaml'];
+const ENTRY_FILES = ['responsibilities.yaml', 'products.yaml', 'incidents.yaml'];
 
 /**
  * Parse a YAML file and validate it, reporting problems as file:line so that whoever edits

@@ -8,7 +8,7 @@ import { entryFileSchema, synonymFileSchema, type Entry } from '../../src/kb/sch
 // Registry test for the knowledge base data: the files must validate, link up, and cover every
 // layer, item and product of the source page ("ECS的安全责任共担模型").
 
-const ENTRY_FILES = ['responsibilities.yaml', 'products.yaml'];
+const ENTRY_FILES = ['responsibilities.yaml', 'products.yaml', 'incidents.yaml'];
 
 function readYaml(name: string): unknown {
   return parse(readFileSync(join(knowledgeDir(), name), 'utf8'));

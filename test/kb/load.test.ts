@@ -18,6 +18,7 @@ function kbDir(responsibilities: string, products = `entries:\n${entry('product.
   const dir = mkdtempSync(join(tmpdir(), 'kb-'));
   writeFileSync(join(dir, 'responsibilities.yaml'), responsibilities);
   writeFileSync(join(dir, 'products.yaml'), products);
+  writeFileSync(join(dir, 'incidents.yaml'), `entries:\n${entry('incident.x')}`);
   writeFileSync(join(dir, 'synonyms.yaml'), 'groups:\n  - [补丁, patch]\n');
   return dir;
 }
