@@ -81,6 +81,9 @@ const RULES: Rule[] = [
   },
 ];
 
+/** The rules' ids (a result's detail), which the compliance map may scope to one by one. */
+export const PASSWORD_RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
 function cliFor(t: Thresholds): string {
   const age = t.passwordMaxAgeDays > 0 ? ` --MaxPasswordAge ${t.passwordMaxAgeDays}` : '';
   return `aliyun ram SetPasswordPolicy --MinimumPasswordLength ${t.passwordMinLength} --RequireLowercaseCharacters true --RequireUppercaseCharacters true --RequireNumbers true --RequireSymbols true --PasswordReusePrevention ${t.passwordReusePrevention} --MaxLoginAttemps ${t.passwordMaxLoginAttempts}${age}`;
