@@ -14,7 +14,6 @@ const meta: CheckMeta = {
   resourceType: 'account',
   responsibility: 'customer.account-security',
   products: ['product.ram'],
-  cis: 'CIS 1.7-1.14',
   references: ['ram-password-policy-check'],
   remediation: {
     why: {
