@@ -57,6 +57,10 @@ export interface CheckMeta {
   responsibility: string;
   /** Knowledge product entries that help fix it. */
   products: string[];
+  /**
+   * Filled by the engine from the compliance map (knowledge/compliance), e.g. "CIS v2 3.2, 4.3, 4.4";
+   * a check never sets it, so the framework in data stays the one truth.
+   */
   cis?: string;
   /** Config rule names, documentation URLs. */
   references: string[];

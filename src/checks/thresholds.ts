@@ -33,28 +33,31 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   accessKeyUnusedDays: 90,
   // ram.user.console-idle: console users who have not logged in for this long. CIS Alibaba Cloud 1.5 (90 days).
   consoleIdleDays: 90,
-  // ram.password-policy (min-length): CIS Alibaba Cloud v1 1.8 / v2 1.9 (14 characters).
+  // ram.password-policy (min-length): CIS Alibaba Cloud 1.11 in v1 and v2 (14 characters).
   passwordMinLength: 14,
   // ram.password-policy (reuse-prevention): remember this many previous passwords. CIS 1.12 (5).
   passwordReusePrevention: 5,
   // ram.password-policy (max-login-attempts): lock after at most this many failures. CIS 1.14 (5).
   passwordMaxLoginAttempts: 5,
-  // ram.password-policy (max-age): CIS v1 1.13 asks for expiry within 90 days; v2 drops the rule
-  // (following NIST SP 800-63B, which advises against forced rotation). 0 = do not require expiry.
+  // ram.password-policy (max-age): expiry within this many days, as CIS v1 1.13 asks. v2 keeps 1.13 but
+  // turns it round (expiry of 365 days or more, or none, after NIST SP 800-63B), so the CIS v2 map does
+  // not credit this rule for 1.13. 0 = do not require expiry.
   passwordMaxAgeDays: 90,
   // ecs.snapshot.short-retention: automatic snapshots kept fewer days than this. Config rule ecs-snapshot-retention-days (7 days).
   snapshotMinRetentionDays: 7,
   // ecs.instance.os-end-of-life: say "reaches end of life on ..." this many days ahead (the result is still a pass).
   osEolWarningDays: 180,
-  // ecs.sg.admin-port-open-world and ecs.instance.exposed: SSH and RDP. CIS Alibaba Cloud v2 4.3/4.4 (v1 3.2).
+  // ecs.sg.admin-port-open-world and ecs.instance.exposed: SSH and RDP. CIS Alibaba Cloud v2 3.2, 4.3 and 4.4.
   adminPorts: [22, 3389],
   // ecs.sg.db-port-open-world: MySQL 3306, PostgreSQL 5432, SQL Server 1433/1434, Oracle 1521/2483/2484,
   // MongoDB 27017/27018, Redis 6379, Memcached 11211, Elasticsearch/Kibana 9200/9300/5601, Kafka 9092,
-  // Cassandra 7199/9042/9160, OpsCenter 8888. Following prowler's alibabacloud db-port checks.
+  // Cassandra 7199/9042/9160, OpsCenter 8888. After the port lists of an open Prowler pull request
+  // (prowler-cloud/prowler#12051, not a released check), and no CIS recommendation.
   dbPorts: [3306, 5432, 1433, 1434, 1521, 2483, 2484, 27017, 27018, 6379, 11211, 9200, 9300, 5601, 9092, 7199, 9042, 9160, 8888],
   // ecs.sg.risky-port-open-world: FTP 20/21, Telnet 23, SMTP 25, POP3 110, RPC 135, NetBIOS 137-139,
   // IMAP 143, SMB 445, Docker API 2375, dev servers 3000/5000/8080/8088, VNC 5900, kubelet 10250.
-  // Following prowler's alibabacloud risky-port list and Alibaba Cloud's high-risk port guidance.
+  // After the high-risk list of an open Prowler pull request (prowler-cloud/prowler#12051, not a released
+  // check) and Alibaba Cloud's high-risk port guidance; no CIS recommendation.
   riskyPorts: [20, 21, 23, 25, 110, 135, 137, 138, 139, 143, 445, 2375, 3000, 5000, 5900, 8080, 8088, 10250],
 };
 

@@ -1,6 +1,7 @@
 import { ALL_CHECKS } from '../checks/index.js';
 import { alignColumns } from '../core/text-width.js';
 import { OWNER_LABEL, SEVERITY_LABEL } from '../core/i18n.js';
+import { withCis } from '../posture/run.js';
 import type { CheckMeta, CheckService } from '../posture/types.js';
 import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
@@ -16,7 +17,7 @@ export interface ChecksOptions {
 
 export function runChecks(opts: ChecksOptions, io: CliIo): number {
   const lang = opts.lang ?? uiLang(io.env);
-  const metas = ALL_CHECKS.map((c) => c.meta).filter((m) => !opts.service?.length || opts.service.includes(m.service));
+  const metas = ALL_CHECKS.map((c) => withCis(c.meta)).filter((m) => !opts.service?.length || opts.service.includes(m.service));
   if (opts.json) {
     io.out(`${JSON.stringify(metas.map(({ id, title, severity, owner, service, cis }) => ({ id, title, severity, owner, service, cis: cis ?? null })), null, 2)}\n`);
     return 0;

@@ -7,11 +7,12 @@
 
 import { ALL_CHECKS } from '../checks/index.js';
 import { forgetParsedRules } from '../checks/ecs/sg-rules.js';
-import { NOT_COVERED } from '../checks/not-covered.js';
+import { NOT_COVERED, type NotCovered } from '../checks/not-covered.js';
 import type { OsEolTable } from '../checks/os-eol.js';
 import type { Thresholds } from '../checks/thresholds.js';
 import type { Gap, Snapshot } from '../cloud/snapshot.js';
 import { OWNERS } from '../kb/schema.js';
+import { frameworkLabels, loadFramework } from '../compliance/framework.js';
 import { fingerprint } from './fingerprint.js';
 import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from '../checks/gaps.js';
 import { say } from '../checks/labels.js';
@@ -38,6 +39,23 @@ export interface RunOptions {
   eol: OsEolTable;
   suppressions?: Suppression[];
   filter?: ScanFilter;
+  /** Check id → its CIS reference; default: derived from the shipped CIS v2 map. */
+  cisLabels?: ReadonlyMap<string, string>;
+}
+
+let shippedLabels: ReadonlyMap<string, string> | undefined;
+
+/** Each check's CIS reference, from the map in knowledge/compliance (read once). */
+export function cisLabels(): ReadonlyMap<string, string> {
+  shippedLabels ??= frameworkLabels(loadFramework('cis-v2'));
+  return shippedLabels;
+}
+
+/** A meta or catalogue row with its CIS reference from the map (none when the map cites it nowhere). */
+export function withCis<T extends { id: string; cis?: string }>(row: T, labels: ReadonlyMap<string, string> = cisLabels()): T {
+  const cis = labels.get(row.id);
+  if (cis === undefined) return row;
+  return { ...row, cis };
 }
 
 const GLOBAL_SERVICES = new Set(['ram']);
@@ -89,6 +107,7 @@ function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
   const sorted = outcome.findings.sort(compareFindings);
   const gaps = snapshot.gaps.filter((g) => g.region === undefined || regions.includes(g.region));
   const summary = summarize(sorted, passes);
+  const labels = opts.cisLabels ?? cisLabels();
   return {
     accountName: snapshot.accountName,
     accountId: snapshot.identity?.accountId ?? null,
@@ -97,12 +116,12 @@ function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
     source: snapshot.source.kind,
     regions,
     gaps,
-    checks: checks.map((c) => c.meta),
+    checks: checks.map((c) => withCis(c.meta, labels)),
     findings: sorted,
     passes,
     summary,
     incomplete: gaps.length > 0 || summary.byStatus.error > 0,
-    notCovered: NOT_COVERED,
+    notCovered: NOT_COVERED.map((n): NotCovered => withCis(n, labels)),
     expiredSuppressions: outcome.expired,
     expiringSuppressions: outcome.expiringSoon,
   };

@@ -11,7 +11,6 @@ const meta: CheckMeta = {
   resourceType: 'security-group',
   responsibility: 'customer.security-groups',
   products: ['product.security-group', 'product.session-manager', 'product.bastionhost', 'product.cloud-firewall'],
-  cis: 'CIS 4.3, 4.4',
   references: ['ecs-security-group-risky-ports-check-with-protocol', 'https://help.aliyun.com/en/ecs/user-guide/security-group-rules'],
   remediation: {
     why: {

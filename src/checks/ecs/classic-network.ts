@@ -12,7 +12,6 @@ const meta: CheckMeta = {
   resourceType: 'instance',
   responsibility: 'customer.security-groups',
   products: ['product.vpc'],
-  cis: 'CIS 3.1',
   references: ['ecs-instances-in-vpc'],
   remediation: {
     why: {

@@ -13,7 +13,6 @@ const meta: CheckMeta = {
   resourceType: 'disk',
   responsibility: 'customer.data-security',
   products: ['product.encrypted-disk', 'product.kms', 'product.snapshot'],
-  cis: 'CIS 4.1, 4.2',
   references: ['ecs-disk-encrypted'],
   remediation: {
     why: {

@@ -16,7 +16,6 @@ const meta: CheckMeta = {
   resourceType: 'access-key',
   responsibility: 'customer.account-security',
   products: ['product.ram', 'product.kms'],
-  cis: 'CIS 1.6',
   references: ['ram-user-ak-create-date-expired-check'],
   remediation: {
     why: {

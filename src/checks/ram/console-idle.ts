@@ -14,7 +14,6 @@ const meta: CheckMeta = {
   resourceType: 'ram-user',
   responsibility: 'customer.account-security',
   products: ['product.ram'],
-  cis: 'CIS 1.5',
   references: ['ram-user-last-login-expired-check'],
   remediation: {
     why: {

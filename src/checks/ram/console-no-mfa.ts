@@ -13,7 +13,6 @@ const meta: CheckMeta = {
   resourceType: 'ram-user',
   responsibility: 'customer.account-security',
   products: ['product.ram'],
-  cis: 'CIS 1.4',
   references: ['ram-user-mfa-check'],
   remediation: {
     why: {

@@ -15,7 +15,6 @@ const meta: CheckMeta = {
   resourceType: 'ram-user',
   responsibility: 'customer.least-privilege',
   products: ['product.ram'],
-  cis: 'CIS 1.16',
   references: [],
   remediation: {
     why: {

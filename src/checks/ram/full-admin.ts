@@ -20,7 +20,6 @@ const meta: CheckMeta = {
   resourceType: 'ram-policy',
   responsibility: 'customer.least-privilege',
   products: ['product.ram'],
-  cis: 'CIS 1.15',
   references: ['ram-policy-no-statements-with-admin-access-check', 'ram-user-no-product-admin-access'],
   remediation: {
     why: {

@@ -14,7 +14,6 @@ const meta: CheckMeta = {
   resourceType: 'account',
   responsibility: 'customer.account-security',
   products: ['product.ram'],
-  cis: 'CIS 1.7-1.14',
   references: ['ram-password-policy-check'],
   remediation: {
     why: {
@@ -80,6 +79,9 @@ const RULES: Rule[] = [
     }),
   },
 ];
+
+/** The rules' ids (a result's detail), which the compliance map may scope to one by one. */
+export const PASSWORD_RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
 function cliFor(t: Thresholds): string {
   const age = t.passwordMaxAgeDays > 0 ? ` --MaxPasswordAge ${t.passwordMaxAgeDays}` : '';

@@ -14,7 +14,6 @@ const meta: CheckMeta = {
   resourceType: 'vpc',
   responsibility: 'customer.audit-monitoring',
   products: ['product.vpc'],
-  cis: 'CIS 3.3',
   references: ['vpc-flow-logs-enabled'],
   remediation: {
     why: {

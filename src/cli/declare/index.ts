@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../state.js';
 import { declareAsk, declareKb } from './ask.js';
 import { declareChecks } from './checks.js';
+import { declareCompliance } from './compliance.js';
 import { declareCloud } from './cloud.js';
 import { declareDigest } from './digest.js';
 import { declarePolicy } from './policy.js';
@@ -21,5 +22,6 @@ export function declareCommands(program: Command, ctx: CommandContext): void {
   declareDigest(program, ctx);
   declarePolicy(program, ctx);
   declareChecks(program, ctx);
+  declareCompliance(program, ctx);
   declareServe(program, ctx);
 }

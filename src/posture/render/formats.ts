@@ -2,3 +2,7 @@
 // without loading them.
 export const FORMATS = ['table', 'json', 'markdown', 'csv', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** `whoowns compliance --format`. */
+export const COMPLIANCE_FORMATS = ['table', 'json', 'markdown'] as const;
+export type ComplianceFormat = (typeof COMPLIANCE_FORMATS)[number];
