@@ -1,5 +1,6 @@
 import type { AccessPolicy } from '../src/chat/access.js';
 import type { RateLimiter } from '../src/chat/rate-limit.js';
+import type { ThreadMemory } from '../src/chat/thread-memory.js';
 import type { ChatContext } from '../src/chat/types.js';
 import type { QaEngine } from '../src/qa/engine.js';
 import type { PostureSource } from '../src/posture/service.js';
@@ -14,6 +15,8 @@ export interface Services {
   posture: PostureSource;
   access: AccessPolicy;
   limiter: RateLimiter;
+  /** The last question per conversation, for follow-ups; absent: every question stands alone. */
+  threads?: ThreadMemory;
   /** Scheduled digests; absent when the app was started without them. */
   digests?: DigestService;
 }

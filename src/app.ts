@@ -6,6 +6,7 @@ import { closeServer, startProbeServer } from './adapters/slack/health.js';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js';
 import type { Dispatch } from './chat/types.js';
 import { createRateLimiter } from './chat/rate-limit.js';
+import { createThreadMemory } from './chat/thread-memory.js';
 import type { Config } from './config/config.js';
 import { WhoownsError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
@@ -43,6 +44,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       posture,
       access: config.access,
       limiter: createRateLimiter({ perMinute: 30, burst: 10 }),
+      threads: createThreadMemory({ now: () => core.clock.now().getTime() }),
       digests: digests.service,
     }),
     redactor,

@@ -27,6 +27,11 @@ export interface ChatContext {
   user: ChatUser;
   place: ChatPlace;
   locale: Locale;
+  /**
+   * The conversation a follow-up question continues (a thread-memory key built from platform
+   * ids only): a Slack thread or DM, a DingTalk conversation, the console. Absent: no memory.
+   */
+  thread?: string;
   log: Logger;
   /** Post a reply where the request came from (ephemeral replies go to the asker only where supported). */
   reply(message: Reply): Promise<void>;

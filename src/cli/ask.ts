@@ -3,23 +3,28 @@ import { isWhoownsError, toWhoownsError } from '../core/errors.js';
 import type { QaAnswer, QaEngine, Lang } from '../qa/engine.js';
 import { detectLanguage } from '../qa/normalize.js';
 import { validateQuestion } from '../qa/validate.js';
-import type { CliIo } from './io.js';
+import { uiLang, type CliIo } from './io.js';
 
 export interface AskOptions {
   json?: boolean;
   lang?: Lang;
+  /** The full entry instead of the short chat answer. */
+  long?: boolean;
 }
+
+/** How much of a bad line an error row echoes: enough to find it, not a megabyte back. */
+const ECHO_CHARS = 200;
 
 export async function runAsk(engine: QaEngine, question: string | undefined, opts: AskOptions, io: CliIo): Promise<number> {
   if (question === undefined) {
     if (!opts.json) {
-      io.err('Usage: whoowns ask [--json] [--lang zh|en] "<question>"   (with --json and no question, reads one question per line from stdin)\n');
+      io.err('Usage: whoowns ask [--json] [--long] [--lang zh|en] "<question>"   (with --json and no question, reads one question per line from stdin)\n');
       return 2;
     }
     return askLines(engine, opts, io);
   }
   try {
-    const answer = engine.ask(validateQuestion(question), { lang: opts.lang });
+    const answer = engine.ask(validateQuestion(question), { lang: opts.lang, long: opts.long });
     io.out(opts.json ? `${JSON.stringify(answer)}\n` : formatHuman(answer, io.isTTY));
     return 0;
   } catch (e) {
@@ -30,18 +35,23 @@ export async function runAsk(engine: QaEngine, question: string | undefined, opt
   }
 }
 
-/** JSON Lines in, JSON Lines out, in order; a bad line yields an error object, not a stop. */
+/**
+ * JSON Lines in, JSON Lines out: exactly one output line per input line, in order, so a caller
+ * can zip them. A bad line (blank, too long, binary) yields `{question, error}` and the batch
+ * goes on; the exit code says afterwards that some line was bad.
+ */
 async function askLines(engine: QaEngine, opts: AskOptions, io: CliIo): Promise<number> {
   let code = 0;
   for await (const line of io.lines()) {
-    if (!line.trim()) continue;
     try {
-      io.out(`${JSON.stringify(engine.ask(validateQuestion(line), { lang: opts.lang }))}\n`);
+      io.out(`${JSON.stringify(engine.ask(validateQuestion(line), { lang: opts.lang, long: opts.long }))}\n`);
     } catch (e) {
       const err = toWhoownsError(e);
-      const language = opts.lang ?? detectLanguage(line);
-      io.out(`${JSON.stringify({ question: line.slice(0, 200), language, matched: false, owner: null, error: { code: err.code, message: err.messageIn(language) } })}\n`);
-      code = 2;
+      const blank = line.trim() === '';
+      const language = opts.lang ?? (blank ? uiLang(io.env) : detectLanguage(line));
+      const question = blank ? '' : [...line].slice(0, ECHO_CHARS).join('');
+      io.out(`${JSON.stringify({ question, error: { code: err.code, message: err.messageIn(language) } })}\n`);
+      code = Math.max(code, isWhoownsError(e) ? 2 : 1);
     }
   }
   return code;

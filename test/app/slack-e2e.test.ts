@@ -6,7 +6,7 @@ import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
-import { FORM, SECRET, post, slashCommand } from '../adapters/slack/slack-requests.js';
+import { FORM, JSON_TYPE, SECRET, eventCallback, post, slashCommand } from '../adapters/slack/slack-requests.js';
 
 // The whole bot as deployed: config from the environment, the real Bolt app over HTTP with
 // signed requests, the real commands, and posture from the demo account on the emulator.
@@ -81,6 +81,20 @@ describe('whoowns on Slack, end to end', () => {
     const { json } = await slash('/posture', 'refresh sg-bp1web000001');
     expect(json).toMatch(/Security group findings \(refreshed\) sg-bp1web000001/);
     expect(json).toMatch(/TCP 22/);
+  });
+
+  it('reads a follow-up in a thread in the sense of the earlier question (the app wires the memory)', async () => {
+    const mention = async (text: string, ts: string, thread?: string) => {
+      const before = fake.callsTo('chat.postMessage').length;
+      const event = { type: 'app_mention', user: 'U_ANYONE', text: `<@UBOT> ${text}`, ts, channel: 'C_RANDOM', event_ts: ts, ...(thread ? { thread_ts: thread } : {}) };
+      expect((await post(events, eventCallback(event), JSON_TYPE)).status).toBe(200);
+      const call = await fake.waitFor(() => fake.callsTo('chat.postMessage')[before], 15_000);
+      return /\(([a-z0-9.-]+)\)/.exec(JSON.stringify((call.body.blocks as { type: string }[]).filter((b) => b.type === 'context')))?.[1];
+    };
+    const sense = await mention('Who is responsible for encrypting data?', '1700000500.000100');
+    expect(sense).toBeDefined();
+    expect(await mention('and for disks?', '1700000501.000100', '1700000500.000100')).toBe(sense);
+    expect(await mention('and for disks?', '1700000502.000100')).not.toBe(sense);
   });
 
   it('never writes the bot token or signing secret to the log', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatHuman } from '../../src/cli/ask.js';
+import { defaultEngine } from '../../src/qa/default.js';
 import { cli } from './helpers.js';
 
 describe('whoowns ask', () => {
@@ -24,19 +26,48 @@ describe('whoowns ask', () => {
   });
 
   it('reads JSON Lines from stdin in order, one object per question', async () => {
-    const r = await cli(['ask', '--json'], { stdin: ['Who secures the data centres?', '', '安全组是什么?', 'weather today?'] });
+    const r = await cli(['ask', '--json'], { stdin: ['Who secures the data centres?', '安全组是什么?', 'weather today?'] });
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((x) => x.question)).toEqual(['Who secures the data centres?', '安全组是什么?', 'weather today?']);
     expect(rows[2].matched).toBe(false);
     expect(r.code).toBe(0);
   });
 
-  it('a bad line in bulk mode yields an error object and exit 2, not a stop', async () => {
-    const r = await cli(['ask', '--json'], { stdin: ['x'.repeat(2001), 'Who owns hot patching?'] });
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows[0].error.code).toBe('QUESTION_TOO_LONG');
-    expect(rows[1].matched).toBe(true);
+  it('every input line yields exactly one output line, blank ones included, in order; exit 2 after answering the rest', async () => {
+    const long = `${'x'.repeat(1999)}yz${'w'.repeat(500)}`;
+    const stdin = ['Who secures the data centres?', '', long, '   ', 'ab\u0000cd', '谁负责补丁?'];
+    const r = await cli(['ask', '--json'], { stdin });
     expect(r.code).toBe(2);
+    const out = r.stdout.split('\n');
+    expect(out.at(-1)).toBe('');
+    const rows = out.slice(0, -1).map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(stdin.length);
+    expect(rows[0]).toMatchObject({ question: 'Who secures the data centres?', matched: true });
+    expect(rows[1]).toEqual({ question: '', error: { code: 'QUESTION_EMPTY', message: expect.stringMatching(/empty/) } });
+    expect(rows[2]).toEqual({ question: long.slice(0, 200), error: { code: 'QUESTION_TOO_LONG', message: expect.stringMatching(/too long/) } });
+    expect(rows[3]).toEqual({ question: '', error: { code: 'QUESTION_EMPTY', message: expect.any(String) } });
+    expect(rows[4].error.code).toBe('QUESTION_BINARY');
+    expect(rows[5]).toMatchObject({ question: '谁负责补丁?', language: 'zh', matched: true });
+    expect(r.stderr).toBe('');
+  });
+
+  it('a bad line in bulk mode errors in its own language, counting characters, not UTF-16 units', async () => {
+    const r = await cli(['ask', '--json'], { stdin: ['补'.repeat(2001), '😀'.repeat(2001)] });
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows[0].question).toBe('补'.repeat(200));
+    expect(rows[0].error.message).toMatch(/太长/);
+    expect(rows[1].question).toBe('😀'.repeat(200));
+  });
+
+  it('--long prints the long form, as the engine gives it with long: true', async () => {
+    const q = 'Who patches the OS on ECS?';
+    const long = await cli(['ask', '--long', q]);
+    expect(long.code).toBe(0);
+    expect(long.stdout).toBe(formatHuman(defaultEngine().ask(q, { long: true }), false));
+    const json = JSON.parse((await cli(['ask', '--json', '--long', q])).stdout);
+    expect(json.answer).toBe(defaultEngine().ask(q, { long: true }).answer);
+    const batch = JSON.parse((await cli(['ask', '--json', '--long'], { stdin: [q] })).stdout);
+    expect(batch.answer).toBe(defaultEngine().ask(q, { long: true }).answer);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import type { ChatContext, Dispatch } from '../../chat/types.js';
 import type { Logger } from '../../core/logger.js';
 import { detectLanguage } from '../../qa/normalize.js';
+import { threadKey } from '../../chat/thread-memory.js';
 import { toConsoleText } from './render.js';
 
 // The local console: the same commands as chat, typed at a prompt. The embedded default for
@@ -54,6 +55,7 @@ export function startConsole(opts: ConsoleOptions): Promise<void> {
             user: { platform: 'console', id: user },
             place: { id: 'console', kind: 'direct' },
             locale,
+            thread: threadKey({ platform: 'console', workspace: '', channel: 'console', thread: user }),
             log: opts.log.child({ platform: 'console' }),
             reply: async (r) => write(toConsoleText(r, opts.color)),
           };

@@ -4,6 +4,7 @@ import type { ChatContext, Dispatch, Locale } from '../../chat/types.js';
 import { toWhoownsError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { detectLanguage } from '../../qa/normalize.js';
+import { threadKey } from '../../chat/thread-memory.js';
 import type { SeenSet } from './dedupe.js';
 import type { FetchLike } from './http.js';
 import { parseRobotMessage, stripMentions, toChatRequest } from './parse.js';
@@ -54,6 +55,7 @@ export async function handleRobotCallback(frame: DWClientDownStream, deps: Robot
     user: { platform: 'dingtalk', id: userId, name: m.senderNick },
     place: { id: m.conversationId, kind: group ? 'group' : 'direct' },
     locale,
+    thread: threadKey({ platform: 'dingtalk', workspace: m.robotCode ?? '', channel: m.conversationId, thread: '' }),
     log,
     reply: async (reply) => {
       await postSessionReply(reply, target, { fetch: deps.fetch, now: deps.now, log, apiBaseUrl: deps.apiBaseUrl });

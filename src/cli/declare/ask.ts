@@ -12,9 +12,10 @@ export function declareAsk(program: Command, { io, state }: CommandContext): voi
     .command('ask')
     .description('answer a question about ECS security responsibility (Chinese or English)')
     .argument('[question...]', 'the question; with --json and none, reads one question per line from stdin')
-    .option('--json', 'print one JSON object (JSON Lines when reading stdin)')
+    .option('--json', 'print one JSON object (JSON Lines when reading stdin: one output line per input line)')
+    .option('--long', 'the full answer instead of the short one')
     .addOption(langOption('answer language'))
-    .action(async (words: string[], opts: { json?: boolean; lang?: Lang }) => {
+    .action(async (words: string[], opts: { json?: boolean; long?: boolean; lang?: Lang }) => {
       const [{ runAsk }, { defaultEngine }] = await Promise.all([import('../ask.js'), import('../../qa/default.js')]);
       const question = words.length ? words.join(' ') : undefined;
       state.code = await runAsk(defaultEngine(), question, opts, io);

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { buildContext, localeOf } from '../context.js';
+import { buildContext, localeOf, slackThread } from '../context.js';
 import { replyViaRespond } from '../delivery.js';
 import { runSafely } from '../safe-run.js';
 import { ignored, missingFields } from './required.js';
@@ -25,6 +25,8 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
         channelId: command.channel_id,
         command: name,
         locale,
+        // A slash command has no thread: the asker's own last question in that channel is one.
+        thread: slackThread(command.team_id, command.channel_id, `slash:${command.user_id}`),
         reply: (log) => replyViaRespond(respond, locale, log, deps.retry),
       });
       await runSafely(deps.dispatch, { command: name, text }, ctx);

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { buildContext, localeOf } from '../context.js';
+import { buildContext, localeOf, slackThread } from '../context.js';
 import { replyInThread } from '../delivery.js';
 import { runSafely } from '../safe-run.js';
 import { ignored, missingFields } from './required.js';
@@ -39,13 +39,16 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     const text = stripBotMention(event.text, context.botUserId);
     const locale = localeOf(text, deps.defaultLocale);
     const user = event.user!;
+    const threadTs = event.thread_ts ?? event.ts;
     const ctx = buildContext(deps.log, {
       userId: user,
       channelId: event.channel,
       command: 'ask',
       locale,
+      // A mention at the top level starts a thread (the reply goes there): its ts is the thread.
+      thread: slackThread(teamOf(body), event.channel, threadTs),
       reply: (log) =>
-        replyInThread(client, { channel: event.channel, user, threadTs: event.thread_ts ?? event.ts, direct: false }, locale, log),
+        replyInThread(client, { channel: event.channel, user, threadTs, direct: false }, locale, log),
     });
     await runSafely(deps.dispatch, { command: 'ask', text }, ctx);
   });
@@ -64,9 +67,16 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
       channelType: 'im',
       command: 'ask',
       locale,
+      // A DM is one conversation, unless the person replies in a thread inside it.
+      thread: slackThread(teamOf(body), event.channel, event.thread_ts),
       // Replies marked ephemeral (posture, errors) stay ephemeral even here: one rule everywhere.
       reply: (log) => replyInThread(client, { channel: event.channel, user: event.user, threadTs: event.thread_ts, direct: false }, locale, log),
     });
     await runSafely(deps.dispatch, { command: 'ask', text }, ctx);
   });
+}
+
+function teamOf(body: unknown): string | undefined {
+  const team = (body as { team_id?: unknown } | null)?.team_id;
+  return typeof team === 'string' ? team : undefined;
 }
