@@ -33,7 +33,7 @@ describe('kb show in chat', () => {
     await h.dispatch({ command: 'ask', text: 'kb show customer.os-patching' }, ctx);
     expect(replies[0]!.ephemeral).toBe(true);
     expect(text()).toContain(defaultEngine().kb.byId.get('customer.os-patching')!.body.zh);
-    expect(text()).toMatch(/负责方:客户/);
+    expect(text()).toMatch(/负责方:您/);
   });
 
   it('an unknown id says which one was meant; a bare kb says how to use it', async () => {
