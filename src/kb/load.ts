@@ -5,6 +5,7 @@ import type { z, ZodType } from 'zod';
 import { WhoownsError } from '../core/errors.js';
 import { knowledgeDir } from '../core/paths.js';
 import { entryFileSchema, synonymFileSchema, type Entry } from './schema.js';
+import { ENTRY_FILES, SYNONYM_FILE } from './files.js';
 
 export interface KnowledgeBase {
   entries: Entry[];
@@ -13,8 +14,6 @@ export interface KnowledgeBase {
   synonyms: string[][];
 }
 
-/** Files holding entries; other YAML in knowledge/ (synonyms, os-eol ...) has its own schema. */
-const ENTRY_FILES = ['responsibilities.yaml', 'products.yaml', 'incidents.yaml'];
 
 /**
  * Parse a YAML file and validate it, reporting problems as file:line so that whoever edits
@@ -69,7 +68,12 @@ function unknownKeyNode(doc: Document, issue: z.core.$ZodIssue): Node | undefine
 export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {
   const entries: Entry[] = [];
   for (const file of ENTRY_FILES) entries.push(...readYamlFile(join(dir, file), entryFileSchema).entries);
-  const synonyms = readYamlFile(join(dir, 'synonyms.yaml'), synonymFileSchema).groups;
+  const synonyms = readYamlFile(join(dir, SYNONYM_FILE), synonymFileSchema).groups;
+  return linkKnowledge(dir, entries, synonyms);
+}
+
+/** Index entries by id and check every link; shared by the YAML path and the compiled copy. */
+export function linkKnowledge(dir: string, entries: Entry[], synonyms: string[][]): KnowledgeBase {
   const byId = new Map<string, Entry>();
   for (const e of entries) {
     if (byId.has(e.id)) throw linkError(dir, `duplicate id ${e.id}`, `重复的 id ${e.id}`);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defaultEngine } from './default.js';
+import { loadDefaultEngine } from './default.js';
 import { evalFileSchema, evaluate } from './eval.js';
 
 // npm run eval:qa -- FILE : prints accuracy and every miss; exits 1 below the 95% bar.
@@ -9,7 +9,7 @@ if (!parsed.success) {
   process.stderr.write(`Error: ${file} is not a question file: ${parsed.error.issues[0]?.message}\n`);
   process.exit(2);
 }
-const report = evaluate(defaultEngine(), parsed.data);
+const report = evaluate(await loadDefaultEngine(), parsed.data);
 for (const m of report.misses) {
   process.stdout.write(`MISS ${JSON.stringify(m.question.q)}: ${m.why} (top: ${m.answer.sources.map((s) => s.id).join(', ') || 'none'})\n`);
 }

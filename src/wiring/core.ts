@@ -9,7 +9,7 @@ import { prepareDigests, type PreparedDigests, type Senders } from '../digest/in
 import type { KnowledgeBase } from '../kb/load.js';
 import { createBackend } from '../posture/backend.js';
 import { PostureSource } from '../posture/service.js';
-import { defaultEngine } from '../qa/default.js';
+import { loadDefaultEngine } from '../qa/default.js';
 import type { QaEngine } from '../qa/engine.js';
 import { openDb, type Db } from '../store/db.js';
 import { MuteStore } from '../store/mutes.js';
@@ -65,7 +65,7 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
   };
   try {
     const mutes = new MuteStore(db);
-    const qa = defaultEngine();
+    const qa = await loadDefaultEngine();
     const posture = new PostureSource({ backend, mutes, now, log, ttlMs: config.posture.ttlMs, refreshIntervalMs: config.posture.refreshIntervalMs });
     const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
     digests = await prepareDigests({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHuman } from '../../src/cli/ask.js';
-import { defaultEngine } from '../../src/qa/default.js';
+import { defaultEngine } from '../builders/engine.js';
 import { cli } from './helpers.js';
 
 describe('whoowns ask', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { askInThread } from '../../commands/ask.js';
 import { createThreadMemory } from '../../src/chat/thread-memory.js';
-import { defaultEngine } from '../../src/qa/default.js';
+import { defaultEngine } from '../builders/engine.js';
 import { fakeContext, harness } from './helpers.js';
 
 describe('ask in a thread', () => {

@@ -4,7 +4,7 @@ import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import type { ChatContext, ChatRequest, Locale, Platform } from '../../src/chat/types.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { defaultEngine } from '../../src/qa/default.js';
+import { defaultEngine } from '../builders/engine.js';
 import { buildPostureSource } from '../builders/posture.js';
 import { buildSnapshot, NOW } from '../builders/snapshot.js';
 

@@ -4,7 +4,7 @@ import { COMMANDS, route } from '../../commands/index.js';
 import type { Platform } from '../../src/chat/types.js';
 import { isWhoownsError } from '../../src/core/errors.js';
 import { OWNERS } from '../../src/kb/schema.js';
-import { defaultEngine } from '../../src/qa/default.js';
+import { defaultEngine } from '../builders/engine.js';
 import { validateQuestion } from '../../src/qa/validate.js';
 import { fakeContext, harness, type Harness } from '../commands/helpers.js';
 import { CHAT_INPUTS } from './chat-inputs.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/paths.js';
-import { defaultEngine } from '../../src/qa/default.js';
+import { defaultEngine } from '../builders/engine.js';
 import { evalFileSchema, evaluate } from '../../src/qa/eval.js';
 
 const engine = defaultEngine();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUp, isElliptical } from '../../src/qa/followup.js';
-import { defaultEngine } from '../../src/qa/default.js';
+import { defaultEngine } from '../builders/engine.js';
 
 describe('followUp', () => {
   it.each([

@@ -16,9 +16,9 @@ export function declareAsk(program: Command, { io, state }: CommandContext): voi
     .option('--long', 'the full answer instead of the short one')
     .addOption(langOption('answer language'))
     .action(async (words: string[], opts: { json?: boolean; long?: boolean; lang?: Lang }) => {
-      const [{ runAsk }, { defaultEngine }] = await Promise.all([import('../ask.js'), import('../../qa/default.js')]);
+      const [{ runAsk }, { loadDefaultEngine }] = await Promise.all([import('../ask.js'), import('../../qa/default.js')]);
       const question = words.length ? words.join(' ') : undefined;
-      state.code = await runAsk(defaultEngine(), question, opts, io);
+      state.code = await runAsk(await loadDefaultEngine(), question, opts, io);
     });
 }
 
@@ -31,8 +31,8 @@ export function declareKb(program: Command, { io, state }: CommandContext): void
     .option('--json', 'print JSON')
     .addOption(langOption('answer language'))
     .action(async (opts: { kind?: Kind; owner?: Owner; json?: boolean; lang?: Lang }) => {
-      const [{ runKbList }, { defaultEngine }] = await Promise.all([import('../kb.js'), import('../../qa/default.js')]);
-      state.code = runKbList(defaultEngine().kb, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
+      const [{ runKbList }, { loadDefaultEngine }] = await Promise.all([import('../kb.js'), import('../../qa/default.js')]);
+      state.code = runKbList((await loadDefaultEngine()).kb, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
     });
   kb.command('show')
     .description('show one entry')
@@ -40,7 +40,7 @@ export function declareKb(program: Command, { io, state }: CommandContext): void
     .option('--json', 'print JSON')
     .addOption(langOption('answer language'))
     .action(async (id: string, opts: { json?: boolean; lang?: Lang }) => {
-      const [{ runKbShow }, { defaultEngine }] = await Promise.all([import('../kb.js'), import('../../qa/default.js')]);
-      state.code = runKbShow(defaultEngine().kb, id, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
+      const [{ runKbShow }, { loadDefaultEngine }] = await Promise.all([import('../kb.js'), import('../../qa/default.js')]);
+      state.code = runKbShow((await loadDefaultEngine()).kb, id, { ...opts, lang: opts.lang ?? uiLang(io.env) }, io);
     });
 }

@@ -6,7 +6,7 @@ import { toBlockKit } from '../../../src/adapters/slack/render.js';
 import { formatEntry } from '../../../src/chat/qa-view.js';
 import { createThreadMemory } from '../../../src/chat/thread-memory.js';
 import { createLogger } from '../../../src/core/logger.js';
-import { defaultEngine } from '../../../src/qa/default.js';
+import { defaultEngine } from '../../builders/engine.js';
 import { harness as commandHarness } from '../../commands/helpers.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { FORM, JSON_TYPE, SECRET, blockAction, eventCallback, post } from './slack-requests.js';
