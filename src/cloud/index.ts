@@ -11,6 +11,7 @@ export {
   regionsFromEnv,
   parseEndpoint,
   parseEndpoints,
+  everyServiceAt,
   isLoopbackHost,
   SERVICES as CLOUD_SERVICES,
   type CloudService,
