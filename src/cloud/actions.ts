@@ -7,7 +7,7 @@ import type * as $dara from '@darabonba/typescript';
 import type { CloudService } from './endpoints.js';
 import type { ClientMap } from './clients.js';
 import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
-import { callRpc, type RpcQuery } from './rpc.js';
+import type { RpcQuery } from './rpc.js';
 import type { CasCertificateList, KmsDescribeKey, KmsListKeys } from './rpc-bodies.js';
 
 export interface ActionDef<S extends CloudService, Req, Body> {
@@ -93,12 +93,12 @@ export const ACTIONS = {
   ),
 
   // KMS (2016-01-20) and Certificate Management (2020-04-07): generic callApi, see rpc.ts.
-  'kms:ListKeys': def('kms', 'ListKeys', (c, req: RpcQuery, rt) => callRpc<KmsListKeys>(c, 'ListKeys', '2016-01-20', req, rt)),
-  'kms:DescribeKey': def('kms', 'DescribeKey', (c, req: RpcQuery, rt) => callRpc<KmsDescribeKey>(c, 'DescribeKey', '2016-01-20', req, rt)),
+  'kms:ListKeys': def('kms', 'ListKeys', (c, req: RpcQuery, rt) => c.rpc<KmsListKeys>('ListKeys', '2016-01-20', req, rt)),
+  'kms:DescribeKey': def('kms', 'DescribeKey', (c, req: RpcQuery, rt) => c.rpc<KmsDescribeKey>('DescribeKey', '2016-01-20', req, rt)),
   'cas:ListUserCertificateOrder': def(
     'cas',
     'ListUserCertificateOrder',
-    (c, req: RpcQuery, rt) => callRpc<CasCertificateList>(c, 'ListUserCertificateOrder', '2020-04-07', req, rt),
+    (c, req: RpcQuery, rt) => c.rpc<CasCertificateList>('ListUserCertificateOrder', '2020-04-07', req, rt),
     // Certificate Management authorises under its old product code.
     'yundun-cert:ListUserCertificateOrder',
   ),

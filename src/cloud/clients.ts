@@ -13,7 +13,7 @@ import {
   VpcClient,
   type Credential,
 } from './sdk.js';
-import { OpenApiClient } from './rpc.js';
+import { RpcClient } from './rpc.js';
 
 export interface Timeouts {
   readMs: number;
@@ -31,8 +31,8 @@ export interface ClientMap {
   ram: RamClient;
   ims: ImsClient;
   sts: StsClient;
-  kms: OpenApiClient;
-  cas: OpenApiClient;
+  kms: RpcClient;
+  cas: RpcClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -41,8 +41,8 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   ram: RamClient,
   ims: ImsClient,
   sts: StsClient,
-  kms: OpenApiClient,
-  cas: OpenApiClient,
+  kms: RpcClient,
+  cas: RpcClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.

@@ -20,8 +20,29 @@ export type OpenApiClient = InstanceType<typeof OpenApiClient>;
 /** Request parameters exactly as the API documents them (PascalCase), all sent in the query. */
 export type RpcQuery = Record<string, string | number | boolean | undefined>;
 
+/**
+ * The client the factory hands out for these products. actions.ts calls `rpc` and imports this
+ * module for types only, so commands that just read the table (policy) load no SDK.
+ */
+export class RpcClient {
+  private readonly inner: OpenApiClient;
+  constructor(config: $OpenApiUtil.Config) {
+    this.inner = new OpenApiClient(config);
+  }
+  /** Where calls go, read the same way as on the generated clients (ClientFactory.endpointOf). */
+  get _endpoint(): string {
+    return (this.inner as unknown as { _endpoint?: string })._endpoint ?? '';
+  }
+  get _protocol(): string {
+    return (this.inner as unknown as { _protocol?: string })._protocol ?? 'https';
+  }
+  rpc<B>(action: string, version: string, query: RpcQuery, runtime: $dara.RuntimeOptions): Promise<{ body?: B }> {
+    return callRpc<B>(this.inner, action, version, query, runtime);
+  }
+}
+
 /** One RPC-style action through the generic client. */
-export function callRpc<B>(
+function callRpc<B>(
   client: OpenApiClient,
   action: string,
   version: string,

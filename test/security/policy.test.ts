@@ -108,7 +108,7 @@ describe('least-privilege RAM policy', () => {
     const rpc = join('src', 'cloud', 'rpc.ts');
     const offenders = botSources.filter((f) => !f.endsWith(rpc) && generic.test(read(f))).map(rel);
     expect(offenders).toEqual([]);
-    const callers = botSources.filter((f) => !f.endsWith(rpc) && /\bcallRpc\s*[<(]/.test(read(f))).map(rel);
+    const callers = botSources.filter((f) => !f.endsWith(rpc) && /\.rpc\s*[<(]/.test(read(f))).map(rel);
     expect(callers).toEqual([join('src', 'cloud', 'actions.ts')]);
   });
 
