@@ -67,6 +67,11 @@ export function everyServiceAt(url: string): EndpointOverrides {
   return Object.fromEntries(SERVICES.map((s) => [s, url])) as EndpointOverrides;
 }
 
+/** WHOOWNS_ENDPOINT_<SERVICE> for every service, all at one URL (tests, benchmarks). */
+export function endpointEnv(url: string): Record<string, string> {
+  return Object.fromEntries(SERVICES.map((s) => [`WHOOWNS_ENDPOINT_${s.toUpperCase()}`, url]));
+}
+
 export function parseEndpoints(overrides: EndpointOverrides | undefined): Partial<Record<CloudService, ResolvedEndpoint>> {
   const out: Partial<Record<CloudService, ResolvedEndpoint>> = {};
   for (const service of SERVICES) {

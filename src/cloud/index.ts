@@ -12,6 +12,7 @@ export {
   parseEndpoint,
   parseEndpoints,
   everyServiceAt,
+  endpointEnv,
   isLoopbackHost,
   SERVICES as CLOUD_SERVICES,
   type CloudService,
