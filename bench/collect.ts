@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Logger } from '../src/core/logger.js';
-import { collectSnapshot, type CollectLimits } from '../src/cloud/index.js';
+import { collectSnapshot, everyServiceAt, type CollectLimits } from '../src/cloud/index.js';
 import type { Snapshot } from '../src/cloud/snapshot.js';
 import {
   DEFAULT_EMULATOR_CREDENTIAL,
@@ -229,7 +229,7 @@ async function measure(
     const { value: snapshot, peak } = await withMemoryPeak(() =>
       collectSnapshot({
         account: { name: 'bench' },
-        endpoints: { ecs: url, ram: url, ims: url, sts: url, vpc: url },
+        endpoints: everyServiceAt(url),
         credential: DEFAULT_EMULATOR_CREDENTIAL,
         limits,
         log,

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EMULATOR_CREDENTIAL, LARGE_SCENARIO_DEFAULTS, type LargeScenarioOptions } from '../src/emulator/index.js';
+import { endpointEnv } from '../src/cloud/endpoints.js';
 import { oneOf, parseOrExit, positiveNumber, scaleList } from './lib/args.js';
 import { startChildEmulator, type CallSummary, type ChildEmulator, type EmulatorShape } from './lib/emulator-child.js';
 import { classifyEnding, deathExcerpt, describeEnding, spawnMeasured, type Ending, type Measured } from './lib/proc.js';
@@ -84,11 +85,7 @@ function cloudEnv(endpoint: string, home: string): NodeJS.ProcessEnv {
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-    WHOOWNS_ENDPOINT_ECS: url,
-    WHOOWNS_ENDPOINT_RAM: url,
-    WHOOWNS_ENDPOINT_IMS: url,
-    WHOOWNS_ENDPOINT_STS: url,
-    WHOOWNS_ENDPOINT_VPC: url,
+    ...endpointEnv(url),
   };
 }
 

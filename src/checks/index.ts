@@ -31,6 +31,11 @@ import { multipleActiveKeys } from './ram/multiple-active-keys.js';
 import { passwordPolicy } from './ram/password-policy.js';
 import { securityPreference } from './ram/security-preference.js';
 import { flowLogOff } from './vpc/flow-log-off.js';
+import { aclAllowAll } from './vpc/acl-allow-all.js';
+import { keyRotationOff } from './kms/key-rotation-off.js';
+import { keyPendingDeletion } from './kms/key-pending-deletion.js';
+import { certExpired } from './cas/cert-expired.js';
+import { certExpiring } from './cas/cert-expiring.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -57,6 +62,13 @@ export const ALL_CHECKS: readonly Check[] = [
   snapshotShortRetention,
   // VPC
   flowLogOff,
+  aclAllowAll,
+  // KMS
+  keyRotationOff,
+  keyPendingDeletion,
+  // Certificates
+  certExpired,
+  certExpiring,
   // RAM
   consoleNoMfa,
   consoleIdle,

@@ -15,6 +15,9 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   'access-key': { zh: 'AccessKey', en: 'AccessKey' },
   'ram-policy': { zh: '权限策略', en: 'Policy' },
   account: { zh: '账号', en: 'Account' },
+  'kms-key': { zh: 'KMS 密钥', en: 'KMS key' },
+  certificate: { zh: 'SSL 证书', en: 'SSL certificate' },
+  'network-acl': { zh: '网络 ACL', en: 'Network ACL' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

@@ -60,6 +60,9 @@ const GENERIC: Record<ResourceType, { id: Bilingual; name: Bilingual }> = {
   'access-key': { id: { en: 'access-key-id', zh: 'AccessKey ID' }, name: { en: 'user-name', zh: '用户名' } },
   'ram-policy': { id: { en: 'policy-name', zh: '策略名称' }, name: { en: 'policy-name', zh: '策略名称' } },
   account: { id: { en: 'account-id', zh: '账号 ID' }, name: { en: 'account-name', zh: '账号名称' } },
+  'kms-key': { id: { en: 'key-id', zh: '密钥 ID' }, name: { en: 'key-id', zh: '密钥 ID' } },
+  certificate: { id: { en: 'certificate-id', zh: '证书 ID' }, name: { en: 'certificate-name', zh: '证书名称' } },
+  'network-acl': { id: { en: 'network-acl-id', zh: '网络 ACL ID' }, name: { en: 'network-acl-name', zh: '网络 ACL 名称' } },
 };
 
 const token = (b: Bilingual): Bilingual => ({ en: `<${b.en}>`, zh: `<${b.zh}>` });

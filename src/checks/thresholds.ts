@@ -21,6 +21,7 @@ export const thresholdsSchema = z
     adminPorts: z.array(port).min(1),
     dbPorts: z.array(port).min(1),
     riskyPorts: z.array(port).min(1),
+    certExpiringDays: days,
   })
   .strict();
 
@@ -59,6 +60,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // After the high-risk list of an open Prowler pull request (prowler-cloud/prowler#12051, not a released
   // check) and Alibaba Cloud's high-risk port guidance; no CIS recommendation.
   riskyPorts: [20, 21, 23, 25, 110, 135, 137, 138, 139, 143, 445, 2375, 3000, 5000, 5900, 8080, 8088, 10250],
+  // cas.cert-expiring: SSL certificates whose validity ends within this many days. Certificate
+  // Management's own "expiring soon" (WILLEXPIRED) window is 30 days.
+  certExpiringDays: 30,
 };
 
 /** Defaults overridden by `partial` (e.g. from a config file), validated. */

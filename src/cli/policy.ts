@@ -29,5 +29,10 @@ export function runPolicy(opts: { json?: boolean; lang?: 'zh' | 'en' }, io: CliI
     const grant = e.needsPermission ? (zh ? '已包含' : 'included') : zh ? '无需授权,未包含' : 'needs no grant, left out';
     io.out(`${action} (${grant}): ${zh ? e.why.zh : e.why.en}\n`);
   }
+  io.out(
+    zh
+      ? 'ram:GenerateCredentialReport(未包含,从不调用):它会生成新的凭证报告,不是只读操作;因此主账号 AccessKey 和 MFA 仍列为未覆盖。\n'
+      : 'ram:GenerateCredentialReport (left out, never called): it creates a new credential report, so it is not read-only; the root AccessKey and MFA rows stay not covered.\n',
+  );
   return 0;
 }

@@ -7,6 +7,8 @@ import type * as $dara from '@darabonba/typescript';
 import type { CloudService } from './endpoints.js';
 import type { ClientMap } from './clients.js';
 import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
+import type { RpcQuery } from './rpc.js';
+import type { CasCertificateList, KmsDescribeKey, KmsListKeys } from './rpc-bodies.js';
 
 export interface ActionDef<S extends CloudService, Req, Body> {
   service: S;
@@ -82,6 +84,23 @@ export const ACTIONS = {
   'vpc:DescribeVpcs': def('vpc', 'DescribeVpcs', (c, req: I<VpcM['DescribeVpcsRequest']>, rt) => c.describeVpcsWithOptions(req, rt)),
   'vpc:DescribeFlowLogs': def('vpc', 'DescribeFlowLogs', (c, req: I<VpcM['DescribeFlowLogsRequest']>, rt) =>
     c.describeFlowLogsWithOptions(req, rt),
+  ),
+  'vpc:DescribeNetworkAcls': def('vpc', 'DescribeNetworkAcls', (c, req: I<VpcM['DescribeNetworkAclsRequest']>, rt) =>
+    c.describeNetworkAclsWithOptions(req, rt),
+  ),
+  'vpc:DescribeVpnGateways': def('vpc', 'DescribeVpnGateways', (c, req: I<VpcM['DescribeVpnGatewaysRequest']>, rt) =>
+    c.describeVpnGatewaysWithOptions(req, rt),
+  ),
+
+  // KMS (2016-01-20) and Certificate Management (2020-04-07): generic callApi, see rpc.ts.
+  'kms:ListKeys': def('kms', 'ListKeys', (c, req: RpcQuery, rt) => c.rpc<KmsListKeys>('ListKeys', '2016-01-20', req, rt)),
+  'kms:DescribeKey': def('kms', 'DescribeKey', (c, req: RpcQuery, rt) => c.rpc<KmsDescribeKey>('DescribeKey', '2016-01-20', req, rt)),
+  'cas:ListUserCertificateOrder': def(
+    'cas',
+    'ListUserCertificateOrder',
+    (c, req: RpcQuery, rt) => c.rpc<CasCertificateList>('ListUserCertificateOrder', '2020-04-07', req, rt),
+    // Certificate Management authorises under its old product code.
+    'yundun-cert:ListUserCertificateOrder',
   ),
 
   // RAM

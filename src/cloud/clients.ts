@@ -13,6 +13,7 @@ import {
   VpcClient,
   type Credential,
 } from './sdk.js';
+import { RpcClient } from './rpc.js';
 
 export interface Timeouts {
   readMs: number;
@@ -30,6 +31,8 @@ export interface ClientMap {
   ram: RamClient;
   ims: ImsClient;
   sts: StsClient;
+  kms: RpcClient;
+  cas: RpcClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -38,7 +41,22 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   ram: RamClient,
   ims: ImsClient,
   sts: StsClient,
+  kms: RpcClient,
+  cas: RpcClient,
 };
+
+// The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
+// Certificate Management is one service per site: cas.aliyuncs.com is the China site; the
+// international site (cas.ap-southeast-1.aliyuncs.com) is set with WHOOWNS_ENDPOINT_CAS.
+const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = {
+  kms: (region) => `kms.${region}.aliyuncs.com`,
+  cas: () => 'cas.aliyuncs.com',
+};
+
+function publicHost(service: CloudService, regionId: string): { endpoint?: string } {
+  const host = PUBLIC_HOSTS[service];
+  return host ? { endpoint: host(regionId) } : {};
+}
 
 export class ClientFactory {
   private readonly cache = new Map<string, unknown>();
@@ -61,7 +79,7 @@ export class ClientFactory {
         regionId,
         readTimeout: this.timeouts.readMs,
         connectTimeout: this.timeouts.connectMs,
-        ...(override ? { endpoint: override.host, protocol: override.protocol } : { protocol: 'https' }),
+        ...(override ? { endpoint: override.host, protocol: override.protocol } : { protocol: 'https', ...publicHost(service, regionId) }),
       });
       client = new CONSTRUCTORS[service](config);
       this.cache.set(key, client);

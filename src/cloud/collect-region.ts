@@ -6,6 +6,8 @@ import type { Caller } from './caller.js';
 import { Ecs, Vpc } from './sdk.js';
 import { list, num } from './coerce.js';
 import { nextPageNumber, nextToken, readAllPages } from './paging.js';
+import { readKmsKeys } from './collect-kms.js';
+import { readNetworkAcls } from './collect-acl.js';
 import {
   toAutoSnapshotPolicy,
   toCloudAssistant,
@@ -24,6 +26,8 @@ import {
 export interface RegionScope {
   ecs: boolean;
   vpc: boolean;
+  /** KMS keys; default on when omitted, so older callers keep collecting them. */
+  kms?: boolean;
   /** Page-size override (tests); clamped to each API's allowed range. */
   pageSize?: number;
 }
@@ -49,6 +53,8 @@ export function emptyRegion(regionId: string): RegionSnapshot {
     diskEncryptionByDefault: null,
     vpcs: null,
     flowLogs: null,
+    kmsKeys: null,
+    networkAcls: null,
   };
 }
 
@@ -85,6 +91,16 @@ export async function collectRegion(caller: Caller, regionId: string, scope: Reg
       }),
       readFlowLogs(caller, regionId, scope).then((v) => {
         out.flowLogs = v;
+      }),
+      readNetworkAcls(caller, regionId, size(scope, 1, 100, 50)).then((v) => {
+        out.networkAcls = v;
+      }),
+    );
+  }
+  if (scope.kms !== false) {
+    work.push(
+      readKmsKeys(caller, regionId, size(scope, 1, 100, 100)).then((v) => {
+        out.kmsKeys = v;
       }),
     );
   }

@@ -8,12 +8,14 @@ import { HOME_REGION } from './clients.js';
 import { list, str } from './coerce.js';
 import { collectRam } from './collect-ram.js';
 import { collectRegion, emptyRegion } from './collect-region.js';
+import { readCertificates } from './collect-cas.js';
+import { readProducts } from './collect-products.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -69,7 +71,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const { caller, now, log, limits } = session;
   const started = now();
   const services = new Set<CollectService>(opts.services ?? ALL_COLLECT_SERVICES);
-  const wantRegions = services.has('ecs') || services.has('vpc');
+  const wantRegions = services.has('ecs') || services.has('vpc') || services.has('kms');
 
   const identity = await readIdentity(caller);
   let regions: string[] = [];
@@ -83,8 +85,9 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
 
-  const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
-  const [regionList, ram] = await Promise.all([
+  const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), kms: services.has('kms'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
+  const pageSize = limits.pageSize ? { pageSize: limits.pageSize } : {};
+  const [regionList, ram, certificates, products] = await Promise.all([
     Promise.all(
       regions.map(async (r): Promise<RegionSnapshot> => {
         const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
@@ -98,12 +101,16 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
           return v;
         })
       : Promise.resolve(null),
+    services.has('cas') ? readCertificates(caller, pageSize.pageSize) : Promise.resolve(null),
+    services.has('vpc') ? readProducts(caller, regions) : Promise.resolve(undefined),
   ]);
 
   const extraGaps: Gap[] = [];
   if (!services.has('ecs')) extraGaps.push(notRequested('ecs'));
   if (!services.has('vpc')) extraGaps.push(notRequested('vpc'));
   if (!services.has('ram')) extraGaps.push(notRequested('ram'));
+  if (!services.has('kms')) extraGaps.push(notRequested('kms'));
+  if (!services.has('cas')) extraGaps.push(notRequested('cas'));
 
   const finished = now();
   const snapshot: Snapshot = {
@@ -115,6 +122,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions,
     regionData: Object.fromEntries(regionList.map((r) => [r.regionId, r])),
     ram,
+    certificates,
+    ...(products ? { products } : {}),
     gaps: [...caller.gaps, ...extraGaps],
     stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
   };

@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { WhoownsError } from '../core/errors.js';
 
-export const SERVICES = ['ecs', 'ram', 'ims', 'sts', 'vpc'] as const;
+export const SERVICES = ['ecs', 'ram', 'ims', 'sts', 'vpc', 'kms', 'cas'] as const;
 export type CloudService = (typeof SERVICES)[number];
 
 /** Per-service endpoint URLs, e.g. { ecs: 'https://ecs-vpc.cn-hangzhou.aliyuncs.com' }. */
@@ -62,6 +62,16 @@ export function parseEndpoint(service: CloudService, raw: string): ResolvedEndpo
   return { host: url.host, protocol: scheme };
 }
 
+/** One URL for every service (the emulator, the demo cloud): a new service cannot be forgotten. */
+export function everyServiceAt(url: string): EndpointOverrides {
+  return Object.fromEntries(SERVICES.map((s) => [s, url])) as EndpointOverrides;
+}
+
+/** WHOOWNS_ENDPOINT_<SERVICE> for every service, all at one URL (tests, benchmarks). */
+export function endpointEnv(url: string): Record<string, string> {
+  return Object.fromEntries(SERVICES.map((s) => [`WHOOWNS_ENDPOINT_${s.toUpperCase()}`, url]));
+}
+
 export function parseEndpoints(overrides: EndpointOverrides | undefined): Partial<Record<CloudService, ResolvedEndpoint>> {
   const out: Partial<Record<CloudService, ResolvedEndpoint>> = {};
   for (const service of SERVICES) {
@@ -71,7 +81,7 @@ export function parseEndpoints(overrides: EndpointOverrides | undefined): Partia
   return out;
 }
 
-/** WHOOWNS_ENDPOINT_ECS|RAM|IMS|STS|VPC → overrides. Values are validated when used (parseEndpoints). */
+/** WHOOWNS_ENDPOINT_ECS|RAM|IMS|STS|VPC|KMS|CAS → overrides. Values are validated when used (parseEndpoints). */
 export function endpointsFromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): EndpointOverrides {
   const out: EndpointOverrides = {};
   for (const service of SERVICES) {

@@ -11,6 +11,8 @@ export {
   regionsFromEnv,
   parseEndpoint,
   parseEndpoints,
+  everyServiceAt,
+  endpointEnv,
   isLoopbackHost,
   SERVICES as CLOUD_SERVICES,
   type CloudService,

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {
@@ -140,6 +140,53 @@ export interface FlowLog {
   status: string; // Active | Inactive
 }
 
+/** What DescribeKey says about a key: only the fields the KMS checks read. */
+export interface KmsKeyMeta {
+  keyState: string; // Enabled | Disabled | PendingDeletion | PendingImport
+  keySpec: string; // Aliyun_AES_256, Aliyun_SM4, RSA_2048, EC_P256 ...
+  origin: string; // Aliyun_KMS | EXTERNAL
+  /** Account uid for keys someone created; a cloud service's name for its service keys. */
+  creator: string;
+  automaticRotation: string; // Enabled | Disabled | Suspended
+  rotationInterval: string; // "31536000s"; '' when rotation is off
+  deleteDate: string | null;
+  description: string;
+}
+
+export interface KmsKey {
+  keyId: string;
+  regionId: string;
+  /** null = DescribeKey failed for this key (see gaps). */
+  meta: KmsKeyMeta | null;
+}
+
+export interface NetworkAclEntry {
+  entryId: string;
+  entryName: string;
+  /** accept | drop (as returned). */
+  policy: string;
+  /** all | tcp | udp | icmp | gre (as returned). */
+  protocol: string;
+  /** "-1/-1" (all) or "22/22". */
+  port: string;
+  /** Ingress: the source; egress entries are not collected. */
+  sourceCidrIp: string;
+  /** custom | system */
+  entryType: string;
+}
+
+export interface NetworkAcl {
+  networkAclId: string;
+  networkAclName: string;
+  regionId: string;
+  vpcId: string;
+  status: string;
+  /** Ingress entries in the order the ACL applies them (the first match decides). */
+  ingress: NetworkAclEntry[];
+  /** vSwitches the ACL is bound to. */
+  boundVSwitches: string[];
+}
+
 export interface RegionSnapshot {
   regionId: string;
   // Each field below is null when the call that fills it failed (see gaps): an unread list
@@ -155,6 +202,9 @@ export interface RegionSnapshot {
   diskEncryptionByDefault: boolean | null;
   vpcs: Vpc[] | null;
   flowLogs: FlowLog[] | null;
+  // Added later: absent in snapshots stored before they existed, which reads as unknown.
+  kmsKeys?: KmsKey[] | null;
+  networkAcls?: NetworkAcl[] | null;
 }
 
 export interface AttachedPolicy {
@@ -252,6 +302,25 @@ export interface AccountIdentity {
   principalId: string;
 }
 
+/** An SSL certificate in Certificate Management Service (ListUserCertificateOrder, OrderType=CERT). */
+export interface Certificate {
+  certificateId: string;
+  name: string;
+  commonName: string;
+  /** Not-after, ISO 8601. */
+  endDate: string;
+  /** ISSUED | WILLEXPIRED | EXPIRED ... (as returned). */
+  status: string;
+  /** Uploaded by the customer rather than issued through the service. */
+  upload: boolean;
+}
+
+/**
+ * Whether the account uses a helping product (for the duties report), read from one cheap
+ * list call. `unknown` = that call failed (its gap names the permission); never read as unused.
+ */
+export type ProductUsage = { used: boolean; assets: string[] } | { unknown: true; action: string; code: string };
+
 export interface Snapshot {
   schemaVersion: 1;
   /** Name of the configured account this snapshot is for (config label). */
@@ -264,6 +333,10 @@ export interface Snapshot {
   regionData: Record<string, RegionSnapshot>;
   /** null = RAM/IMS not collected at all (see gaps). */
   ram: RamSnapshot | null;
+  /** Certificate Management (one service per site). null = unknown; absent = not collected. */
+  certificates?: Certificate[] | null;
+  /** product id (knowledge/products.yaml) → usage. */
+  products?: Record<string, ProductUsage>;
   gaps: Gap[];
   stats: { apiCalls: number; retries: number; durationMs: number };
 }

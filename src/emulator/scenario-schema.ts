@@ -128,6 +128,49 @@ const flowLogSchema = z.strictObject({
   status: z.string().default('Active'),
 });
 
+const kmsKeySchema = z.strictObject({
+  keyId: id,
+  regionId: optionalRegionId,
+  keyState: z.enum(['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport']).default('Enabled'),
+  keySpec: z.string().default('Aliyun_AES_256'),
+  origin: z.enum(['Aliyun_KMS', 'EXTERNAL']).default('Aliyun_KMS'),
+  /** Omit: the scenario's account id (a customer key); a service name for a service key. */
+  creator: z.string().optional(),
+  automaticRotation: z.enum(['Enabled', 'Disabled', 'Suspended']).default('Enabled'),
+  /** Omit: one year when rotation is on, '' when off. */
+  rotationInterval: z.string().optional(),
+  deleteDate: date.nullable().default(null),
+  description: z.string().default(''),
+  creationDate: date.default(DEFAULT_DATE),
+});
+
+const aclEntrySchema = z.strictObject({
+  entryId: z.string().optional(),
+  entryName: z.string().default(''),
+  policy: z.enum(['accept', 'drop']).default('accept'),
+  protocol: z.enum(['all', 'tcp', 'udp', 'icmp', 'gre']).default('tcp'),
+  port: z.string().regex(/^-?\d+\/-?\d+$/, 'must look like "22/22" or "-1/-1"').default('443/443'),
+  sourceCidrIp: z.string().default('10.0.0.0/8'),
+  entryType: z.enum(['custom', 'system']).default('custom'),
+});
+
+const networkAclSchema = z.strictObject({
+  networkAclId: id,
+  networkAclName: z.string().optional(),
+  regionId: optionalRegionId,
+  vpcId: id,
+  status: z.string().default('Available'),
+  /** In the order the ACL applies them. */
+  ingress: z.array(aclEntrySchema).default([]),
+  boundVSwitches: z.array(z.string()).default([]),
+});
+
+const vpnGatewaySchema = z.strictObject({
+  vpnGatewayId: id,
+  vpcId: id,
+  name: z.string().optional(),
+});
+
 const regionSchema = z.strictObject({
   localName: z.string().optional(),
   instances: z.array(instanceSchema).default([]),
@@ -140,6 +183,18 @@ const regionSchema = z.strictObject({
   diskEncryptionByDefault: z.boolean().default(true),
   vpcs: z.array(vpcSchema).default([]),
   flowLogs: z.array(flowLogSchema).default([]),
+  kmsKeys: z.array(kmsKeySchema).default([]),
+  networkAcls: z.array(networkAclSchema).default([]),
+  vpnGateways: z.array(vpnGatewaySchema).default([]),
+});
+
+const certificateSchema = z.strictObject({
+  certificateId: z.union([z.string().min(1), z.number().int().positive()]).transform(String),
+  name: z.string().optional(),
+  commonName: z.string().default('www.example.com'),
+  startDate: date.default('2025-06-01T00:00:00Z'),
+  endDate: date,
+  upload: z.boolean().default(false),
 });
 
 // A bare name attaches the custom policy of that name if there is one, else the system policy.
@@ -248,6 +303,8 @@ export const scenarioSchema = z
     account: accountSchema.prefault({}),
     regions: z.record(z.string(), regionSchema).prefault({ 'cn-hangzhou': {} }),
     ram: ramSchema.prefault({}),
+    /** SSL certificates in Certificate Management (account-wide). */
+    certificates: z.array(certificateSchema).default([]),
   })
   .superRefine(checkReferences);
 
@@ -285,7 +342,7 @@ function uniqueIds<T>(ctx: Ctx, items: T[], key: (t: T) => string, path: Path, w
 function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
   const base: Path = ['regions', regionId];
   if (!REGION_ID.test(regionId)) issue(ctx, base, 'is not a region id such as cn-hangzhou');
-  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs'] as const;
+  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs', 'kmsKeys', 'networkAcls'] as const;
   for (const list of lists) {
     r[list].forEach((item: { regionId?: string | undefined }, i: number) => {
       if (item.regionId !== undefined && item.regionId !== regionId) {
@@ -319,6 +376,14 @@ function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
   for (const key of Object.keys(r.cloudAssistant)) mustExist(instances, key, [...base, 'cloudAssistant', key], 'instance');
   r.flowLogs.forEach((x, i) => {
     if (x.resourceType === 'VPC') mustExist(vpcs, x.resourceId, [...base, 'flowLogs', i, 'resourceId'], 'VPC');
+  });
+  uniqueIds(ctx, r.kmsKeys, (x) => x.keyId, [...base, 'kmsKeys'], 'KMS key');
+  uniqueIds(ctx, r.networkAcls, (x) => x.networkAclId, [...base, 'networkAcls'], 'network ACL');
+  uniqueIds(ctx, r.vpnGateways, (x) => x.vpnGatewayId, [...base, 'vpnGateways'], 'VPN gateway');
+  r.networkAcls.forEach((x, i) => mustExist(vpcs, x.vpcId, [...base, 'networkAcls', i, 'vpcId'], 'VPC'));
+  r.vpnGateways.forEach((x, i) => mustExist(vpcs, x.vpcId, [...base, 'vpnGateways', i, 'vpcId'], 'VPC'));
+  r.kmsKeys.forEach((x, i) => {
+    if (x.keyState === 'PendingDeletion' && x.deleteDate === null) issue(ctx, [...base, 'kmsKeys', i, 'deleteDate'], 'is required for a key in PendingDeletion');
   });
 }
 
@@ -354,4 +419,5 @@ function checkRam(ctx: Ctx, ram: Parsed['ram']): void {
 function checkReferences(s: Parsed, ctx: Ctx): void {
   for (const [regionId, region] of Object.entries(s.regions)) checkRegion(ctx, regionId, region);
   checkRam(ctx, s.ram);
+  uniqueIds(ctx, s.certificates, (c) => c.certificateId, ['certificates'], 'certificate');
 }

@@ -8,9 +8,13 @@ import type {
   AccountIdentity,
   AttachedPolicy,
   AutoSnapshotPolicy,
+  Certificate,
   Disk,
   FlowLog,
   Instance,
+  KmsKey,
+  KmsKeyMeta,
+  NetworkAcl,
   PasswordPolicy,
   PolicyDocument,
   RamGroup,
@@ -37,6 +41,21 @@ export interface ScenarioSecurityGroup extends SecurityGroup {
   creationTime: string;
 }
 
+export interface ScenarioKmsKey extends KmsKey {
+  meta: KmsKeyMeta;
+  creationDate: string;
+}
+
+export interface ScenarioVpnGateway {
+  vpnGatewayId: string;
+  vpcId: string;
+  name: string;
+}
+
+export interface ScenarioCertificate extends Certificate {
+  startDate: string;
+}
+
 /** A region as served: every list is known (RegionSnapshot allows null for failed reads). */
 export interface ScenarioRegion extends RegionSnapshot {
   localName: string;
@@ -49,6 +68,9 @@ export interface ScenarioRegion extends RegionSnapshot {
   diskEncryptionByDefault: boolean;
   vpcs: Vpc[];
   flowLogs: FlowLog[];
+  kmsKeys: ScenarioKmsKey[];
+  networkAcls: NetworkAcl[];
+  vpnGateways: ScenarioVpnGateway[];
 }
 
 export interface ScenarioRamUser extends RamUser {
@@ -89,6 +111,7 @@ export interface Scenario {
   account: ScenarioAccount;
   regions: Record<string, ScenarioRegion>;
   ram: ScenarioRam;
+  certificates: ScenarioCertificate[];
 }
 
 // ---------- resolution: fill the defaults that depend on other parts of the scenario ----------
@@ -99,7 +122,28 @@ function countBy<T>(items: T[], keys: (t: T) => Iterable<string | null>): Map<st
   return out;
 }
 
-function resolveRegion(regionId: string, r: ParsedRegion): ScenarioRegion {
+const ONE_YEAR = '31536000s';
+
+function resolveKmsKey(regionId: string, accountId: string, k: ParsedRegion['kmsKeys'][number]): ScenarioKmsKey {
+  const on = k.automaticRotation === 'Enabled';
+  return {
+    keyId: k.keyId,
+    regionId,
+    creationDate: k.creationDate,
+    meta: {
+      keyState: k.keyState,
+      keySpec: k.keySpec,
+      origin: k.origin,
+      creator: k.creator ?? accountId,
+      automaticRotation: k.automaticRotation,
+      rotationInterval: k.rotationInterval ?? (on ? ONE_YEAR : ''),
+      deleteDate: k.deleteDate,
+      description: k.description,
+    },
+  };
+}
+
+function resolveRegion(regionId: string, r: ParsedRegion, accountId: string): ScenarioRegion {
   const zone = (z: string | undefined) => z ?? `${regionId}-a`;
   const inGroup = countBy(r.instances, (x) => x.securityGroupIds);
   const onPolicy = countBy(r.disks, (d) => [d.autoSnapshotPolicyId]);
@@ -139,6 +183,16 @@ function resolveRegion(regionId: string, r: ParsedRegion): ScenarioRegion {
     diskEncryptionByDefault: r.diskEncryptionByDefault,
     vpcs: r.vpcs.map((v): Vpc => ({ ...v, vpcName: v.vpcName ?? v.vpcId, regionId })),
     flowLogs: r.flowLogs.map((f): FlowLog => ({ ...f, flowLogName: f.flowLogName ?? f.flowLogId, regionId })),
+    kmsKeys: r.kmsKeys.map((k) => resolveKmsKey(regionId, accountId, k)),
+    networkAcls: r.networkAcls.map(
+      (a): NetworkAcl => ({
+        ...a,
+        networkAclName: a.networkAclName ?? a.networkAclId,
+        regionId,
+        ingress: a.ingress.map((e, i) => ({ ...e, entryId: e.entryId ?? `nae-${a.networkAclId.replace(/^nacl-/, '')}-${i + 1}` })),
+      }),
+    ),
+    vpnGateways: r.vpnGateways.map((g) => ({ ...g, name: g.name ?? g.vpnGatewayId })),
   };
 }
 
@@ -188,8 +242,20 @@ function resolve(s: Parsed): Scenario {
       identityType: s.account.identityType,
       principalId: s.account.principalId ?? accountId,
     },
-    regions: Object.fromEntries(Object.entries(s.regions).map(([id, r]) => [id, resolveRegion(id, r)])),
+    regions: Object.fromEntries(Object.entries(s.regions).map(([id, r]) => [id, resolveRegion(id, r, accountId)])),
     ram: resolveRam(s.ram),
+    certificates: s.certificates.map(
+      (c): ScenarioCertificate => ({
+        certificateId: c.certificateId,
+        name: c.name ?? `cert-${c.certificateId}`,
+        commonName: c.commonName,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        // The API's own status; the emulator recomputes it against its clock when serving.
+        status: 'ISSUED',
+        upload: c.upload,
+      }),
+    ),
   };
 }
 

@@ -58,7 +58,8 @@ export function withCis<T extends { id: string; cis?: string }>(row: T, labels: 
   return { ...row, cis };
 }
 
-const GLOBAL_SERVICES = new Set(['ram']);
+// Account-wide services: RAM, and Certificate Management (one service per site, no regions).
+const GLOBAL_SERVICES = new Set(['ram', 'cas']);
 
 export function selectChecks(checks: readonly Check[], filter: ScanFilter = {}): Check[] {
   return checks.filter((c) => {
@@ -158,7 +159,7 @@ function runRegionalCheck(check: Check, snapshot: Snapshot, base: Omit<CheckCont
 
 function runAccountCheck(check: Check, snapshot: Snapshot, base: Omit<CheckContext, 'snapshot'>, account: string): CheckResult[] {
   const ref: ResourceRef = { type: 'account', id: account, name: snapshot.accountName, account };
-  if (snapshot.ram === null) {
+  if (check.meta.service === 'ram' && snapshot.ram === null) {
     const gaps = snapshot.gaps.filter((g) => (g.service === 'ram' || g.service === 'ims') && g.resource === undefined);
     return [scopeErrorResult(ref, gaps, true)];
   }

@@ -4,10 +4,15 @@
 import type {
   AccessKey,
   AutoSnapshotPolicy,
+  Certificate,
   Disk,
   FlowLog,
   Gap,
   Instance,
+  KmsKey,
+  KmsKeyMeta,
+  NetworkAcl,
+  NetworkAclEntry,
   PasswordPolicy,
   RamGroup,
   RamPolicy,
@@ -163,6 +168,56 @@ export function buildFlowLog(o: Partial<FlowLog> = {}): FlowLog {
   };
 }
 
+export function buildKmsKeyMeta(o: Partial<KmsKeyMeta> = {}): KmsKeyMeta {
+  return {
+    keyState: 'Enabled',
+    keySpec: 'Aliyun_AES_256',
+    origin: 'Aliyun_KMS',
+    creator: ACCOUNT_ID,
+    automaticRotation: 'Enabled',
+    rotationInterval: '31536000s',
+    deleteDate: null,
+    description: '',
+    ...o,
+  };
+}
+
+/** A customer key that rotates; `meta` overrides merge into its metadata (`meta: null` = DescribeKey failed). */
+export function buildKmsKey(o: Partial<Omit<KmsKey, 'meta'>> & { meta?: Partial<KmsKeyMeta> | null } = {}): KmsKey {
+  const { meta, ...rest } = o;
+  return { keyId: 'key-1', regionId: REGION, ...rest, meta: meta === null ? null : buildKmsKeyMeta(meta) };
+}
+
+export function buildAclEntry(o: Partial<NetworkAclEntry> = {}): NetworkAclEntry {
+  return { entryId: 'nae-1', entryName: '', policy: 'accept', protocol: 'tcp', port: '443/443', sourceCidrIp: '0.0.0.0/0', entryType: 'custom', ...o };
+}
+
+/** A bound ACL that admits only HTTPS from the world. */
+export function buildNetworkAcl(o: Partial<NetworkAcl> = {}): NetworkAcl {
+  return {
+    networkAclId: 'nacl-1',
+    networkAclName: 'web',
+    regionId: REGION,
+    vpcId: 'vpc-1',
+    status: 'Available',
+    ingress: [buildAclEntry(), buildAclEntry({ entryId: 'nae-sys', policy: 'drop', protocol: 'all', port: '-1/-1', entryType: 'system' })],
+    boundVSwitches: ['vsw-1'],
+    ...o,
+  };
+}
+
+export function buildCertificate(o: Partial<Certificate> = {}): Certificate {
+  return {
+    certificateId: '1001',
+    name: 'www',
+    commonName: 'www.example.com',
+    endDate: new Date(NOW.getTime() + 200 * 86_400_000).toISOString(),
+    status: 'ISSUED',
+    upload: false,
+    ...o,
+  };
+}
+
 export function buildRegion(o: Partial<RegionSnapshot> = {}): RegionSnapshot {
   const regionId = o.regionId ?? REGION;
   return {
@@ -176,6 +231,8 @@ export function buildRegion(o: Partial<RegionSnapshot> = {}): RegionSnapshot {
     diskEncryptionByDefault: true,
     vpcs: [buildVpc({ regionId })],
     flowLogs: [buildFlowLog({ regionId })],
+    kmsKeys: [buildKmsKey({ regionId })],
+    networkAcls: [buildNetworkAcl({ regionId })],
     ...o,
   };
 }
@@ -284,6 +341,8 @@ export function buildSnapshot(o: SnapshotOverrides = {}): Snapshot {
     regions: Object.keys(regionData),
     regionData,
     ram: buildRam(ramData),
+    certificates: [buildCertificate()],
+    products: {},
     gaps: [],
     stats: { apiCalls: 42, retries: 0, durationMs: 1234 },
     ...rest,

@@ -11,6 +11,10 @@ import { buildContext, scanWith } from '../builders/context.js';
 import { remediationOf } from '../../src/posture/meta.js';
 import {
   buildAccessKey,
+  buildAclEntry,
+  buildCertificate,
+  buildKmsKey,
+  buildNetworkAcl,
   buildDisk,
   buildGroup,
   buildInstance,
@@ -54,6 +58,11 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'ecs.disk.no-auto-snapshot': { region: { disks: [buildDisk({ diskName: 'd-1', enableAutoSnapshot: false, autoSnapshotPolicyId: '' })] } },
   'ecs.snapshot.short-retention': { region: { autoSnapshotPolicies: [{ autoSnapshotPolicyId: 'sp-1', autoSnapshotPolicyName: 'sp-1', regionId: REGION, retentionDays: 3, timePoints: ['2'], repeatWeekdays: ['1'], diskNums: 1 }] } },
   'vpc.flow-log-off': { region: { flowLogs: [] } },
+  'vpc.acl-allow-all': { region: { networkAcls: [buildNetworkAcl({ ingress: [buildAclEntry({ protocol: 'all', port: '-1/-1' })] })] } },
+  'kms.key-rotation-off': { region: { kmsKeys: [buildKmsKey({ meta: { automaticRotation: 'Disabled', rotationInterval: '' } })] } },
+  'kms.key-pending-deletion': { region: { kmsKeys: [buildKmsKey({ meta: { keyState: 'PendingDeletion', deleteDate: '2025-06-22T00:00:00Z' } })] } },
+  'cas.cert-expired': { certificates: [buildCertificate({ endDate: '2025-06-01T00:00:00Z', status: 'EXPIRED' })] },
+  'cas.cert-expiring': { certificates: [buildCertificate({ endDate: '2025-06-25T00:00:00Z', status: 'WILLEXPIRED' })] },
   'ram.user.console-no-mfa': { ramData: { users: [buildUser({ displayName: 'Dave Chen', mfaEnabled: false })] } },
   'ram.user.console-idle': { ramData: { users: [buildUser({ displayName: 'Dave Chen', lastLoginDate: daysAgo(200) })] } },
   'ram.access-key.old': { ramData: { users: [buildUser({ displayName: 'Dave Chen', accessKeys: [buildAccessKey({ createDate: daysAgo(200) })] })] } },
@@ -71,7 +80,8 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'ram.security-preference': { ramData: { securityPreference: { ...buildSnapshot().ram!.securityPreference!, mfaOperationForLogin: 'independent', allowUserToManageAccessKeys: true } } },
 };
 
-const GLOBAL_CLI = /^aliyun (ram|ims|sts) /;
+// Account-wide services take no --RegionId (Certificate Management is one service per site).
+const GLOBAL_CLI = /^aliyun (ram|ims|sts|cas) /;
 
 /** Complaints about one rendered remediation; `region` is what --RegionId must say (any value when undefined). */
 function problems(rem: Remediation, region?: string): string[] {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { endpointEnv } from '../../src/cloud/endpoints.js';
 import { cli } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { validate } from '../builders/json-schema.js';
@@ -19,11 +20,7 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-    WHOOWNS_ENDPOINT_ECS: url,
-    WHOOWNS_ENDPOINT_RAM: url,
-    WHOOWNS_ENDPOINT_IMS: url,
-    WHOOWNS_ENDPOINT_STS: url,
-    WHOOWNS_ENDPOINT_VPC: url,
+    ...endpointEnv(url),
     ...extra,
   };
 }
@@ -143,7 +140,7 @@ describe('whoowns scan against the emulator', () => {
   it('exits 3 when the endpoint is unreachable', async () => {
     const dead = 'http://127.0.0.1:9';
     const r = await cli(['scan', '--format', 'json'], {
-      env: env({ WHOOWNS_ENDPOINT_ECS: dead, WHOOWNS_ENDPOINT_RAM: dead, WHOOWNS_ENDPOINT_IMS: dead, WHOOWNS_ENDPOINT_STS: dead, WHOOWNS_ENDPOINT_VPC: dead }),
+      env: env(endpointEnv(dead)),
     });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/could not run/);

@@ -68,7 +68,7 @@ describe('collectSnapshot against the emulator', () => {
       const declared = new Set(ACTIONS_CALLED.map((a) => a.action));
       for (const call of emu.calls) expect(declared.has(call.action), call.action).toBe(true);
       for (const a of ACTIONS_CALLED) expect(a.action).toMatch(/^(Describe|List|Get|AssumeRole$)/);
-      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts):[A-Z]/);
+      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert):[A-Z]/);
     });
   });
 
@@ -142,8 +142,10 @@ describe('collectSnapshot against the emulator', () => {
       const r = Object.values(snap.regionData)[0]!;
       expect(r.instances).not.toBeNull();
       expect(r.vpcs).toBeNull();
-      expect(snap.gaps.map((g) => `${g.service}:${g.code}`).sort()).toEqual(['ram:NotRequested', 'vpc:NotRequested']);
-      expect(emu.calls.some((c) => c.service === 'ram' || c.service === 'ims' || c.service === 'vpc')).toBe(false);
+      expect(r.kmsKeys).toBeNull();
+      expect(snap.certificates).toBeNull();
+      expect(snap.gaps.map((g) => `${g.service}:${g.code}`).sort()).toEqual(['cas:NotRequested', 'kms:NotRequested', 'ram:NotRequested', 'vpc:NotRequested']);
+      expect(emu.calls.some((c) => c.service !== 'ecs' && c.service !== 'sts')).toBe(false);
     });
   });
 });

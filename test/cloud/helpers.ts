@@ -12,6 +12,7 @@ import {
   type ScenarioInput,
 } from '../../src/emulator/index.js';
 import { collectSnapshot, type CollectOptions, type EndpointOverrides } from '../../src/cloud/index.js';
+import { everyServiceAt } from '../../src/cloud/endpoints.js';
 import { REDACT_PATHS, silentLogger, type Logger } from '../../src/core/logger.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
 
@@ -35,7 +36,7 @@ function isScenario(s: Scenario | ScenarioInput): s is Scenario {
 
 export function endpointsOf(emu: RunningEmulator): EndpointOverrides {
   const url = `http://${emu.endpoint}`;
-  return { ecs: url, ram: url, ims: url, sts: url, vpc: url };
+  return everyServiceAt(url);
 }
 
 /** Options for collectSnapshot against the emulator, with small delays so retries are quick. */

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { endpointEnv } from '../../src/cloud/endpoints.js';
 import { dueDigest, type DueDigest } from './helpers.js';
 
 // kill -9 of the real bot (node dist/src/main.js) in the middle of a digest run, then a restart
@@ -347,11 +348,7 @@ describe.skipIf(!built)('kill -9 of the bot during a digest run', () => {
       WHOOWNS_DEMO: 'false',
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-      WHOOWNS_ENDPOINT_ECS: url,
-      WHOOWNS_ENDPOINT_RAM: url,
-      WHOOWNS_ENDPOINT_IMS: url,
-      WHOOWNS_ENDPOINT_STS: url,
-      WHOOWNS_ENDPOINT_VPC: url,
+      ...endpointEnv(url),
     });
     cleanups.push(() => rmSync(s.dir, { recursive: true, force: true }));
 

@@ -6,6 +6,7 @@ import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { endpointEnv } from '../../src/cloud/endpoints.js';
 import { fakeContext } from '../commands/helpers.js';
 
 // The whole bot (config from the environment, the default credential chain, the real collector,
@@ -34,7 +35,7 @@ beforeAll(async () => {
     ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
     WHOOWNS_DATA_DIR: mkdtempSync(join(tmpdir(), 'whoowns-faults-')),
-    ...Object.fromEntries(['ECS', 'RAM', 'IMS', 'STS', 'VPC'].map((s) => [`WHOOWNS_ENDPOINT_${s}`, url])),
+    ...endpointEnv(url),
   };
   const config = loadConfig(env);
   expect(config.cloud.demo).toBe(false);

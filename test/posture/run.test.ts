@@ -17,7 +17,8 @@ import {
   NOW,
 } from '../builders/snapshot.js';
 
-const REGIONAL = ALL_CHECKS.filter((c) => c.meta.service !== 'ram');
+// RAM and Certificate Management are account-wide; everything else runs per region.
+const REGIONAL = ALL_CHECKS.filter((c) => c.meta.service !== 'ram' && c.meta.service !== 'cas');
 const openSsh = buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' })] });
 
 describe('runChecks on a clean account', () => {

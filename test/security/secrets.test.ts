@@ -6,6 +6,7 @@ import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { loadScenario, startEmulator, type FaultRule, type RunningEmulator } from '../../src/emulator/index.js';
+import { endpointEnv } from '../../src/cloud/endpoints.js';
 import { robotPayload } from '../adapters/dingtalk/builders.js';
 import { startFakeApi, type FakeApi } from '../adapters/dingtalk/fake-api.js';
 import { startFakeGateway, type FakeGateway } from '../adapters/dingtalk/fake-gateway.js';
@@ -63,11 +64,7 @@ function cloudEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ALIBABA_CLOUD_ACCESS_KEY_ID: S.akId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: S.akSecret,
     ALIBABA_CLOUD_SECURITY_TOKEN: S.stsToken,
-    WHOOWNS_ENDPOINT_ECS: url,
-    WHOOWNS_ENDPOINT_RAM: url,
-    WHOOWNS_ENDPOINT_IMS: url,
-    WHOOWNS_ENDPOINT_STS: url,
-    WHOOWNS_ENDPOINT_VPC: url,
+    ...endpointEnv(url),
     WHOOWNS_CONFIG: configPath,
     WHOOWNS_LOG_LEVEL: 'trace',
     SEED_ROBOT_SECRET: S.robotSecret,
@@ -200,7 +197,7 @@ describe('the CLI, failing in every way, prints no secret', () => {
 
   it('an endpoint that refuses connections', async () => {
     const dead = 'http://127.0.0.1:9';
-    const r = await run('dead endpoint', ['scan', '--format', 'json'], cloudEnv({ WHOOWNS_ENDPOINT_ECS: dead, WHOOWNS_ENDPOINT_RAM: dead, WHOOWNS_ENDPOINT_IMS: dead, WHOOWNS_ENDPOINT_STS: dead, WHOOWNS_ENDPOINT_VPC: dead }));
+    const r = await run('dead endpoint', ['scan', '--format', 'json'], cloudEnv(endpointEnv(dead)));
     expect(r.code).toBe(3);
   }, 60_000);
 

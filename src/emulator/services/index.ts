@@ -1,4 +1,4 @@
-// The five emulated services, told apart by the x-acs-version header (or the Version parameter).
+// The emulated services, told apart by the x-acs-version header (or the Version parameter).
 
 import type { Service } from '../../cloud/snapshot.js';
 import type { Handlers } from '../handler.js';
@@ -7,6 +7,8 @@ import { imsHandlers } from './ims.js';
 import { ramHandlers } from './ram.js';
 import { stsHandlers } from './sts.js';
 import { vpcHandlers } from './vpc.js';
+import { kmsHandlers } from './kms.js';
+import { casHandlers } from './cas.js';
 
 export interface ServiceDef {
   name: Service;
@@ -26,6 +28,9 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'ims', version: '2019-08-15', product: 'Ims', host: 'ims.aliyuncs.com', authPrefix: 'ram', handlers: imsHandlers },
   { name: 'sts', version: '2015-04-01', product: 'Sts', host: 'sts.aliyuncs.com', authPrefix: 'sts', handlers: stsHandlers },
   { name: 'vpc', version: '2016-04-28', product: 'Vpc', host: 'vpc.aliyuncs.com', authPrefix: 'vpc', handlers: vpcHandlers },
+  { name: 'kms', version: '2016-01-20', product: 'Kms', host: 'kms.aliyuncs.com', authPrefix: 'kms', handlers: kmsHandlers },
+  // Certificate Management authorises under its old product code.
+  { name: 'cas', version: '2020-04-07', product: 'cas', host: 'cas.aliyuncs.com', authPrefix: 'yundun-cert', handlers: casHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {

@@ -66,4 +66,72 @@ export const vpcHandlers: Handlers = {
       },
     };
   },
+
+  DescribeNetworkAcls: ({ params: p, data }) => {
+    const { region } = data.regionOf(p);
+    let items = filterEq(region.networkAcls, p.get('NetworkAclId'), (a) => a.networkAclId);
+    items = filterEq(items, p.get('VpcId'), (a) => a.vpcId);
+    const resourceId = p.get('ResourceId');
+    if (resourceId !== undefined) items = items.filter((a) => a.boundVSwitches.includes(resourceId));
+    const page = numberPage(items, p, { defaultSize: 10, maxSize: 100 });
+    return {
+      // This API returns its counters as strings.
+      PageNumber: String(page.fields['PageNumber']),
+      PageSize: String(page.fields['PageSize']),
+      TotalCount: String(items.length),
+      NetworkAcls: {
+        NetworkAcl: page.items.map((a) => ({
+          NetworkAclId: a.networkAclId,
+          NetworkAclName: a.networkAclName,
+          RegionId: a.regionId,
+          VpcId: a.vpcId,
+          Status: a.status,
+          Description: '',
+          CreationTime: '2025-06-01T00:00:00Z',
+          OwnerId: Number(data.accountId),
+          IngressAclEntries: {
+            IngressAclEntry: a.ingress.map((e) => ({
+              NetworkAclEntryId: e.entryId,
+              NetworkAclEntryName: e.entryName,
+              Policy: e.policy,
+              Protocol: e.protocol,
+              Port: e.port,
+              SourceCidrIp: e.sourceCidrIp,
+              EntryType: e.entryType,
+              IpVersion: e.sourceCidrIp.includes(':') ? 'IPV6' : 'IPV4',
+              Description: '',
+            })),
+          },
+          EgressAclEntries: { EgressAclEntry: [] },
+          Resources: { Resource: a.boundVSwitches.map((id) => ({ ResourceId: id, ResourceType: 'VSwitch', Status: 'BINDED' })) },
+          Tags: { Tag: [] },
+        })),
+      },
+    };
+  },
+
+  DescribeVpnGateways: ({ params: p, data }) => {
+    const { region } = data.regionOf(p);
+    let items = filterEq(region.vpnGateways, p.get('VpnGatewayId'), (g) => g.vpnGatewayId);
+    items = filterEq(items, p.get('VpcId'), (g) => g.vpcId);
+    const page = numberPage(items, p, { defaultSize: 10, maxSize: 50 });
+    return {
+      ...page.fields,
+      VpnGateways: {
+        VpnGateway: page.items.map((g) => ({
+          VpnGatewayId: g.vpnGatewayId,
+          VpcId: g.vpcId,
+          Name: g.name,
+          Status: 'active',
+          BusinessStatus: 'Normal',
+          Spec: '10M',
+          SslVpn: 'disable',
+          IpsecVpn: 'enable',
+          CreateTime: 1748736000000,
+          Description: '',
+          Tags: { Tag: [] },
+        })),
+      },
+    };
+  },
 };
