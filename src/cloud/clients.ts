@@ -11,6 +11,7 @@ import {
   RamClient,
   StsClient,
   VpcClient,
+  OpenApiClient,
   type Credential,
 } from './sdk.js';
 
@@ -24,12 +25,27 @@ export const DEFAULT_TIMEOUTS: Timeouts = { readMs: 10_000, connectMs: 5_000 };
 /** Region used for global services and for the first DescribeRegions call. */
 export const HOME_REGION = 'cn-hangzhou';
 
+/** Security Center answers for the whole account from one site; this is the China site's. */
+export const SAS_REGION = 'cn-shanghai';
+
+/**
+ * The generic client has no endpoint table, so the public endpoints of the services served
+ * through it are spelled out here (the international Security Center site is
+ * tds.ap-southeast-1.aliyuncs.com: set it as the sas endpoint override).
+ */
+const GENERIC_ENDPOINTS: Partial<Record<CloudService, (region: string) => string>> = {
+  actiontrail: (region) => `actiontrail.${region}.aliyuncs.com`,
+  sas: () => `tds.${SAS_REGION}.aliyuncs.com`,
+};
+
 export interface ClientMap {
   ecs: EcsClient;
   vpc: VpcClient;
   ram: RamClient;
   ims: ImsClient;
   sts: StsClient;
+  actiontrail: OpenApiClient;
+  sas: OpenApiClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -38,7 +54,14 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   ram: RamClient,
   ims: ImsClient,
   sts: StsClient,
+  actiontrail: OpenApiClient,
+  sas: OpenApiClient,
 };
+
+function defaultEndpoint(service: CloudService, regionId: string): { protocol: 'https'; endpoint?: string } {
+  const generic = GENERIC_ENDPOINTS[service];
+  return generic ? { protocol: 'https', endpoint: generic(regionId) } : { protocol: 'https' };
+}
 
 export class ClientFactory {
   private readonly cache = new Map<string, unknown>();
@@ -61,7 +84,7 @@ export class ClientFactory {
         regionId,
         readTimeout: this.timeouts.readMs,
         connectTimeout: this.timeouts.connectMs,
-        ...(override ? { endpoint: override.host, protocol: override.protocol } : { protocol: 'https' }),
+        ...(override ? { endpoint: override.host, protocol: override.protocol } : defaultEndpoint(service, regionId)),
       });
       client = new CONSTRUCTORS[service](config);
       this.cache.set(key, client);

@@ -8,12 +8,13 @@ import { HOME_REGION } from './clients.js';
 import { list, str } from './coerce.js';
 import { collectRam } from './collect-ram.js';
 import { collectRegion, emptyRegion } from './collect-region.js';
+import { collectActionTrail, collectSecurityCenter } from './collect-sas.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'actiontrail' | 'sas';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'actiontrail', 'sas'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -70,6 +71,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const started = now();
   const services = new Set<CollectService>(opts.services ?? ALL_COLLECT_SERVICES);
   const wantRegions = services.has('ecs') || services.has('vpc');
+  // The agent and vulnerability checks are ECS checks reading Security Center data.
+  const wantSas = services.has('sas') || services.has('ecs');
 
   const identity = await readIdentity(caller);
   let regions: string[] = [];
@@ -78,13 +81,19 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions = chooseRegions(opts.regions, await readRegionIds(caller, home));
   }
 
-  const total = regions.length + (services.has('ram') ? 1 : 0);
+  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') ? 1 : 0) + (wantSas ? 1 : 0);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
 
   const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
-  const [regionList, ram] = await Promise.all([
+  const pageScope = limits.pageSize ? { pageSize: limits.pageSize } : {};
+  const ticking = <T>(p: Promise<T>): Promise<T> =>
+    p.then((v) => {
+      tick();
+      return v;
+    });
+  const [regionList, ram, actiontrail, securityCenter] = await Promise.all([
     Promise.all(
       regions.map(async (r): Promise<RegionSnapshot> => {
         const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
@@ -98,12 +107,16 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
           return v;
         })
       : Promise.resolve(null),
+    services.has('actiontrail') ? ticking(collectActionTrail(caller, opts.regions?.[0] ?? HOME_REGION)) : Promise.resolve(null),
+    wantSas ? ticking(collectSecurityCenter(caller, pageScope)) : Promise.resolve(null),
   ]);
 
   const extraGaps: Gap[] = [];
   if (!services.has('ecs')) extraGaps.push(notRequested('ecs'));
   if (!services.has('vpc')) extraGaps.push(notRequested('vpc'));
   if (!services.has('ram')) extraGaps.push(notRequested('ram'));
+  if (!services.has('actiontrail')) extraGaps.push(notRequested('actiontrail'));
+  if (!wantSas) extraGaps.push(notRequested('sas'));
 
   const finished = now();
   const snapshot: Snapshot = {
@@ -115,6 +128,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions,
     regionData: Object.fromEntries(regionList.map((r) => [r.regionId, r])),
     ram,
+    actiontrail,
+    securityCenter,
     gaps: [...caller.gaps, ...extraGaps],
     stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
   };

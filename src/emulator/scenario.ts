@@ -83,12 +83,17 @@ export interface ScenarioAccount extends AccountIdentity {
   accountAlias: string | null;
 }
 
+export type ScenarioActionTrail = Parsed['actiontrail'];
+export type ScenarioSecurityCenter = Parsed['securityCenter'];
+
 export interface Scenario {
   name: string;
   description: string;
   account: ScenarioAccount;
   regions: Record<string, ScenarioRegion>;
   ram: ScenarioRam;
+  actiontrail: ScenarioActionTrail;
+  securityCenter: ScenarioSecurityCenter;
 }
 
 // ---------- resolution: fill the defaults that depend on other parts of the scenario ----------
@@ -190,6 +195,8 @@ function resolve(s: Parsed): Scenario {
     },
     regions: Object.fromEntries(Object.entries(s.regions).map(([id, r]) => [id, resolveRegion(id, r)])),
     ram: resolveRam(s.ram),
+    actiontrail: s.actiontrail,
+    securityCenter: s.securityCenter,
   };
 }
 

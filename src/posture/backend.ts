@@ -1,6 +1,7 @@
 import { ALL_CHECKS, loadOsEol } from '../checks/index.js';
 import type { OsEolTable } from '../checks/os-eol.js';
 import {
+  CLOUD_SERVICES,
   collectSnapshot,
   refreshResource,
   whoami,
@@ -94,7 +95,7 @@ function lazyDemo(live: Base, log: Logger, start: BackendOptions['startDemo']) {
   return {
     async base(): Promise<Base> {
       const { url, credential } = await cloud();
-      return { ...live, regions: undefined, endpoints: { ecs: url, ram: url, ims: url, sts: url, vpc: url }, credential };
+      return { ...live, regions: undefined, endpoints: Object.fromEntries(CLOUD_SERVICES.map((s) => [s, url])), credential };
     },
     async stop(): Promise<void> {
       const r = running;

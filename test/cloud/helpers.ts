@@ -11,7 +11,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '../../src/emulator/index.js';
-import { collectSnapshot, type CollectOptions, type EndpointOverrides } from '../../src/cloud/index.js';
+import { CLOUD_SERVICES, collectSnapshot, type CollectOptions, type EndpointOverrides } from '../../src/cloud/index.js';
 import { REDACT_PATHS, silentLogger, type Logger } from '../../src/core/logger.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
 
@@ -35,7 +35,7 @@ function isScenario(s: Scenario | ScenarioInput): s is Scenario {
 
 export function endpointsOf(emu: RunningEmulator): EndpointOverrides {
   const url = `http://${emu.endpoint}`;
-  return { ecs: url, ram: url, ims: url, sts: url, vpc: url };
+  return Object.fromEntries(CLOUD_SERVICES.map((s) => [s, url]));
 }
 
 /** Options for collectSnapshot against the emulator, with small delays so retries are quick. */

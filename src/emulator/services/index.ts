@@ -1,4 +1,4 @@
-// The five emulated services, told apart by the x-acs-version header (or the Version parameter).
+// The emulated services, told apart by the x-acs-version header (or the Version parameter).
 
 import type { Service } from '../../cloud/snapshot.js';
 import type { Handlers } from '../handler.js';
@@ -7,6 +7,8 @@ import { imsHandlers } from './ims.js';
 import { ramHandlers } from './ram.js';
 import { stsHandlers } from './sts.js';
 import { vpcHandlers } from './vpc.js';
+import { actiontrailHandlers } from './actiontrail.js';
+import { sasHandlers } from './sas.js';
 
 export interface ServiceDef {
   name: Service;
@@ -26,6 +28,8 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'ims', version: '2019-08-15', product: 'Ims', host: 'ims.aliyuncs.com', authPrefix: 'ram', handlers: imsHandlers },
   { name: 'sts', version: '2015-04-01', product: 'Sts', host: 'sts.aliyuncs.com', authPrefix: 'sts', handlers: stsHandlers },
   { name: 'vpc', version: '2016-04-28', product: 'Vpc', host: 'vpc.aliyuncs.com', authPrefix: 'vpc', handlers: vpcHandlers },
+  { name: 'actiontrail', version: '2020-07-06', product: 'Actiontrail', host: 'actiontrail.cn-hangzhou.aliyuncs.com', authPrefix: 'actiontrail', handlers: actiontrailHandlers },
+  { name: 'sas', version: '2018-12-03', product: 'Sas', host: 'tds.cn-shanghai.aliyuncs.com', authPrefix: 'yundun-sas', handlers: sasHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
