@@ -31,6 +31,14 @@ import { multipleActiveKeys } from './ram/multiple-active-keys.js';
 import { passwordPolicy } from './ram/password-policy.js';
 import { securityPreference } from './ram/security-preference.js';
 import { flowLogOff } from './vpc/flow-log-off.js';
+import { noSecurityAgent } from './ecs/no-security-agent.js';
+import { unpatched } from './ecs/unpatched.js';
+import { actiontrailNotEnabled } from './actiontrail/not-enabled.js';
+import { actiontrailNotLogging } from './actiontrail/not-logging.js';
+import { actiontrailPartialEvents } from './actiontrail/partial-events.js';
+import { sasBasicEdition } from './sas/basic-edition.js';
+import { sasNotificationsOff } from './sas/notifications-off.js';
+import { sasVulnScanOff } from './sas/vuln-scan-off.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -67,6 +75,17 @@ export const ALL_CHECKS: readonly Check[] = [
   fullAdmin,
   passwordPolicy,
   securityPreference,
+  // ECS guest OS, from Security Center
+  noSecurityAgent,
+  unpatched,
+  // ActionTrail
+  actiontrailNotEnabled,
+  actiontrailNotLogging,
+  actiontrailPartialEvents,
+  // Security Center
+  sasBasicEdition,
+  sasNotificationsOff,
+  sasVulnScanOff,
 ];
 
 export function findCheck(id: string): Check | undefined {

@@ -15,6 +15,7 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   'access-key': { zh: 'AccessKey', en: 'AccessKey' },
   'ram-policy': { zh: '权限策略', en: 'Policy' },
   account: { zh: '账号', en: 'Account' },
+  trail: { zh: '操作审计跟踪', en: 'Trail' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

@@ -12,7 +12,7 @@ export { SEVERITIES, severityRank, OWNERS, type Bilingual, type Owner, type Seve
 export const STATUSES = ['fail', 'error', 'skip', 'pass'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type CheckService = 'ecs' | 'ram' | 'vpc';
+export type CheckService = 'ecs' | 'ram' | 'vpc' | 'actiontrail' | 'sas';
 
 export const RESOURCE_TYPES = [
   'security-group',
@@ -26,6 +26,7 @@ export const RESOURCE_TYPES = [
   'access-key',
   'ram-policy',
   'account',
+  'trail',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 

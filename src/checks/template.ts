@@ -60,6 +60,7 @@ const GENERIC: Record<ResourceType, { id: Bilingual; name: Bilingual }> = {
   'access-key': { id: { en: 'access-key-id', zh: 'AccessKey ID' }, name: { en: 'user-name', zh: '用户名' } },
   'ram-policy': { id: { en: 'policy-name', zh: '策略名称' }, name: { en: 'policy-name', zh: '策略名称' } },
   account: { id: { en: 'account-id', zh: '账号 ID' }, name: { en: 'account-name', zh: '账号名称' } },
+  trail: { id: { en: 'trail-name', zh: '跟踪名称' }, name: { en: 'trail-name', zh: '跟踪名称' } },
 };
 
 const token = (b: Bilingual): Bilingual => ({ en: `<${b.en}>`, zh: `<${b.zh}>` });

@@ -40,7 +40,13 @@ export interface RunOptions {
   filter?: ScanFilter;
 }
 
-const GLOBAL_SERVICES = new Set(['ram']);
+/** Account-wide parts of the snapshot: whether each was collected, and the services its gaps carry. */
+const ACCOUNT_PARTS: Record<string, { collected: (s: Snapshot) => boolean; services: Gap['service'][] }> = {
+  ram: { collected: (s) => s.ram !== null, services: ['ram', 'ims'] },
+  actiontrail: { collected: (s) => s.actiontrail != null, services: ['actiontrail'] },
+  sas: { collected: (s) => s.securityCenter != null, services: ['sas'] },
+};
+const GLOBAL_SERVICES = new Set(Object.keys(ACCOUNT_PARTS));
 
 export function selectChecks(checks: readonly Check[], filter: ScanFilter = {}): Check[] {
   return checks.filter((c) => {
@@ -139,8 +145,9 @@ function runRegionalCheck(check: Check, snapshot: Snapshot, base: Omit<CheckCont
 
 function runAccountCheck(check: Check, snapshot: Snapshot, base: Omit<CheckContext, 'snapshot'>, account: string): CheckResult[] {
   const ref: ResourceRef = { type: 'account', id: account, name: snapshot.accountName, account };
-  if (snapshot.ram === null) {
-    const gaps = snapshot.gaps.filter((g) => (g.service === 'ram' || g.service === 'ims') && g.resource === undefined);
+  const part = ACCOUNT_PARTS[check.meta.service];
+  if (part && !part.collected(snapshot)) {
+    const gaps = snapshot.gaps.filter((g) => part.services.includes(g.service) && g.resource === undefined);
     return [scopeErrorResult(ref, gaps, true)];
   }
   const gaps = scopeGaps(snapshot, check.meta.needs);

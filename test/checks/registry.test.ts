@@ -37,7 +37,7 @@ describe('check registry', () => {
     for (const p of placeholdersIn([m.remediation.cli, m.remediation.console.en, m.remediation.console.zh].join(' '))) expect(known, `{${p}}`).toContain(p);
     expect(m.needs.length).toBeGreaterThan(0);
     for (const n of m.needs) {
-      expect(['ecs', 'ram', 'ims', 'sts', 'vpc']).toContain(n.service);
+      expect(['ecs', 'ram', 'ims', 'sts', 'vpc', 'actiontrail', 'sas']).toContain(n.service);
       expect(n.action).toMatch(/^[A-Z][A-Za-z]+$/);
     }
     expect(m.responsibility).toMatch(/^(customer|cloud|shared)\./);
@@ -54,6 +54,7 @@ describe('check registry', () => {
       'vpc.flow-log-off', 'ram.root.access-key', 'ram.root.mfa', 'ram.user.console-no-mfa', 'ram.user.console-idle',
       'ram.access-key.old', 'ram.access-key.unused', 'ram.user.multiple-active-keys', 'ram.user.direct-policy',
       'ram.policy.full-admin', 'ram.password-policy', 'ram.security-preference', 'actiontrail.not-enabled',
+      'actiontrail.not-logging', 'actiontrail.partial-events', 'sas.basic-edition', 'sas.notifications-off', 'sas.vuln-scan-off',
     ];
     const known = new Set([...metas.map((m) => m.id), ...NOT_COVERED.map((n) => n.id)]);
     for (const id of catalogue) expect(known.has(id), id).toBe(true);
