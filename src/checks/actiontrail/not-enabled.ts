@@ -1,3 +1,4 @@
+import { unknownResult } from '../gaps.js';
 import { say } from '../labels.js';
 import type { Bilingual, CheckMeta } from '../model.js';
 import { accountRef, defineCheck, result, withList } from '../helpers.js';
@@ -50,16 +51,16 @@ export const actiontrailNotEnabled = defineCheck(meta, (ctx) =>
         }),
       ];
     }
+    // A trail that would do, but whose logging state is unknown, leaves the answer unknown.
+    const undecided = trails.filter((t) => shortfall(t) === null);
+    if (undecided.length > 0) {
+      return [unknownResult(ctx.snapshot, meta.needs, r, { en: `whether trail ${undecided.map((t) => t.name).join(', ')} is logging`, zh: `跟踪 ${undecided.map((t) => t.name).join(', ')} 是否在记录` }, { relatedIds: undecided.map((t) => t.name) })];
+    }
     const why = trails.map(shortfall).filter((b): b is Bilingual => b !== null);
     const tail: Bilingual =
-      trails.length === 0
-        ? { en: 'there is no trail at all', zh: '没有任何跟踪' }
-        : why.length > 0
-          ? { en: why.map((b) => b.en).join('; '), zh: why.map((b) => b.zh).join(';') }
-          : { en: 'the logging state of its trails is unknown', zh: '其跟踪的记录状态未知' };
-    const status = trails.length > 0 && why.length === 0 ? 'error' : 'fail';
+      trails.length === 0 ? { en: 'there is no trail at all', zh: '没有任何跟踪' } : { en: why.map((b) => b.en).join('; '), zh: why.map((b) => b.zh).join(';') };
     return [
-      result(status, r, say(r, (l) => `${l} has no enabled trail recording all regions into SLS or OSS: ${tail.en}.`, (l) => `${l}没有记录全部地域并投递到 SLS 或 OSS 的已启用跟踪:${tail.zh}。`), {
+      result('fail', r, say(r, (l) => `${l} has no enabled trail recording all regions into SLS or OSS: ${tail.en}.`, (l) => `${l}没有记录全部地域并投递到 SLS 或 OSS 的已启用跟踪:${tail.zh}。`), {
         evidence: { trails: trails.map((t) => t.name) },
       }),
     ];
