@@ -17,7 +17,8 @@ import {
   NOW,
 } from '../builders/snapshot.js';
 
-const REGIONAL = ALL_CHECKS.filter((c) => c.meta.service !== 'ram');
+// RAM, ActionTrail and Security Center are account-wide; the rest run per region.
+const REGIONAL = ALL_CHECKS.filter((c) => !['ram', 'actiontrail', 'sas'].includes(c.meta.service));
 const openSsh = buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' })] });
 
 describe('runChecks on a clean account', () => {
