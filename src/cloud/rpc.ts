@@ -3,7 +3,6 @@
 // the ACTIONS table calls it, so the read-only policy and the call list stay one thing.
 // Same signing, credential, endpoint and error shapes as the generated clients.
 
-import { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
 import type * as $dara from '@darabonba/typescript';
 import type { OpenApiClient } from './sdk.js';
 
@@ -17,6 +16,8 @@ export async function rpc<Body>(
   query: RpcQuery,
   runtime: $dara.RuntimeOptions,
 ): Promise<{ body?: Body }> {
+  // Loaded at the first call: the action table is also read by `whoowns policy`, which must not load an SDK.
+  const { $OpenApiUtil, OpenApiUtil } = await import('@alicloud/openapi-core');
   const params = new $OpenApiUtil.Params({
     action,
     version,
