@@ -36,6 +36,14 @@ import { keyRotationOff } from './kms/key-rotation-off.js';
 import { keyPendingDeletion } from './kms/key-pending-deletion.js';
 import { certExpired } from './cas/cert-expired.js';
 import { certExpiring } from './cas/cert-expiring.js';
+import { noSecurityAgent } from './ecs/no-security-agent.js';
+import { unpatched } from './ecs/unpatched.js';
+import { actiontrailNotEnabled } from './actiontrail/not-enabled.js';
+import { actiontrailNotLogging } from './actiontrail/not-logging.js';
+import { actiontrailPartialEvents } from './actiontrail/partial-events.js';
+import { sasBasicEdition } from './sas/basic-edition.js';
+import { sasNotificationsOff } from './sas/notifications-off.js';
+import { sasVulnScanOff } from './sas/vuln-scan-off.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -79,6 +87,17 @@ export const ALL_CHECKS: readonly Check[] = [
   fullAdmin,
   passwordPolicy,
   securityPreference,
+  // ECS guest OS, from Security Center
+  noSecurityAgent,
+  unpatched,
+  // ActionTrail
+  actiontrailNotEnabled,
+  actiontrailNotLogging,
+  actiontrailPartialEvents,
+  // Security Center
+  sasBasicEdition,
+  sasNotificationsOff,
+  sasVulnScanOff,
 ];
 
 export function findCheck(id: string): Check | undefined {

@@ -18,6 +18,7 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   'kms-key': { zh: 'KMS 密钥', en: 'KMS key' },
   certificate: { zh: 'SSL 证书', en: 'SSL certificate' },
   'network-acl': { zh: '网络 ACL', en: 'Network ACL' },
+  trail: { zh: '操作审计跟踪', en: 'Trail' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

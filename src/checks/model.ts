@@ -12,7 +12,7 @@ export { SEVERITIES, severityRank, OWNERS, type Bilingual, type Owner, type Seve
 export const STATUSES = ['fail', 'error', 'skip', 'pass'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type CheckService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas';
+export type CheckService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas';
 
 export const RESOURCE_TYPES = [
   'security-group',
@@ -29,6 +29,7 @@ export const RESOURCE_TYPES = [
   'kms-key',
   'certificate',
   'network-acl',
+  'trail',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 

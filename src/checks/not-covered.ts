@@ -29,28 +29,4 @@ export const NOT_COVERED: NotCovered[] = [
       zh: '主账号 MFA 只有主账号能查询(IMS GetAccountMFAInfo)。请在账号中心 > 安全设置中查看。',
     },
   },
-  {
-    id: 'actiontrail.not-enabled',
-    title: { en: 'No ActionTrail trail covers all regions', zh: '没有覆盖所有地域的操作审计跟踪' },
-    reason: {
-      en: 'The snapshot does not collect ActionTrail (no SDK package here). Check the ActionTrail console for an enabled trail delivering all regions to SLS or OSS.',
-      zh: '快照未采集操作审计(ActionTrail)数据。请在操作审计控制台确认存在已启用、覆盖全部地域并投递到 SLS 或 OSS 的跟踪。',
-    },
-  },
-  {
-    id: 'ecs.instance.no-security-agent',
-    title: { en: 'Security Center agent not installed or offline', zh: '云安全中心客户端未安装或离线' },
-    reason: {
-      en: 'The snapshot does not collect Security Center (sas) data. Check agent status in the Security Center console under Assets.',
-      zh: '快照未采集云安全中心(sas)数据。请在云安全中心控制台的资产中心查看客户端状态。',
-    },
-  },
-  {
-    id: 'ecs.instance.unpatched',
-    title: { en: 'Unfixed vulnerabilities on instances', zh: '实例存在未修复漏洞' },
-    reason: {
-      en: 'Vulnerability data comes from Security Center (DescribeVulList), which the snapshot does not collect. Review it in the Security Center console under Vulnerabilities.',
-      zh: '漏洞数据来自云安全中心(DescribeVulList),快照未采集。请在云安全中心控制台的漏洞管理中查看。',
-    },
-  },
 ];

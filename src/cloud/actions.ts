@@ -9,6 +9,7 @@ import type { ClientMap } from './clients.js';
 import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
 import type { RpcQuery } from './rpc.js';
 import type { CasCertificateList, KmsDescribeKey, KmsListKeys } from './rpc-bodies.js';
+import type * as Sas from './wire-sas.js';
 
 export interface ActionDef<S extends CloudService, Req, Body> {
   service: S;
@@ -18,11 +19,23 @@ export interface ActionDef<S extends CloudService, Req, Body> {
   invoke(client: ClientMap[S], req: Req, runtime: $dara.RuntimeOptions): Promise<{ body?: Body }>;
 }
 
+/** Services authorised under another RAM prefix than their own name. */
+export const RAM_PREFIX: Partial<Record<CloudService, string>> = { ims: 'ram', cas: 'yundun-cert', sas: 'yundun-sas' };
+
+const ACTIONTRAIL_VERSION = '2020-07-06';
+const SAS_VERSION = '2018-12-03';
+
+/** An action served through the generic RPC door (no generated package for the service). */
+function generic<S extends 'actiontrail' | 'sas', Body>(service: S, action: string): ActionDef<S, RpcQuery, Body> {
+  const version = service === 'actiontrail' ? ACTIONTRAIL_VERSION : SAS_VERSION;
+  return def(service, action, (c, req: RpcQuery, rt) => c.rpc<Body>(action, version, req, rt));
+}
+
 function def<S extends CloudService, Req, Body>(
   service: S,
   action: string,
   invoke: (client: ClientMap[S], req: Req, runtime: $dara.RuntimeOptions) => Promise<{ body?: Body }>,
-  ramAction = `${service === 'ims' ? 'ram' : service}:${action}`,
+  ramAction = `${RAM_PREFIX[service] ?? service}:${action}`,
 ): ActionDef<S, Req, Body> {
   return { service, action, ramAction, invoke };
 }
@@ -137,6 +150,17 @@ export const ACTIONS = {
   'ims:GetDefaultDomain': def('ims', 'GetDefaultDomain', (c, _req: void, rt) => c.getDefaultDomainWithOptions(rt)),
   'ims:GetPasswordPolicy': def('ims', 'GetPasswordPolicy', (c, _req: void, rt) => c.getPasswordPolicyWithOptions(rt)),
   'ims:GetSecurityPreference': def('ims', 'GetSecurityPreference', (c, _req: void, rt) => c.getSecurityPreferenceWithOptions(rt)),
+
+  // ActionTrail (no generated package: the generic RPC door)
+  'actiontrail:DescribeTrails': generic<'actiontrail', Sas.DescribeTrailsBody>('actiontrail', 'DescribeTrails'),
+  'actiontrail:GetTrailStatus': generic<'actiontrail', Sas.GetTrailStatusBody>('actiontrail', 'GetTrailStatus'),
+
+  // Security Center (no generated package: the generic RPC door; authorised as yundun-sas:)
+  'sas:DescribeCloudCenterInstances': generic<'sas', Sas.DescribeCloudCenterInstancesBody>('sas', 'DescribeCloudCenterInstances'),
+  'sas:DescribeVulList': generic<'sas', Sas.DescribeVulListBody>('sas', 'DescribeVulList'),
+  'sas:DescribeVersionConfig': generic<'sas', Sas.DescribeVersionConfigBody>('sas', 'DescribeVersionConfig'),
+  'sas:DescribeNoticeConfig': generic<'sas', Sas.DescribeNoticeConfigBody>('sas', 'DescribeNoticeConfig'),
+  'sas:DescribeVulConfig': generic<'sas', Sas.DescribeVulConfigBody>('sas', 'DescribeVulConfig'),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

@@ -25,6 +25,9 @@ export const DEFAULT_TIMEOUTS: Timeouts = { readMs: 10_000, connectMs: 5_000 };
 /** Region used for global services and for the first DescribeRegions call. */
 export const HOME_REGION = 'cn-hangzhou';
 
+/** Security Center answers for the whole account from one site; this is the China site's. */
+export const SAS_REGION = 'cn-shanghai';
+
 export interface ClientMap {
   ecs: EcsClient;
   vpc: VpcClient;
@@ -33,6 +36,8 @@ export interface ClientMap {
   sts: StsClient;
   kms: RpcClient;
   cas: RpcClient;
+  actiontrail: RpcClient;
+  sas: RpcClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -43,14 +48,20 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   sts: StsClient,
   kms: RpcClient,
   cas: RpcClient,
+  actiontrail: RpcClient,
+  sas: RpcClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
 // Certificate Management is one service per site: cas.aliyuncs.com is the China site; the
 // international site (cas.ap-southeast-1.aliyuncs.com) is set with WHOOWNS_ENDPOINT_CAS.
+// Security Center likewise answers for the whole account from one site; the international one
+// (tds.ap-southeast-1.aliyuncs.com) is set with WHOOWNS_ENDPOINT_SAS.
 const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = {
   kms: (region) => `kms.${region}.aliyuncs.com`,
   cas: () => 'cas.aliyuncs.com',
+  actiontrail: (region) => `actiontrail.${region}.aliyuncs.com`,
+  sas: () => `tds.${SAS_REGION}.aliyuncs.com`,
 };
 
 function publicHost(service: CloudService, regionId: string): { endpoint?: string } {

@@ -10,12 +10,13 @@ import { collectRam } from './collect-ram.js';
 import { collectRegion, emptyRegion } from './collect-region.js';
 import { readCertificates } from './collect-cas.js';
 import { readProducts } from './collect-products.js';
+import { collectActionTrail, collectSecurityCenter } from './collect-sas.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -72,6 +73,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const started = now();
   const services = new Set<CollectService>(opts.services ?? ALL_COLLECT_SERVICES);
   const wantRegions = services.has('ecs') || services.has('vpc') || services.has('kms');
+  // The agent and vulnerability checks are ECS checks reading Security Center data.
+  const wantSas = services.has('sas') || services.has('ecs');
 
   const identity = await readIdentity(caller);
   let regions: string[] = [];
@@ -80,14 +83,19 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions = chooseRegions(opts.regions, await readRegionIds(caller, home));
   }
 
-  const total = regions.length + (services.has('ram') ? 1 : 0);
+  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') ? 1 : 0) + (wantSas ? 1 : 0);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
 
   const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), kms: services.has('kms'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
   const pageSize = limits.pageSize ? { pageSize: limits.pageSize } : {};
-  const [regionList, ram, certificates, products] = await Promise.all([
+  const ticking = <T>(p: Promise<T>): Promise<T> =>
+    p.then((v) => {
+      tick();
+      return v;
+    });
+  const [regionList, ram, certificates, products, actiontrail, securityCenter] = await Promise.all([
     Promise.all(
       regions.map(async (r): Promise<RegionSnapshot> => {
         const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
@@ -103,6 +111,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       : Promise.resolve(null),
     services.has('cas') ? readCertificates(caller, pageSize.pageSize) : Promise.resolve(null),
     services.has('vpc') ? readProducts(caller, regions) : Promise.resolve(undefined),
+    services.has('actiontrail') ? ticking(collectActionTrail(caller, opts.regions?.[0] ?? HOME_REGION)) : Promise.resolve(null),
+    wantSas ? ticking(collectSecurityCenter(caller, pageSize)) : Promise.resolve(null),
   ]);
 
   const extraGaps: Gap[] = [];
@@ -111,6 +121,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   if (!services.has('ram')) extraGaps.push(notRequested('ram'));
   if (!services.has('kms')) extraGaps.push(notRequested('kms'));
   if (!services.has('cas')) extraGaps.push(notRequested('cas'));
+  if (!services.has('actiontrail')) extraGaps.push(notRequested('actiontrail'));
+  if (!wantSas) extraGaps.push(notRequested('sas'));
 
   const finished = now();
   const snapshot: Snapshot = {
@@ -124,6 +136,8 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     ram,
     certificates,
     ...(products ? { products } : {}),
+    actiontrail,
+    securityCenter,
     gaps: [...caller.gaps, ...extraGaps],
     stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
   };

@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { WhoownsError } from '../core/errors.js';
 
-export const SERVICES = ['ecs', 'ram', 'ims', 'sts', 'vpc', 'kms', 'cas'] as const;
+export const SERVICES = ['ecs', 'ram', 'ims', 'sts', 'vpc', 'kms', 'cas', 'actiontrail', 'sas'] as const;
 export type CloudService = (typeof SERVICES)[number];
 
 /** Per-service endpoint URLs, e.g. { ecs: 'https://ecs-vpc.cn-hangzhou.aliyuncs.com' }. */
@@ -81,7 +81,7 @@ export function parseEndpoints(overrides: EndpointOverrides | undefined): Partia
   return out;
 }
 
-/** WHOOWNS_ENDPOINT_ECS|RAM|IMS|STS|VPC|KMS|CAS → overrides. Values are validated when used (parseEndpoints). */
+/** WHOOWNS_ENDPOINT_ECS|RAM|IMS|STS|VPC|KMS|CAS|ACTIONTRAIL|SAS → overrides. Values are validated when used (parseEndpoints). */
 export function endpointsFromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): EndpointOverrides {
   const out: EndpointOverrides = {};
   for (const service of SERVICES) {
@@ -89,6 +89,22 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv | Record<string, string 
     if (v) out[service] = v;
   }
   return out;
+}
+
+/**
+ * A loopback endpoint is a local stand-in (the emulator serves every service on one port). A
+ * service left without an override then goes to the same stand-in rather than to the public
+ * endpoint: a half-local set-up would send the stand-in's test key to the internet and mix
+ * local and real data in one snapshot.
+ */
+export function withLoopbackDefaults(
+  resolved: Partial<Record<CloudService, ResolvedEndpoint>>,
+): Partial<Record<CloudService, ResolvedEndpoint>> {
+  const local = [resolved.ecs, ...Object.values(resolved)].find(
+    (e) => e !== undefined && isLoopbackHost(new URL(`${e.protocol}://${e.host}`).hostname),
+  );
+  if (!local) return resolved;
+  return Object.fromEntries(SERVICES.map((s) => [s, resolved[s] ?? local]));
 }
 
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;

@@ -12,7 +12,7 @@ import {
   type AccountConfig,
   type CredentialInput,
 } from './credentials.js';
-import { isLoopbackHost, parseEndpoints, type EndpointOverrides, type ResolvedEndpoint, type CloudService } from './endpoints.js';
+import { isLoopbackHost, parseEndpoints, withLoopbackDefaults, type EndpointOverrides, type ResolvedEndpoint, type CloudService } from './endpoints.js';
 import { DEFAULT_POOL_LIMITS, Pool, type PoolLimits } from './pool.js';
 import { DEFAULT_RETRY_LIMITS, realPacing, type Pacing, type RetryLimits } from './retry.js';
 
@@ -54,7 +54,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 export async function openSession(opts: SessionOptions): Promise<ScanSession> {
-  const endpoints = parseEndpoints(opts.endpoints);
+  const endpoints = withLoopbackDefaults(parseEndpoints(opts.endpoints));
   const limits = resolveLimits(opts.limits);
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...stripUndefined(opts.timeouts ?? {}) };
   const now = opts.now ?? (() => new Date());

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {
@@ -295,6 +295,51 @@ export interface RamSnapshot {
   securityPreference: SecurityPreference | null;
 }
 
+/** One ActionTrail trail, as far as the checks read it. */
+export interface Trail {
+  name: string;
+  homeRegion: string;
+  /** "All" = events of every region; else the one region it records. */
+  trailRegion: string;
+  /** Enable | Disable | Fresh (created, never started). */
+  status: string;
+  /** Write | Read | All: which events it records. */
+  eventRw: string;
+  /** Where it delivers; null = not to that kind of store. */
+  slsProjectArn: string | null;
+  ossBucketName: string | null;
+  /** GetTrailStatus IsLogging; null = unknown (see gaps). */
+  isLogging: boolean | null;
+}
+
+export interface ActionTrailSnapshot {
+  /** null = DescribeTrails failed (see gaps). */
+  trails: Trail[] | null;
+}
+
+/** Unfixed vulnerabilities of one machine, counted by Security Center's fix priority. */
+export interface VulnCounts {
+  /** asap */
+  high: number;
+  /** later */
+  medium: number;
+  /** nntf */
+  low: number;
+}
+
+export interface SecurityCenterSnapshot {
+  /** ECS instance id → agent ClientStatus (online | offline | pause). An instance absent has no agent. null = unknown. */
+  agents: Record<string, string> | null;
+  /** ECS instance id → unfixed vulnerability counts; an instance absent has none. null = unknown. */
+  vulns: Record<string, VulnCounts> | null;
+  /** DescribeVersionConfig: edition code (1 Basic, 3 Enterprise, 5 Advanced, 6 Anti-virus, 7 Ultimate ...). null = unknown. */
+  edition: { version: number; trial: boolean } | null;
+  /** Notification project → Route bit mask (0 = off). null = unknown. */
+  notices: Record<string, number> | null;
+  /** Vulnerability type → scan config ("off" = not scanned). null = unknown. */
+  vulScan: Record<string, string> | null;
+}
+
 export interface AccountIdentity {
   accountId: string;
   arn: string;
@@ -337,6 +382,10 @@ export interface Snapshot {
   certificates?: Certificate[] | null;
   /** product id (knowledge/products.yaml) → usage. */
   products?: Record<string, ProductUsage>;
+  /** Absent (older snapshots) or null = ActionTrail not collected (see gaps). */
+  actiontrail?: ActionTrailSnapshot | null;
+  /** Absent (older snapshots) or null = Security Center not collected (see gaps). */
+  securityCenter?: SecurityCenterSnapshot | null;
   gaps: Gap[];
   stats: { apiCalls: number; retries: number; durationMs: number };
 }

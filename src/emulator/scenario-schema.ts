@@ -292,6 +292,50 @@ const accountSchema = z.strictObject({
   principalId: z.string().optional(),
 });
 
+const trailSchema = z.strictObject({
+  name: id,
+  homeRegion: z.string().default('cn-hangzhou'),
+  trailRegion: z.string().default('All'),
+  status: z.enum(['Enable', 'Disable', 'Fresh']).default('Enable'),
+  eventRw: z.enum(['Write', 'Read', 'All']).default('All'),
+  slsProjectArn: z.string().nullable().default(null),
+  ossBucketName: z.string().nullable().default(null),
+  /** GetTrailStatus IsLogging; omit: logging while the trail is enabled. */
+  isLogging: z.boolean().optional(),
+});
+
+// Omitted: one enabled trail over all regions, recording every event into SLS.
+const actionTrailSchema = z.strictObject({
+  trails: z
+    .array(trailSchema)
+    .default([{ name: 'account-trail', homeRegion: 'cn-hangzhou', trailRegion: 'All', status: 'Enable', eventRw: 'All', slsProjectArn: 'acs:log:cn-hangzhou:1234567890123456:project/actiontrail-audit', ossBucketName: null }]),
+});
+
+const vulnerabilitySchema = z.strictObject({
+  instanceId: id,
+  type: z.enum(['cve', 'sys', 'cms', 'emg', 'app', 'sca']).default('cve'),
+  name: z.string().default('oval:com.redhat.rhsa:def:20240001'),
+  aliasName: z.string().default('RHSA-2024:0001: openssl security update'),
+  /** Security Center's fix priority: asap (high), later (medium), nntf (low). */
+  necessity: z.enum(['asap', 'later', 'nntf']).default('asap'),
+  /** false = already handled (Dealed=y). */
+  unfixed: z.boolean().default(true),
+});
+
+// Omitted: a paid edition, every instance's agent online, nothing unfixed, every notification on, every scan on.
+const securityCenterSchema = z.strictObject({
+  /** DescribeVersionConfig Version: 1 Basic, 3 Enterprise, 5 Advanced, 6 Anti-virus, 7 Ultimate. */
+  version: z.number().int().default(3),
+  trial: z.boolean().default(false),
+  /** instanceId → agent status; instances not listed are online; "none" = no agent installed. */
+  agents: z.record(z.string(), z.enum(['online', 'offline', 'pause', 'none'])).default({}),
+  vulnerabilities: z.array(vulnerabilitySchema).default([]),
+  /** Notification project → Route bit mask (0 = off); projects not listed notify by every channel (7). */
+  notices: z.record(z.string(), z.number().int().min(0)).default({}),
+  /** Vulnerability type → "on"/"off"; types not listed are scanned. */
+  vulScan: z.record(z.string(), z.enum(['on', 'off'])).default({}),
+});
+
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 export const scenarioSchema = z
@@ -305,6 +349,8 @@ export const scenarioSchema = z
     ram: ramSchema.prefault({}),
     /** SSL certificates in Certificate Management (account-wide). */
     certificates: z.array(certificateSchema).default([]),
+    actiontrail: actionTrailSchema.prefault({}),
+    securityCenter: securityCenterSchema.prefault({}),
   })
   .superRefine(checkReferences);
 
@@ -416,8 +462,20 @@ function checkRam(ctx: Ctx, ram: Parsed['ram']): void {
   ram.groups.forEach((g, i) => checkPolicies(g.policies, ['ram', 'groups', i, 'policies']));
 }
 
+function checkSecurityCenter(ctx: Ctx, s: Parsed): void {
+  const instances = new Set(Object.values(s.regions).flatMap((r) => r.instances.map((x) => x.instanceId)));
+  for (const key of Object.keys(s.securityCenter.agents)) {
+    if (!instances.has(key)) issue(ctx, ['securityCenter', 'agents', key], `unknown instance ${key}`);
+  }
+  s.securityCenter.vulnerabilities.forEach((v, i) => {
+    if (!instances.has(v.instanceId)) issue(ctx, ['securityCenter', 'vulnerabilities', i, 'instanceId'], `unknown instance ${v.instanceId}`);
+  });
+  uniqueIds(ctx, s.actiontrail.trails, (t) => `${t.homeRegion}/${t.name}`, ['actiontrail', 'trails'], 'trail');
+}
+
 function checkReferences(s: Parsed, ctx: Ctx): void {
   for (const [regionId, region] of Object.entries(s.regions)) checkRegion(ctx, regionId, region);
   checkRam(ctx, s.ram);
   uniqueIds(ctx, s.certificates, (c) => c.certificateId, ['certificates'], 'certificate');
+  checkSecurityCenter(ctx, s);
 }

@@ -105,6 +105,9 @@ export interface ScenarioAccount extends AccountIdentity {
   accountAlias: string | null;
 }
 
+export type ScenarioActionTrail = Parsed['actiontrail'];
+export type ScenarioSecurityCenter = Parsed['securityCenter'];
+
 export interface Scenario {
   name: string;
   description: string;
@@ -112,6 +115,8 @@ export interface Scenario {
   regions: Record<string, ScenarioRegion>;
   ram: ScenarioRam;
   certificates: ScenarioCertificate[];
+  actiontrail: ScenarioActionTrail;
+  securityCenter: ScenarioSecurityCenter;
 }
 
 // ---------- resolution: fill the defaults that depend on other parts of the scenario ----------
@@ -256,6 +261,8 @@ function resolve(s: Parsed): Scenario {
         upload: c.upload,
       }),
     ),
+    actiontrail: s.actiontrail,
+    securityCenter: s.securityCenter,
   };
 }
 

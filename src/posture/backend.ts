@@ -1,6 +1,7 @@
 import { ALL_CHECKS, loadOsEol } from '../checks/index.js';
 import type { OsEolTable } from '../checks/os-eol.js';
 import {
+  CLOUD_SERVICES,
   collectSnapshot,
   everyServiceAt,
   refreshResource,

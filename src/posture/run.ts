@@ -58,8 +58,15 @@ export function withCis<T extends { id: string; cis?: string }>(row: T, labels: 
   return { ...row, cis };
 }
 
-// Account-wide services: RAM, and Certificate Management (one service per site, no regions).
-const GLOBAL_SERVICES = new Set(['ram', 'cas']);
+/** Account-wide parts of the snapshot: whether each was collected, and the services its gaps carry. */
+const ACCOUNT_PARTS: Record<string, { collected: (s: Snapshot) => boolean; services: Gap['service'][] }> = {
+  ram: { collected: (s) => s.ram !== null, services: ['ram', 'ims'] },
+  actiontrail: { collected: (s) => s.actiontrail != null, services: ['actiontrail'] },
+  sas: { collected: (s) => s.securityCenter != null, services: ['sas'] },
+};
+// Account-wide services: those parts, and Certificate Management (one service per site, no
+// regions), whose checks read a null certificate list as a gap themselves.
+const GLOBAL_SERVICES = new Set([...Object.keys(ACCOUNT_PARTS), 'cas']);
 
 export function selectChecks(checks: readonly Check[], filter: ScanFilter = {}): Check[] {
   return checks.filter((c) => {
@@ -159,8 +166,9 @@ function runRegionalCheck(check: Check, snapshot: Snapshot, base: Omit<CheckCont
 
 function runAccountCheck(check: Check, snapshot: Snapshot, base: Omit<CheckContext, 'snapshot'>, account: string): CheckResult[] {
   const ref: ResourceRef = { type: 'account', id: account, name: snapshot.accountName, account };
-  if (check.meta.service === 'ram' && snapshot.ram === null) {
-    const gaps = snapshot.gaps.filter((g) => (g.service === 'ram' || g.service === 'ims') && g.resource === undefined);
+  const part = ACCOUNT_PARTS[check.meta.service];
+  if (part && !part.collected(snapshot)) {
+    const gaps = snapshot.gaps.filter((g) => part.services.includes(g.service) && g.resource === undefined);
     return [scopeErrorResult(ref, gaps, true)];
   }
   const gaps = scopeGaps(snapshot, check.meta.needs);

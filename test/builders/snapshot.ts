@@ -3,6 +3,9 @@
 
 import type {
   AccessKey,
+  ActionTrailSnapshot,
+  SecurityCenterSnapshot,
+  Trail,
   AutoSnapshotPolicy,
   Certificate,
   Disk,
@@ -311,6 +314,36 @@ export function buildRam(o: Partial<RamSnapshot> = {}): RamSnapshot {
   };
 }
 
+export function buildTrail(o: Partial<Trail> = {}): Trail {
+  return {
+    name: 'account-trail',
+    homeRegion: REGION,
+    trailRegion: 'All',
+    status: 'Enable',
+    eventRw: 'All',
+    slsProjectArn: `acs:log:${REGION}:${ACCOUNT_ID}:project/actiontrail-audit`,
+    ossBucketName: null,
+    isLogging: true,
+    ...o,
+  };
+}
+
+export function buildActionTrail(o: Partial<ActionTrailSnapshot> = {}): ActionTrailSnapshot {
+  return { trails: [buildTrail()], ...o };
+}
+
+/** A paid edition, the default instance (i-1) online with nothing unfixed, every notification and scan on. */
+export function buildSecurityCenter(o: Partial<SecurityCenterSnapshot> = {}): SecurityCenterSnapshot {
+  return {
+    agents: { 'i-1': 'online' },
+    vulns: {},
+    edition: { version: 3, trial: false },
+    notices: { sas_vulnerability: 7, yundun_sas_vul_Emergency: 7, sas_healthcheck: 7, sas_suspicious: 7, yundun_sas_ak_leakage: 7 },
+    vulScan: { yum: 'on', cve: 'on', sys: 'on', cms: 'on', emg: 'on' },
+    ...o,
+  };
+}
+
 export function buildGap(o: Partial<Gap> = {}): Gap {
   return {
     service: 'ecs',
@@ -327,10 +360,12 @@ export interface SnapshotOverrides extends Partial<Snapshot> {
   region?: Partial<RegionSnapshot>;
   /** Merged into the default RAM data; pass `ram: null` to say RAM was not collected. */
   ramData?: Partial<RamSnapshot>;
+  /** Merged into the default Security Center data; pass `securityCenter: null` for "not collected". */
+  sasData?: Partial<SecurityCenterSnapshot>;
 }
 
 export function buildSnapshot(o: SnapshotOverrides = {}): Snapshot {
-  const { region, ramData, ...rest } = o;
+  const { region, ramData, sasData, ...rest } = o;
   const regionData = rest.regionData ?? { [REGION]: buildRegion(region) };
   return {
     schemaVersion: 1,
@@ -343,6 +378,8 @@ export function buildSnapshot(o: SnapshotOverrides = {}): Snapshot {
     ram: buildRam(ramData),
     certificates: [buildCertificate()],
     products: {},
+    actiontrail: buildActionTrail(),
+    securityCenter: buildSecurityCenter(sasData),
     gaps: [],
     stats: { apiCalls: 42, retries: 0, durationMs: 1234 },
     ...rest,

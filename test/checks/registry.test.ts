@@ -37,7 +37,7 @@ describe('check registry', () => {
     for (const p of placeholdersIn([m.remediation.cli, m.remediation.console.en, m.remediation.console.zh].join(' '))) expect(known, `{${p}}`).toContain(p);
     expect(m.needs.length).toBeGreaterThan(0);
     for (const n of m.needs) {
-      expect(['ecs', 'ram', 'ims', 'sts', 'vpc', 'kms', 'cas']).toContain(n.service);
+      expect(["ecs", "ram", "ims", "sts", "vpc", "kms", "cas", "actiontrail", "sas"]).toContain(n.service);
       expect(n.action).toMatch(/^[A-Z][A-Za-z]+$/);
     }
     expect(m.responsibility).toMatch(/^(customer|cloud|shared)\./);
@@ -55,6 +55,7 @@ describe('check registry', () => {
       'ram.access-key.old', 'ram.access-key.unused', 'ram.user.multiple-active-keys', 'ram.user.direct-policy',
       'ram.policy.full-admin', 'ram.password-policy', 'ram.security-preference', 'actiontrail.not-enabled',
       'kms.key-rotation-off', 'kms.key-pending-deletion', 'cas.cert-expiring', 'cas.cert-expired', 'vpc.acl-allow-all',
+      'actiontrail.not-logging', 'actiontrail.partial-events', 'sas.basic-edition', 'sas.notifications-off', 'sas.vuln-scan-off',
     ];
     const known = new Set([...metas.map((m) => m.id), ...NOT_COVERED.map((n) => n.id)]);
     for (const id of catalogue) expect(known.has(id), id).toBe(true);

@@ -23,6 +23,7 @@ import {
   buildSecurityGroup,
   buildSnapshot,
   buildSystemEvent,
+  buildTrail,
   buildUser,
   buildWorldRule,
   daysAgo,
@@ -78,10 +79,18 @@ const FAILING: Record<string, SnapshotOverrides> = {
   },
   'ram.password-policy': { ramData: { passwordPolicy: { ...buildSnapshot().ram!.passwordPolicy!, minimumPasswordLength: 8 } } },
   'ram.security-preference': { ramData: { securityPreference: { ...buildSnapshot().ram!.securityPreference!, mfaOperationForLogin: 'independent', allowUserToManageAccessKeys: true } } },
+  'ecs.instance.no-security-agent': { sasData: { agents: {} } },
+  'ecs.instance.unpatched': { sasData: { vulns: { 'i-1': { high: 2, medium: 0, low: 1 } } } },
+  'actiontrail.not-enabled': { actiontrail: { trails: [] } },
+  'actiontrail.not-logging': { actiontrail: { trails: [{ ...buildTrail(), isLogging: false, status: 'Disable' }] } },
+  'actiontrail.partial-events': { actiontrail: { trails: [buildTrail({ eventRw: 'Write' })] } },
+  'sas.basic-edition': { sasData: { edition: { version: 1, trial: false } } },
+  'sas.notifications-off': { sasData: { notices: { sas_vulnerability: 0 } } },
+  'sas.vuln-scan-off': { sasData: { vulScan: { yum: 'off', cve: 'on', sys: 'on', cms: 'on', emg: 'on' } } },
 };
 
-// Account-wide services take no --RegionId (Certificate Management is one service per site).
-const GLOBAL_CLI = /^aliyun (ram|ims|sts|cas) /;
+// Account-wide services take no --RegionId (Certificate Management and Security Center are one service per site).
+const GLOBAL_CLI = /^aliyun (ram|ims|sts|cas|sas) /;
 
 /** Complaints about one rendered remediation; `region` is what --RegionId must say (any value when undefined). */
 function problems(rem: Remediation, region?: string): string[] {

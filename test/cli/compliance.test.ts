@@ -54,9 +54,12 @@ describe('whoowns compliance cis-v2 --demo', () => {
     // One rule of the password policy each: the demo requires upper-case letters but not symbols.
     expect(status(rep, '1.7')).toMatchObject({ status: 'pass', passed: 1, checks: ['ram.password-policy#uppercase'] });
     expect(status(rep, '1.9')).toMatchObject({ status: 'fail', failed: 1, checks: ['ram.password-policy#symbols'] });
-    // Unjudged rows say why: a catalogue row, a check still to come, a manual one, one whoowns does not read.
+    // ActionTrail and Security Center, read through the generic RPC door: the demo plants both kinds.
+    expect(status(rep, '2.1')).toMatchObject({ status: 'fail', failed: 2 });
+    expect(status(rep, '4.6')).toMatchObject({ status: 'fail', failed: 2, checks: ['ecs.instance.no-security-agent'] });
+    expect(status(rep, '8.1')).toMatchObject({ status: 'pass', checks: ['sas.basic-edition'] });
+    // Unjudged rows say why: a catalogue row, a manual one, one whoowns does not read.
     expect(status(rep, '1.2')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/root account/) } });
-    expect(status(rep, '8.1')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/sas\.basic-edition is not part of this whoowns build/) } });
     expect(status(rep, '1.1')).toMatchObject({ status: 'manual', checks: [] });
     expect(status(rep, '6.1')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/RDS/) } });
     expect(status(rep, '1.13').status).toBe('not-covered');

@@ -68,7 +68,7 @@ describe('collectSnapshot against the emulator', () => {
       const declared = new Set(ACTIONS_CALLED.map((a) => a.action));
       for (const call of emu.calls) expect(declared.has(call.action), call.action).toBe(true);
       for (const a of ACTIONS_CALLED) expect(a.action).toMatch(/^(Describe|List|Get|AssumeRole$)/);
-      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert):[A-Z]/);
+      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert|actiontrail|yundun-sas):[A-Z]/);
     });
   });
 
@@ -124,7 +124,8 @@ describe('collectSnapshot against the emulator', () => {
       const snap = await collectFrom(emu, { regions: [second!] });
       expect(snap.regions).toEqual([second]);
       expect(Object.keys(snap.regionData)).toEqual([second]);
-      expect(emu.calls.some((c) => c.region === first && c.action !== 'DescribeRegions')).toBe(false);
+      // ActionTrail is account-wide: a trail's status is asked in the trail's own home region.
+      expect(emu.calls.some((c) => c.region === first && c.action !== 'DescribeRegions' && c.service !== 'actiontrail')).toBe(false);
 
       const err = await collectFrom(emu, { regions: [second!, 'eu-nowhere-9'] }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'CONFIG_INVALID' });
@@ -137,15 +138,18 @@ describe('collectSnapshot against the emulator', () => {
     await withEmulator(paged(), async (emu) => {
       const progress: Array<[number, number]> = [];
       const snap = await collectFrom(emu, { services: ['ecs'], onProgress: (d, t) => progress.push([d, t]) });
-      expect(progress.at(-1)).toEqual([2, 2]);
+      // Two regions, and Security Center (the ECS agent and patch checks read it).
+      expect(progress.at(-1)).toEqual([3, 3]);
       expect(snap.ram).toBeNull();
+      expect(snap.actiontrail).toBeNull();
+      expect(snap.securityCenter).not.toBeNull();
       const r = Object.values(snap.regionData)[0]!;
       expect(r.instances).not.toBeNull();
       expect(r.vpcs).toBeNull();
       expect(r.kmsKeys).toBeNull();
       expect(snap.certificates).toBeNull();
-      expect(snap.gaps.map((g) => `${g.service}:${g.code}`).sort()).toEqual(['cas:NotRequested', 'kms:NotRequested', 'ram:NotRequested', 'vpc:NotRequested']);
-      expect(emu.calls.some((c) => c.service !== 'ecs' && c.service !== 'sts')).toBe(false);
+      expect(snap.gaps.map((g) => `${g.service}:${g.code}`).sort()).toEqual(["actiontrail:NotRequested", "cas:NotRequested", "kms:NotRequested", "ram:NotRequested", "vpc:NotRequested"]);
+      expect(emu.calls.some((c) => ["ram", "ims", "vpc", "actiontrail", "kms", "cas"].includes(c.service))).toBe(false);
     });
   });
 });

@@ -87,3 +87,26 @@ describe('env parsing', () => {
     expect(codeOf(() => regionsFromEnv({ WHOOWNS_REGIONS: 'cn-hangzhou,hangzhou' }))).toBe('CONFIG_INVALID');
   });
 });
+
+describe('ActionTrail and Security Center endpoints', () => {
+  it('are read from WHOOWNS_ENDPOINT_ACTIONTRAIL / _SAS like the others', async () => {
+    const { endpointsFromEnv } = await import('../../src/cloud/endpoints.js');
+    expect(endpointsFromEnv({ WHOOWNS_ENDPOINT_SAS: 'https://tds.ap-southeast-1.aliyuncs.com', WHOOWNS_ENDPOINT_ACTIONTRAIL: 'https://actiontrail.cn-beijing.aliyuncs.com' })).toEqual({
+      sas: 'https://tds.ap-southeast-1.aliyuncs.com',
+      actiontrail: 'https://actiontrail.cn-beijing.aliyuncs.com',
+    });
+  });
+  it('a loopback override stands in for every service without its own, and public ones are left alone', async () => {
+    const { parseEndpoints, withLoopbackDefaults, SERVICES } = await import('../../src/cloud/endpoints.js');
+    const local = withLoopbackDefaults(parseEndpoints({ ecs: 'http://127.0.0.1:9', sas: 'https://tds.ap-southeast-1.aliyuncs.com' }));
+    for (const s of SERVICES) expect(local[s], s).toEqual(s === 'sas' ? { host: 'tds.ap-southeast-1.aliyuncs.com', protocol: 'https' } : { host: '127.0.0.1:9', protocol: 'http' });
+    expect(withLoopbackDefaults(parseEndpoints({ ecs: 'https://ecs-vpc.cn-hangzhou.aliyuncs.com' }))).toEqual({ ecs: { host: 'ecs-vpc.cn-hangzhou.aliyuncs.com', protocol: 'https' } });
+  });
+  it('the generic client goes to the public ActionTrail and Security Center endpoints by default', async () => {
+    const { ClientFactory } = await import('../../src/cloud/clients.js');
+    const { baseCredential } = await import('../../src/cloud/credentials.js');
+    const f = new ClientFactory(baseCredential({ accessKeyId: 'LTAI5tTestKeyId0001', accessKeySecret: 's' }), {}, { readMs: 1000, connectMs: 1000 });
+    expect(f.endpointOf('actiontrail', 'cn-beijing')).toEqual({ host: 'actiontrail.cn-beijing.aliyuncs.com', protocol: 'https' });
+    expect(f.endpointOf('sas', undefined)).toEqual({ host: 'tds.cn-shanghai.aliyuncs.com', protocol: 'https' });
+  });
+});

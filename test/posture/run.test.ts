@@ -17,8 +17,8 @@ import {
   NOW,
 } from '../builders/snapshot.js';
 
-// RAM and Certificate Management are account-wide; everything else runs per region.
-const REGIONAL = ALL_CHECKS.filter((c) => c.meta.service !== 'ram' && c.meta.service !== 'cas');
+// RAM, Certificate Management, ActionTrail and Security Center are account-wide; the rest run per region.
+const REGIONAL = ALL_CHECKS.filter((c) => !["ram", "cas", "actiontrail", "sas"].includes(c.meta.service));
 const openSsh = buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' })] });
 
 describe('runChecks on a clean account', () => {
@@ -35,8 +35,9 @@ describe('runChecks on a clean account', () => {
     for (const c of ALL_CHECKS) expect(scan.findings.some((f) => f.checkId === c.meta.id), c.meta.id).toBe(true);
     expect(scan.notCovered.map((n) => n.id)).toEqual(NOT_COVERED.map((n) => n.id));
     // CIS references come from the compliance map, versioned, for catalogue rows as for checks.
-    expect(scan.notCovered.find((n) => n.id === 'ecs.instance.no-security-agent')?.cis).toBe('CIS v2 4.6, 8.2');
-    expect(scan.notCovered.find((n) => n.id === 'ecs.instance.unpatched')?.cis).toBe('CIS v2 4.5');
+    expect(scan.notCovered.find((n) => n.id === 'ram.root.mfa')?.cis).toBe('CIS v2 1.3');
+    expect(scan.checks.find((c) => c.id === 'ecs.instance.no-security-agent')?.cis).toBe('CIS v2 4.6, 8.2');
+    expect(scan.checks.find((c) => c.id === 'ecs.instance.unpatched')?.cis).toBe('CIS v2 4.5');
   });
 
   it('describes the scan', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ACTIONS_CALLED } from '../../src/cloud/actions.js';
+import { ACTIONS, ACTIONS_CALLED, RAM_PREFIX } from '../../src/cloud/actions.js';
 import { EcsClient, ImsClient, RamClient, StsClient, VpcClient } from '../../src/cloud/sdk.js';
 import { packageRoot } from '../../src/core/paths.js';
 import { SERVICES } from '../../src/emulator/services/index.js';
@@ -59,7 +59,7 @@ describe('least-privilege RAM policy', () => {
 
   it('grants nothing that is not read-only', () => {
     for (const action of shippedPolicy.Statement[0].Action) {
-      const ok = /^[a-z][a-z-]*:(Describe|List|Get)\w+$/.test(action) || action === 'sts:AssumeRole';
+      const ok = /^[a-z][a-z0-9-]*:(Describe|List|Get)\w+$/.test(action) || action === 'sts:AssumeRole';
       expect(ok, `${action} is not a read-only action`).toBe(true);
     }
     expect(Object.keys(READ_ONLY_EXCEPTIONS).sort()).toEqual(['sts:AssumeRole', 'sts:GetCallerIdentity']);
@@ -70,9 +70,7 @@ describe('least-privilege RAM policy', () => {
     const expected = new Set(ACTIONS_CALLED.map((a) => a.ramAction).filter(needsGrant));
     expect(new Set(shippedPolicy.Statement[0].Action)).toEqual(expected);
     for (const a of ACTIONS_CALLED) {
-      // IMS is authorised as ram:, Certificate Management under its old code yundun-cert:.
-      const prefix = a.service === 'ims' ? 'ram' : a.service === 'cas' ? 'yundun-cert' : a.service;
-      expect(a.ramAction).toBe(`${prefix}:${a.action}`);
+      expect(a.ramAction).toBe(`${RAM_PREFIX[a.service] ?? a.service}:${a.action}`);
       expect(isReadOnlyAction(a.ramAction), a.ramAction).toBe(true);
     }
   });
@@ -96,8 +94,8 @@ describe('least-privilege RAM policy', () => {
         found.set(action, (found.get(action) ?? new Set()).add(rel(f)));
       }
     }
-    // KMS and Certificate Management go through rpc.ts (see the generic-door test below).
-    const tableActions = new Set(ACTIONS_CALLED.filter((a) => a.service !== 'kms' && a.service !== 'cas').map((a) => a.action));
+    // KMS, Certificate Management, ActionTrail and Security Center go through rpc.ts (see the generic-door test below).
+    const tableActions = new Set(ACTIONS_CALLED.filter((a) => !['kms', 'cas', 'actiontrail', 'sas'].includes(a.service)).map((a) => a.action));
     const unlisted = [...found].filter(([a]) => !tableActions.has(a)).map(([a, files]) => `${a} (in ${[...files].join(', ')})`);
     expect(unlisted, 'SDK calls outside the ACTIONS table').toEqual([]);
     expect(new Set(found.keys())).toEqual(tableActions);
@@ -110,13 +108,26 @@ describe('least-privilege RAM policy', () => {
     expect(offenders).toEqual([]);
     const callers = botSources.filter((f) => !f.endsWith(rpc) && /\.rpc\s*[<(]/.test(read(f))).map(rel);
     expect(callers).toEqual([join('src', 'cloud', 'actions.ts')]);
+    const generics = ACTIONS_CALLED.filter((a) => ['actiontrail', 'sas', 'kms', 'cas'].includes(a.service)).map((a) => a.ramAction);
+    expect(generics.sort()).toEqual([
+      'actiontrail:DescribeTrails',
+      'actiontrail:GetTrailStatus',
+      'kms:DescribeKey',
+      'kms:ListKeys',
+      'yundun-cert:ListUserCertificateOrder',
+      'yundun-sas:DescribeCloudCenterInstances',
+      'yundun-sas:DescribeNoticeConfig',
+      'yundun-sas:DescribeVersionConfig',
+      'yundun-sas:DescribeVulConfig',
+      'yundun-sas:DescribeVulList',
+    ]);
   });
 
   it('every table entry is used by the collector, and every key it uses is in the table', () => {
     const used = new Set<string>();
     for (const f of cloudSources) {
       if (f.endsWith(join('cloud', 'actions.ts'))) continue;
-      for (const m of read(f).matchAll(/'((?:ecs|vpc|ram|ims|sts|kms|cas):[A-Z][A-Za-z0-9]*)'/g)) used.add(m[1]!);
+      for (const m of read(f).matchAll(/'((?:ecs|vpc|ram|ims|sts|kms|cas|actiontrail|sas):[A-Z][A-Za-z0-9]*)'/g)) used.add(m[1]!);
     }
     expect(used).toEqual(new Set(Object.keys(ACTIONS)));
   });

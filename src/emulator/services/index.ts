@@ -9,6 +9,8 @@ import { stsHandlers } from './sts.js';
 import { vpcHandlers } from './vpc.js';
 import { kmsHandlers } from './kms.js';
 import { casHandlers } from './cas.js';
+import { actiontrailHandlers } from './actiontrail.js';
+import { sasHandlers } from './sas.js';
 
 export interface ServiceDef {
   name: Service;
@@ -31,6 +33,8 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'kms', version: '2016-01-20', product: 'Kms', host: 'kms.aliyuncs.com', authPrefix: 'kms', handlers: kmsHandlers },
   // Certificate Management authorises under its old product code.
   { name: 'cas', version: '2020-04-07', product: 'cas', host: 'cas.aliyuncs.com', authPrefix: 'yundun-cert', handlers: casHandlers },
+  { name: 'actiontrail', version: '2020-07-06', product: 'Actiontrail', host: 'actiontrail.cn-hangzhou.aliyuncs.com', authPrefix: 'actiontrail', handlers: actiontrailHandlers },
+  { name: 'sas', version: '2018-12-03', product: 'Sas', host: 'tds.cn-shanghai.aliyuncs.com', authPrefix: 'yundun-sas', handlers: sasHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
