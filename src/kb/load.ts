@@ -1,16 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z, ZodType } from 'zod';
 import { WhoownsError } from '../core/errors.js';
 import { knowledgeDir } from '../core/paths.js';
-import { entryFileSchema, synonymFileSchema, type Entry } from './schema.js';
+import { entryFileSchema, intentFileSchema, scopeFileSchema, synonymFileSchema, type Entry, type IntentFile, type ScopeFile } from './schema.js';
 
 export interface KnowledgeBase {
   entries: Entry[];
   byId: Map<string, Entry>;
   /** Cross-language synonym groups (already validated). */
   synonyms: string[][];
+  /** Question cues and what they prefer; empty when the directory has no intents.yaml. */
+  intents: IntentFile;
+  /** Other clouds; empty when the directory has no scope.yaml. */
+  scope: ScopeFile;
 }
 
 /** Files holding entries; other YAML in knowledge/ (synonyms, os-eol ...) has its own schema. */
@@ -70,6 +74,8 @@ export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {
   const entries: Entry[] = [];
   for (const file of ENTRY_FILES) entries.push(...readYamlFile(join(dir, file), entryFileSchema).entries);
   const synonyms = readYamlFile(join(dir, 'synonyms.yaml'), synonymFileSchema).groups;
+  const intents = optionalYaml(join(dir, 'intents.yaml'), intentFileSchema, { signals: [], joiners: { zh: [], en: [] } });
+  const scope = optionalYaml(join(dir, 'scope.yaml'), scopeFileSchema, { clouds: [] });
   const byId = new Map<string, Entry>();
   for (const e of entries) {
     if (byId.has(e.id)) throw linkError(dir, `duplicate id ${e.id}`, `重复的 id ${e.id}`);
@@ -82,7 +88,17 @@ export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {
       }
     }
   }
-  return { entries, byId, synonyms };
+  for (const s of intents.signals) {
+    for (const ref of s.prefer?.ids ?? []) {
+      if (!byId.has(ref)) throw linkError(dir, `intent ${s.id} prefers unknown entry ${ref}`, `意图 ${s.id} 引用了不存在的条目 ${ref}`);
+    }
+  }
+  return { entries, byId, synonyms, intents, scope };
+}
+
+// A knowledge directory made for one test may leave these out; the shipped one has both (a test says so).
+function optionalYaml<T>(path: string, schema: ZodType<T>, empty: T): T {
+  return existsSync(path) ? readYamlFile(path, schema) : empty;
 }
 
 function linkError(dir: string, en: string, zh: string): WhoownsError {
