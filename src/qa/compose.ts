@@ -2,6 +2,7 @@ import type { Entry, Owner } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Intent } from './intent.js';
 import { matchForm } from './index.js';
+import { renderIncident } from './incident.js';
 import type { Lang } from '../core/i18n.js';
 
 // Answers are built from entries, never free text: owner first, then why, then what helps.
@@ -79,6 +80,8 @@ export interface Part {
 export const SHORT_MAX = 600;
 const SENTENCES_FIRST = 3;
 const SENTENCES_MORE = 2;
+/** An entry's text is never clipped below this many characters. */
+const MIN_TEXT = 120;
 
 const OWNS: Record<Owner, Record<Lang, string>> = {
   'alibaba-cloud': { zh: '这由阿里云负责', en: 'Alibaba Cloud owns this' },
@@ -128,10 +131,14 @@ function pickSentences(e: Entry, words: string[], lang: Lang, n: number, prefer:
 function partLines(kb: KnowledgeBase, p: Part, lang: Lang, first: boolean, prefer: string[]): string[] {
   const { entry: e, intent } = p;
   const lines: string[] = [];
+  if (e.kind === 'incident') {
+    if (intent.yesNo && intent.claim) lines.push(premiseLine(e, intent.claim, lang));
+    return [...lines, renderIncident(kb, e, lang)];
+  }
   const isProduct = e.kind === 'product' || e.kind === 'product-group';
   const premise = intent.yesNo && intent.claim ? premiseLine(e, intent.claim, lang) : undefined;
   if (premise) lines.push(premise);
-  if (premise || intent.owner || intent.yesNo || !isProduct || !first) lines.push(ownerLine(e.owner, lang));
+  lines.push(ownerLine(e.owner, lang));
   lines.push(pickSentences(e, p.words, lang, first ? SENTENCES_FIRST : SENTENCES_MORE, prefer).join(lang === 'zh' ? '' : ' '));
   if (e.standards.length) lines.push(`${L.standards[lang]}${colon(lang)}${e.standards.join(', ')}`);
   const related = e.related.map((id) => kb.byId.get(id)).filter((r): r is Entry => r !== undefined);
@@ -154,14 +161,15 @@ export function renderShort(kb: KnowledgeBase, parts: Part[], lang: Lang, prefer
   const blocks = parts.map((p, i) => partLines(kb, p, lang, i === 0, prefer));
   const text = () => [...blocks.map((b) => b.join('\n')), more].join('\n');
   const droppable = (line: string) => line.startsWith(L.helps[lang]) || line.startsWith(L.serves[lang]);
-  // Trim the last parts' optional lines first, then their text, never the owner lines.
-  for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
-    blocks[i] = blocks[i]!.filter((l) => !droppable(l));
-  }
+  // Trim the last parts first: their text down to a sentence or two, then the optional lines;
+  // never the owner or premise lines.
   for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
     const b = blocks[i]!;
     const at = b.findIndex((l) => !l.startsWith(L.owner[lang]) && !/^(No|Yes|Partly) —|^(不是|是的|不完全是)。/.test(l));
-    if (at >= 0) b[at] = clip(b[at]!, Math.max(40, [...b[at]!].length - ([...text()].length - SHORT_MAX)), lang);
+    if (at >= 0) b[at] = clip(b[at]!, Math.max(MIN_TEXT, [...b[at]!].length - ([...text()].length - SHORT_MAX)), lang);
+  }
+  for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
+    blocks[i] = blocks[i]!.filter((l) => !droppable(l));
   }
   return text();
 }

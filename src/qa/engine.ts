@@ -7,6 +7,7 @@ import { detectLanguage, normalize } from './normalize.js';
 import { renderAnswer, renderOffTopic, renderShort, type Part } from './compose.js';
 import { compileScope, otherCloud, pasteShapes, renderOtherCloud, renderPasteHint, stripPaste, type ScopeModel } from './scope.js';
 import { splitParts } from './parts.js';
+import { renderIncident } from './incident.js';
 
 import type { Lang } from '../core/i18n.js';
 
@@ -42,6 +43,8 @@ const SIDE_CUSTOMER = /我们|我方|客户|用户|\b(we|us|customers?|tenants?)
 const SOURCE_SHARE = 0.5;
 /** At most this many parts of one question are answered. */
 const MAX_PARTS = 3;
+/** The broad context entries' share of their score when a concrete subject is named too. */
+const CONTEXT_WHEN_SPECIFIC = 0.6;
 
 interface Ranked {
   id: string;
@@ -88,7 +91,7 @@ export class QaEngine {
       if (sources.length < 3 && !sources.some((s) => s.id === p.entry.id)) sources.push({ id: p.entry.id, title: p.entry.title[language], score: round(Math.min(1, p.ranked[0]!.score / first.ranked[0]!.score)) });
     }
     const answer = opts.long
-      ? parts.map((p) => renderAnswer(this.kb, p.entry, p.intent, language)).join('\n\n')
+      ? parts.map((p) => (p.entry.kind === 'incident' ? renderIncident(this.kb, p.entry, language, { long: true }) : renderAnswer(this.kb, p.entry, p.intent, language))).join('\n\n')
       : renderShort(this.kb, parts, language);
     return { question, language, matched: true, owner: first.entry.owner, answer, sources };
   }
@@ -182,7 +185,22 @@ export class QaEngine {
       r.score *= f;
       r.named *= f;
     }
+    this.preferSpecific(out);
     return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Words of a side ("our", "我们的") name the broad context entries; when the question also
+   * names a concrete subject (weak passwords, a failed host), that subject's entry answers.
+   */
+  private preferSpecific(ranked: Ranked[]): void {
+    const specific = ranked.some((r) => this.kb.byId.get(r.id)!.kind !== 'context' && r.named >= MIN_SCORE * 3);
+    if (!specific) return;
+    for (const r of ranked) {
+      if (this.kb.byId.get(r.id)!.kind !== 'context') continue;
+      r.score *= CONTEXT_WHEN_SPECIFIC;
+      r.named *= CONTEXT_WHEN_SPECIFIC;
+    }
   }
 
   /** Words the intent looks for in an entry ("does it need a reboot?" → "no reboot"). */
