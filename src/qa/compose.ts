@@ -111,11 +111,19 @@ function sentences(text: string, lang: Lang): string[] {
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 
+// Sentences repeat from answer to answer: their matching form is worked out once.
+const forms = new Map<string, string>();
+function formOf(s: string): string {
+  let f = forms.get(s);
+  if (f === undefined) forms.set(s, (f = matchForm(s)));
+  return f;
+}
+
 /** The entry's sentences that answer this question best, in their own order; the summary leads. */
 function pickSentences(e: Entry, words: string[], lang: Lang, n: number, prefer: string[]): string[] {
   const [summary, ...rest] = [e.summary[lang], ...sentences(e.body[lang], lang), ...(e.limits ? [e.limits[lang]] : [])];
   const scored = rest.map((s, i) => {
-    const form = matchForm(s);
+    const form = formOf(s);
     let score = words.filter((w) => form.includes(w)).reduce((sum, w) => sum + Math.min(4, w.length) / 2, 0);
     if (prefer.some((w) => s.toLowerCase().includes(w.toLowerCase()))) score += 3;
     return { s, i, score };
@@ -161,8 +169,12 @@ export function renderShort(kb: KnowledgeBase, parts: Part[], lang: Lang, prefer
   const blocks = parts.map((p, i) => partLines(kb, p, lang, i === 0, prefer));
   const text = () => [...blocks.map((b) => b.join('\n')), more].join('\n');
   const droppable = (line: string) => line.startsWith(L.helps[lang]) || line.startsWith(L.serves[lang]);
-  // Trim the last parts first: their text down to a sentence or two, then the optional lines;
-  // never the owner or premise lines.
+  // Trim the last parts first: what helps goes first unless the question asks how or with
+  // what; then the text, down to a sentence or two; never the owner or premise lines.
+  for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
+    const asksForTools = parts[i]!.intent.how || parts[i]!.intent.fired.has('which-product');
+    if (!asksForTools) blocks[i] = blocks[i]!.filter((l) => !droppable(l));
+  }
   for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
     const b = blocks[i]!;
     const at = b.findIndex((l) => !l.startsWith(L.owner[lang]) && !/^(No|Yes|Partly) —|^(不是|是的|不完全是)。/.test(l));

@@ -119,13 +119,20 @@ export function detectIntent(model: IntentModel, normalized: string, raw: string
   };
 }
 
+const textOf = new WeakMap<Entry, string>();
+function entryText(e: Entry): string {
+  let t = textOf.get(e);
+  if (t === undefined) textOf.set(e, (t = `${e.summary.zh} ${e.body.zh} ${e.summary.en} ${e.body.en}`.toLowerCase()));
+  return t;
+}
+
 /** How much the question's intent favours an entry the subject matched. */
 export function preferFactor(model: IntentModel, e: Entry, intent: Intent): number {
   let f = 1;
   for (const id of intent.fired) {
     const p = model.prefer.get(id);
     if (!p) continue;
-    const text = `${e.summary.zh} ${e.body.zh} ${e.summary.en} ${e.body.en}`.toLowerCase();
+    const text = entryText(e);
     if (p.kinds.includes(e.kind) || p.ids.includes(e.id) || p.words.some((w) => text.includes(w.toLowerCase()))) f *= p.factor;
   }
   return f;
