@@ -7,15 +7,17 @@ import { loadKnowledge } from '../src/kb/load.js';
 import type { Owner } from '../src/kb/schema.js';
 import { QaEngine, type QaAnswer } from '../src/qa/engine.js';
 import { detectLanguage } from '../src/qa/normalize.js';
-import { evalFileSchema, judge, type EvalQuestion } from '../src/qa/eval.js';
+import { evalFileSchema, judge, judgeStrict, type EvalQuestion } from '../src/qa/eval.js';
 
 // Q&A performance and accuracy, against a plain fuse.js search over the source's raw
 // paragraphs, in one process so the ratio holds on a noisy machine.
 // Usage: npm run bench:qa [-- questions.json ...]
 
 const root = packageRoot();
+// The shared eval and seed sit beside the checkout; a worktree elsewhere names them.
+const shared = process.env.WHOOWNS_SHARED ?? join(root, '../shared');
 const files = process.argv.slice(2);
-if (!files.length) files.push(join(root, '../shared/eval/dev-questions.json'), join(root, 'test/fixtures/qa-extra.json'), join(root, 'test/fixtures/qa-blind.json'));
+if (!files.length) files.push(join(shared, 'eval/dev-questions.json'), join(shared, 'eval/dev-questions-2.json'), join(root, 'test/fixtures/qa-extra.json'), join(root, 'test/fixtures/qa-blind.json'));
 const questions: EvalQuestion[] = files.filter((f) => existsSync(f)).flatMap((f) => evalFileSchema.parse(JSON.parse(readFileSync(f, 'utf8'))));
 
 function percentile(sorted: number[], p: number): number {
@@ -33,9 +35,10 @@ function timeBuild<T>(build: () => T, runs: number): { value: T; ms: number } {
   return { value, ms: t.sort((a, b) => a - b)[Math.floor(runs / 2)]! };
 }
 
-function measure(ask: (q: string) => QaAnswer, rounds: number): { p50: number; p99: number; accuracy: number } {
+function measure(ask: (q: string) => QaAnswer, rounds: number): { p50: number; p99: number; accuracy: number; strict: number } {
   const lat: number[] = [];
   let correct = 0;
+  let strict = 0;
   // Warm the JIT first: the numbers are for a running bot, not for its first question.
   for (let r = 0; r < 5; r++) for (const q of questions) ask(q.q);
   for (let r = 0; r < rounds; r++) {
@@ -44,15 +47,16 @@ function measure(ask: (q: string) => QaAnswer, rounds: number): { p50: number; p
       const a = ask(q.q);
       lat.push(performance.now() - s);
       if (r === 0 && judge(q, a) === null) correct++;
+      if (r === 0 && judgeStrict(q, a) === null) strict++;
     }
   }
   lat.sort((a, b) => a - b);
-  return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), accuracy: correct / questions.length };
+  return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), accuracy: correct / questions.length, strict: strict / questions.length };
 }
 
 // Baseline: the seed split into paragraphs, each labelled with the owner of its section.
 function baseline(): (q: string) => QaAnswer {
-  const seed = readFileSync(join(root, '../shared/seed/000_afe242ad6a3cabe6.txt'), 'utf8');
+  const seed = readFileSync(join(shared, 'seed/000_afe242ad6a3cabe6.txt'), 'utf8');
   let owner: Owner = 'shared';
   const paras: { text: string; owner: Owner }[] = [];
   for (const p of seed.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean)) {
@@ -75,9 +79,9 @@ const build = timeBuild(() => new QaEngine(kb), 20);
 const ours = measure((q) => build.value.ask(q), 50);
 const base = measure(baseline(), 50);
 const rows = [
-  ['engine', 'index build ms', 'p50 ms', 'p99 ms', 'accuracy'],
-  ['whoowns', build.ms.toFixed(2), ours.p50.toFixed(3), ours.p99.toFixed(3), `${(ours.accuracy * 100).toFixed(1)}%`],
-  ['fuse.js over raw paragraphs', '-', base.p50.toFixed(3), base.p99.toFixed(3), `${(base.accuracy * 100).toFixed(1)}%`],
+  ['engine', 'index build ms', 'p50 ms', 'p99 ms', 'lenient', 'strict'],
+  ['whoowns', build.ms.toFixed(2), ours.p50.toFixed(3), ours.p99.toFixed(3), `${(ours.accuracy * 100).toFixed(1)}%`, `${(ours.strict * 100).toFixed(1)}%`],
+  ['fuse.js over raw paragraphs', '-', base.p50.toFixed(3), base.p99.toFixed(3), `${(base.accuracy * 100).toFixed(1)}%`, `${(base.strict * 100).toFixed(1)}%`],
 ];
 for (const r of rows) process.stdout.write(`${r[0]!.padEnd(30)}${r.slice(1).map((c) => c.padStart(16)).join('')}\n`);
 process.stdout.write(`${questions.length} questions x 50 rounds; p99 ratio whoowns/baseline = ${(ours.p99 / base.p99).toFixed(2)}\n`);

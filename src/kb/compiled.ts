@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { knowledgeDir } from '../core/paths.js';
 import type { KnowledgeBase } from './load.js';
-import type { Entry } from './schema.js';
 import { KB_FILES } from './files.js';
 
 // The knowledge base as the build validated it. Parsing the YAML and checking it with zod costs
@@ -12,13 +11,11 @@ import { KB_FILES } from './files.js';
 // (compile-cli.ts), and a start reads it back when it still matches the files byte for byte.
 // An edited, added or missing file changes the hash, and the YAML is read and checked again.
 
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
-interface Compiled {
+interface Compiled extends Omit<KnowledgeBase, 'byId'> {
   format: number;
   hash: string;
-  entries: Entry[];
-  synonyms: string[][];
 }
 
 /** Where the build writes it: dist/knowledge.json, beside dist/src. */
@@ -38,7 +35,8 @@ export function knowledgeHash(dir: string): string | undefined {
 }
 
 export function compiledDocument(kb: KnowledgeBase, hash: string): string {
-  const doc: Compiled = { format: COMPILED_FORMAT, hash, entries: kb.entries, synonyms: kb.synonyms };
+  const { byId: _byId, ...parts } = kb;
+  const doc: Compiled = { format: COMPILED_FORMAT, hash, ...parts };
   return JSON.stringify(doc);
 }
 
@@ -51,7 +49,8 @@ export function readCompiled(dir: string = knowledgeDir(), path: string = defaul
     return undefined;
   }
   if (doc.format !== COMPILED_FORMAT || doc.hash !== knowledgeHash(dir)) return undefined;
-  return { entries: doc.entries, byId: new Map(doc.entries.map((e) => [e.id, e])), synonyms: doc.synonyms };
+  const { format: _format, hash: _hash, ...parts } = doc;
+  return { ...parts, byId: new Map(doc.entries.map((e) => [e.id, e])) };
 }
 
 /** The knowledge base, from the compiled copy when it is current, else from the YAML (parsed and checked). */

@@ -1,17 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z, ZodType } from 'zod';
 import { WhoownsError } from '../core/errors.js';
 import { knowledgeDir } from '../core/paths.js';
-import { entryFileSchema, synonymFileSchema, type Entry } from './schema.js';
-import { ENTRY_FILES, SYNONYM_FILE } from './files.js';
+import { entryFileSchema, intentFileSchema, scopeFileSchema, synonymFileSchema, type Entry, type IntentFile, type ScopeFile } from './schema.js';
+import { ENTRY_FILES, INTENT_FILE, SCOPE_FILE, SYNONYM_FILE } from './files.js';
 
 export interface KnowledgeBase {
   entries: Entry[];
   byId: Map<string, Entry>;
   /** Cross-language synonym groups (already validated). */
   synonyms: string[][];
+  /** Question cues and what they prefer; empty when the directory has no intents.yaml. */
+  intents: IntentFile;
+  /** Other clouds; empty when the directory has no scope.yaml. */
+  scope: ScopeFile;
 }
 
 
@@ -69,11 +73,14 @@ export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {
   const entries: Entry[] = [];
   for (const file of ENTRY_FILES) entries.push(...readYamlFile(join(dir, file), entryFileSchema).entries);
   const synonyms = readYamlFile(join(dir, SYNONYM_FILE), synonymFileSchema).groups;
-  return linkKnowledge(dir, entries, synonyms);
+  const intents = optionalYaml(join(dir, INTENT_FILE), intentFileSchema, { signals: [], joiners: { zh: [], en: [] } });
+  const scope = optionalYaml(join(dir, SCOPE_FILE), scopeFileSchema, { clouds: [] });
+  return linkKnowledge(dir, { entries, synonyms, intents, scope });
 }
 
-/** Index entries by id and check every link; shared by the YAML path and the compiled copy. */
-export function linkKnowledge(dir: string, entries: Entry[], synonyms: string[][]): KnowledgeBase {
+/** Index entries by id and check every link; shared by the YAML path and the build's compiler. */
+export function linkKnowledge(dir: string, parts: Omit<KnowledgeBase, 'byId'>): KnowledgeBase {
+  const { entries, intents } = parts;
   const byId = new Map<string, Entry>();
   for (const e of entries) {
     if (byId.has(e.id)) throw linkError(dir, `duplicate id ${e.id}`, `重复的 id ${e.id}`);
@@ -86,7 +93,17 @@ export function linkKnowledge(dir: string, entries: Entry[], synonyms: string[][
       }
     }
   }
-  return { entries, byId, synonyms };
+  for (const s of intents.signals) {
+    for (const ref of s.prefer?.ids ?? []) {
+      if (!byId.has(ref)) throw linkError(dir, `intent ${s.id} prefers unknown entry ${ref}`, `意图 ${s.id} 引用了不存在的条目 ${ref}`);
+    }
+  }
+  return { ...parts, byId };
+}
+
+// A knowledge directory made for one test may leave these out; the shipped one has both (a test says so).
+function optionalYaml<T>(path: string, schema: ZodType<T>, empty: T): T {
+  return existsSync(path) ? readYamlFile(path, schema) : empty;
 }
 
 function linkError(dir: string, en: string, zh: string): WhoownsError {

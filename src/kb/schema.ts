@@ -58,3 +58,46 @@ export const entryFileSchema = z.object({ entries: z.array(entrySchema).min(1) }
 export const synonymFileSchema = z
   .object({ groups: z.array(z.array(text).min(2)).min(1) })
   .strict();
+
+// Question cues (knowledge/intents.yaml). A signal fires when the weights of its cues found in
+// a question add up to 1 or more. A cue is a phrase: "…" stands for anything in between, a
+// leading "^" anchors it at the start, a trailing "*" lets a Latin word go on ("responsib*").
+export const SIGNALS = [
+  'owner', 'what', 'how', 'compare', 'choice', 'yes-no', 'which-product', 'audit', 'incident', 'downtime',
+  'cloud-mention', 'customer-mention', 'cloud-side', 'customer-side', 'claims-cloud', 'claims-customer', 'question',
+] as const;
+export type SignalId = (typeof SIGNALS)[number];
+const cueList = z.array(text).default([]);
+const cueGroup = z.object({ weight: z.number().positive().max(5).default(1), zh: cueList, en: cueList }).strict();
+const prefer = z
+  .object({
+    /** Multiply the score of entries of these kinds / ids / whose text uses these words. */
+    factor: z.number().positive().max(10),
+    kinds: z.array(z.enum(KINDS)).default([]),
+    ids: z.array(z.string()).default([]),
+    words: z.array(text).default([]),
+    /** Bring the preferred ids in even when the subject did not name them. */
+    inject: z.boolean().default(false),
+    /**
+     * When the signal does NOT fire, the same entries score this many times as much (< 1): an
+     * incident entry should not answer a question that reports nothing going wrong.
+     */
+    absent: z.number().positive().max(1).optional(),
+  })
+  .strict();
+export const intentFileSchema = z
+  .object({
+    signals: z.array(z.object({ id: z.enum(SIGNALS), cues: z.array(cueGroup).min(1), prefer: prefer.optional() }).strict()).min(1),
+    /** Words that start another part of a multi-part question ("另外", ", and who"). */
+    joiners: z.object({ zh: cueList, en: cueList }).strict(),
+  })
+  .strict();
+export type IntentFile = z.infer<typeof intentFileSchema>;
+
+/** Other clouds (knowledge/scope.yaml): their names and products mark a question as out of scope. */
+export const scopeFileSchema = z
+  .object({
+    clouds: z.array(z.object({ name: text, names: z.array(text).min(1), products: z.array(text).default([]) }).strict()).min(1),
+  })
+  .strict();
+export type ScopeFile = z.infer<typeof scopeFileSchema>;

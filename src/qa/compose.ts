@@ -2,6 +2,8 @@ import type { Entry, Owner } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Intent } from './intent.js';
 import { OWNER_LABEL, type Lang } from '../core/i18n.js';
+import { matchForm } from './index.js';
+import { renderIncident } from './incident.js';
 
 // Answers are built from entries, never free text: owner first, then why, then what helps.
 
@@ -60,6 +62,133 @@ export function renderAnswer(kb: KnowledgeBase, e: Entry, intent: Intent, lang: 
   }
   if (e.docs) lines.push(`${L.docs[lang]}${colon(lang)}${e.docs[lang]}`);
   return lines.join('\n');
+}
+
+/** One part of a question and the entry that answers it. */
+export interface Part {
+  entry: Entry;
+  intent: Intent;
+  /** The question's words in matching form, to pick the entry's sentences that answer it. */
+  words: string[];
+}
+
+/** A chat answer stays under this many characters. */
+export const SHORT_MAX = 600;
+const SENTENCES_FIRST = 3;
+const SENTENCES_MORE = 2;
+/** An entry's text is never clipped below this many characters. */
+const MIN_TEXT = 120;
+
+const OWNS: Record<Owner, Record<Lang, string>> = {
+  'alibaba-cloud': { zh: '这由阿里云负责', en: 'Alibaba Cloud owns this' },
+  customer: { zh: '这由客户(您自己)负责', en: 'this is yours, the customer’s' },
+  shared: { zh: '这由阿里云与客户共同承担', en: 'it is shared by Alibaba Cloud and you' },
+};
+const NOT: Record<'alibaba-cloud' | 'customer', Record<Lang, string>> = {
+  'alibaba-cloud': { zh: '不是阿里云', en: 'not Alibaba Cloud’s' },
+  customer: { zh: '不是您', en: 'not yours' },
+};
+
+/**
+ * The premise line of a yes/no question that names who does the thing: "No — …" when the
+ * entry's owner contradicts it, "Yes — …" when it agrees, "Partly — …" when both sides share it.
+ */
+export function premiseLine(e: Entry, claim: 'alibaba-cloud' | 'customer', lang: Lang): string {
+  const what = e.title[lang];
+  if (e.owner === 'shared') {
+    return lang === 'zh' ? `不完全是。${OWNS.shared.zh}:${what}。` : `Partly — ${OWNS.shared.en}: ${what}.`;
+  }
+  if (e.owner === claim) return lang === 'zh' ? `是的。${OWNS[e.owner].zh}:${what}。` : `Yes — ${OWNS[e.owner].en}: ${what}.`;
+  return lang === 'zh' ? `不是。${OWNS[e.owner].zh},${NOT[claim].zh}:${what}。` : `No — ${OWNS[e.owner].en}, ${NOT[claim].en}: ${what}.`;
+}
+
+function sentences(text: string, lang: Lang): string[] {
+  const parts = lang === 'zh' ? text.split(/(?<=[。!?;])/) : text.split(/(?<=[.!?;])\s+(?=[A-Z(])/);
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
+// Sentences repeat from answer to answer: their matching form is worked out once.
+const forms = new Map<string, string>();
+function formOf(s: string): string {
+  let f = forms.get(s);
+  if (f === undefined) forms.set(s, (f = matchForm(s)));
+  return f;
+}
+
+/** The entry's sentences that answer this question best, in their own order; the summary leads. */
+function pickSentences(e: Entry, words: string[], lang: Lang, n: number, prefer: string[]): string[] {
+  const [summary, ...rest] = [e.summary[lang], ...sentences(e.body[lang], lang), ...(e.limits ? [e.limits[lang]] : [])];
+  const scored = rest.map((s, i) => {
+    const form = formOf(s);
+    let score = words.filter((w) => form.includes(w)).reduce((sum, w) => sum + Math.min(4, w.length) / 2, 0);
+    if (prefer.some((w) => s.toLowerCase().includes(w.toLowerCase()))) score += 3;
+    return { s, i, score };
+  });
+  const chosen = scored
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, n - 1)
+    .sort((a, b) => a.i - b.i);
+  return [summary!, ...chosen.map((x) => x.s)];
+}
+
+function partLines(kb: KnowledgeBase, p: Part, lang: Lang, first: boolean, prefer: string[]): string[] {
+  const { entry: e, intent } = p;
+  const lines: string[] = [];
+  if (e.kind === 'incident') {
+    if (intent.yesNo && intent.claim) lines.push(premiseLine(e, intent.claim, lang));
+    return [...lines, renderIncident(kb, e, lang, { pointer: false })];
+  }
+  const isProduct = e.kind === 'product' || e.kind === 'product-group';
+  const premise = intent.yesNo && intent.claim ? premiseLine(e, intent.claim, lang) : undefined;
+  if (premise) lines.push(premise);
+  lines.push(ownerLine(e.owner, lang));
+  lines.push(pickSentences(e, p.words, lang, first ? SENTENCES_FIRST : SENTENCES_MORE, prefer).join(lang === 'zh' ? '' : ' '));
+  if (e.standards.length) lines.push(`${L.standards[lang]}${colon(lang)}${e.standards.join(', ')}`);
+  const related = e.related.map((id) => kb.byId.get(id)).filter((r): r is Entry => r !== undefined);
+  const products = related.filter((r) => r.kind === 'product').slice(0, 3);
+  const duties = related.filter((r) => r.kind !== 'product' && r.kind !== 'product-group').slice(0, 2);
+  if (isProduct && duties.length) {
+    lines.push(`${L.serves[lang]}${colon(lang)}${duties.map((d) => `${d.title[lang]} (${OWNER_LABEL[d.owner][lang]})`).join(lang === 'zh' ? ';' : '; ')}`);
+  }
+  if (products.length) lines.push(`${L.helps[lang]}${colon(lang)}${products.map((r) => r.title[lang]).join(lang === 'zh' ? '、' : ', ')}`);
+  return lines;
+}
+
+/**
+ * The chat answer: for each part, the premise correction or the owner first, then the two or
+ * three sentences of the entry that answer this question, then where to read the full entry.
+ * Kept under SHORT_MAX by dropping the least needed lines (what helps, then sentences).
+ */
+export function renderShort(kb: KnowledgeBase, parts: Part[], lang: Lang, prefer: string[] = []): string {
+  const more = `${lang === 'zh' ? '详情:' : 'More: '}${parts.map((p) => `\`whoowns kb show ${p.entry.id}\``).join(lang === 'zh' ? '、' : ', ')}`;
+  const blocks = parts.map((p, i) => partLines(kb, p, lang, i === 0, prefer));
+  const text = () => [...blocks.map((b) => b.join('\n')), more].join('\n');
+  const droppable = (line: string) => line.startsWith(L.helps[lang]) || line.startsWith(L.serves[lang]);
+  // Trim the last parts first: what helps goes first unless the question asks how or with
+  // what; then the text, down to a sentence or two; never the owner or premise lines.
+  for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
+    const asksForTools = parts[i]!.intent.how || parts[i]!.intent.fired.has('which-product');
+    if (!asksForTools) blocks[i] = blocks[i]!.filter((l) => !droppable(l));
+  }
+  for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
+    const b = blocks[i]!;
+    const at = b.findIndex((l) => !l.startsWith(L.owner[lang]) && !/^(No|Yes|Partly) —|^(不是|是的|不完全是)。/.test(l));
+    if (at >= 0) b[at] = clip(b[at]!, Math.max(MIN_TEXT, [...b[at]!].length - ([...text()].length - SHORT_MAX)), lang);
+  }
+  for (let i = blocks.length - 1; i >= 0 && [...text()].length > SHORT_MAX; i--) {
+    blocks[i] = blocks[i]!.filter((l) => !droppable(l));
+  }
+  return text();
+}
+
+/** Cut a text at a sentence end within `max` characters (or hard, with an ellipsis). */
+function clip(s: string, max: number, lang: Lang): string {
+  const chars = [...s];
+  if (chars.length <= max) return s;
+  const head = chars.slice(0, max - 1).join('');
+  const end = Math.max(...(lang === 'zh' ? ['。', ';', ','] : ['. ', '; ', ', ']).map((m) => head.lastIndexOf(m)));
+  return end > max / 3 ? head.slice(0, end + 1).trim() : `${head}…`;
 }
 
 export const EXAMPLES: Record<Lang, string[]> = {

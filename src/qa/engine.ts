@@ -1,10 +1,13 @@
 import type { Entry, Owner } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
-import { buildIndex, matchForm, type QaIndex } from './index.js';
-import { detectIntent, type Intent } from './intent.js';
+import { buildIndex, matchForm, textWords, type QaIndex } from './index.js';
+import { compileIntents, detectIntent, preferFactor, type Intent, type IntentModel } from './intent.js';
 import { findTerms, scoreEntries } from './match.js';
 import { detectLanguage, normalize } from './normalize.js';
-import { renderAnswer, renderOffTopic } from './compose.js';
+import { renderAnswer, renderOffTopic, renderShort, type Part } from './compose.js';
+import { compileScope, otherCloud, pasteShapes, renderOtherCloud, renderPasteHint, stripPaste, type ScopeModel } from './scope.js';
+import { splitParts } from './parts.js';
+import { renderIncident } from './incident.js';
 
 import type { Lang } from '../core/i18n.js';
 
@@ -26,6 +29,7 @@ export interface QaAnswer {
   question: string;
   language: Lang;
   matched: boolean;
+  /** The owner of the (first part's) answer; a multi-part answer names each part's owner in its text. */
   owner: Owner | null;
   answer: string;
   sources: Source[];
@@ -37,6 +41,10 @@ const SIDE_CLOUD = /阿里云|阿里|\b(alibaba|aliyun)\b/;
 const SIDE_CUSTOMER = /我们|我方|客户|用户|\b(we|us|customers?|tenants?)\b/;
 /** Sources listed besides the best entry must score at least this share of it. */
 const SOURCE_SHARE = 0.5;
+/** At most this many parts of one question are answered. */
+const MAX_PARTS = 3;
+/** The broad context entries' share of their score when a concrete subject is named too. */
+const CONTEXT_WHEN_SPECIFIC = 0.6;
 
 interface Ranked {
   id: string;
@@ -46,9 +54,13 @@ interface Ranked {
 
 export class QaEngine {
   readonly index: QaIndex;
+  readonly intents: IntentModel;
+  readonly scope: ScopeModel;
 
   constructor(kb: KnowledgeBase) {
     this.index = buildIndex(kb);
+    this.intents = compileIntents(kb.intents);
+    this.scope = compileScope(kb.scope);
   }
 
   get kb(): KnowledgeBase {
@@ -57,27 +69,64 @@ export class QaEngine {
 
   ask(question: string, opts: AskOptions = {}): QaAnswer {
     const language = opts.lang ?? detectLanguage(question);
-    const intent = detectIntent(normalize(question), question);
+    const unmatched = (answer: string): QaAnswer => ({ question, language, matched: false, owner: null, answer, sources: [] });
+    const normalized = normalize(question);
+    const whole = detectIntent(this.intents, normalized, question);
+    // Another cloud, unless the question also names Alibaba Cloud (a comparison: answer our side).
+    const other = otherCloud(this.scope, normalized);
+    if (other && !whole.cloudMention) return unmatched(renderOtherCloud(other, language));
+    let text = question;
+    if (pasteShapes(question) >= 1) {
+      if (!whole.question) return unmatched(renderPasteHint(language));
+      text = stripPaste(question);
+    }
+    const parts = this.answerParts(text);
+    if (!parts.length) return unmatched(renderOffTopic(language));
+    const first = parts[0]!;
+    const sources = first.ranked
+      .filter((r, i) => i === 0 || r.score >= first.ranked[0]!.score * SOURCE_SHARE)
+      .slice(0, 3)
+      .map((r) => ({ id: r.id, title: this.kb.byId.get(r.id)!.title[language], score: round(r.score / first.ranked[0]!.score) }));
+    for (const p of parts.slice(1)) {
+      if (sources.length < 3 && !sources.some((s) => s.id === p.entry.id)) sources.push({ id: p.entry.id, title: p.entry.title[language], score: round(Math.min(1, p.ranked[0]!.score / first.ranked[0]!.score)) });
+    }
+    const answer = opts.long
+      ? parts.map((p) => (p.entry.kind === 'incident' ? renderIncident(this.kb, p.entry, language, { long: true }) : renderAnswer(this.kb, p.entry, p.intent, language))).join('\n\n')
+      : renderShort(this.kb, parts, language);
+    return { question, language, matched: true, owner: first.entry.owner, answer, sources };
+  }
+
+  /**
+   * Each part of the question with the entry that answers it. A part that names no subject of
+   * its own ("…, and who sets it up?") is about the previous part's; parts answered by the same
+   * entry are answered once.
+   */
+  private answerParts(question: string): (Part & { ranked: Ranked[] })[] {
+    const out: (Part & { ranked: Ranked[] })[] = [];
+    for (const text of splitParts(this.intents, question).slice(0, MAX_PARTS)) {
+      const intent = detectIntent(this.intents, normalize(text), text);
+      const ranked = this.best(text, intent);
+      const prev = out.at(-1);
+      if (!ranked) {
+        if (prev) prev.intent = mergeIntents(prev.intent, intent);
+        continue;
+      }
+      const entry = this.kb.byId.get(ranked[0]!.id)!;
+      const same = out.find((p) => p.entry.id === entry.id);
+      if (same) {
+        same.intent = mergeIntents(same.intent, intent);
+        continue;
+      }
+      out.push({ entry, intent, ranked, words: [...questionWords(this.index, text), ...this.preferWords(intent)] });
+    }
+    return out;
+  }
+
+  private best(question: string, intent: Intent): Ranked[] | undefined {
     let ranked = this.preferCommonParent(this.rank(question, intent), intent);
     ranked = this.preferBothSides(ranked, intent);
     if ((ranked[0]?.named ?? 0) < MIN_SCORE) ranked = this.sideFallback(question, intent) ?? ranked;
-    const best = ranked[0];
-    if (!best || best.named < MIN_SCORE) {
-      return { question, language, matched: false, owner: null, answer: renderOffTopic(language), sources: [] };
-    }
-    const entry = this.kb.byId.get(best.id)!;
-    const sources = ranked
-      .filter((r, i) => i === 0 || r.score >= best.score * SOURCE_SHARE)
-      .slice(0, 3)
-      .map((r) => ({ id: r.id, title: this.kb.byId.get(r.id)!.title[language], score: round(r.score / best.score) }));
-    return {
-      question,
-      language,
-      matched: true,
-      owner: entry.owner,
-      answer: renderAnswer(this.kb, entry, intent, language),
-      sources,
-    };
+    return ranked[0] && ranked[0].named >= MIN_SCORE ? ranked : undefined;
   }
 
   /**
@@ -123,17 +172,65 @@ export class QaEngine {
     return [{ ...a, id: pa }, ...ranked.filter((r) => r.id !== pa)];
   }
 
-  /** Entries by descending score, with intent applied as gentle tie-breakers. */
-  rank(question: string, intent: Intent = detectIntent(normalize(question), question)): Ranked[] {
+  /** Entries by descending score, with intent applied: the ask picks among what the subject matched. */
+  rank(question: string, intent: Intent = detectIntent(this.intents, normalize(question), question)): Ranked[] {
     const hits = findTerms(this.index, matchForm(question));
     const scores = scoreEntries(this.index, hits);
     const out: Ranked[] = [];
-    for (const [id, raw] of scores) {
-      const f = intentFactor(this.kb.byId.get(id)!, intent);
-      out.push({ id, score: raw.score * f, named: raw.named * f });
+    for (const [id, raw] of scores) out.push({ id, score: raw.score, named: raw.named });
+    out.sort((a, b) => b.score - a.score);
+    this.inject(out, intent);
+    for (const r of out) {
+      const f = intentFactor(this.kb.byId.get(r.id)!, intent) * preferFactor(this.intents, this.kb.byId.get(r.id)!, intent);
+      r.score *= f;
+      r.named *= f;
     }
+    this.preferSpecific(out);
     return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
+
+  /**
+   * Words of a side ("our", "我们的") name the broad context entries; when the question also
+   * names a concrete subject (weak passwords, a failed host), that subject's entry answers.
+   */
+  private preferSpecific(ranked: Ranked[]): void {
+    const specific = ranked.some((r) => this.kb.byId.get(r.id)!.kind !== 'context' && r.named >= MIN_SCORE * 3);
+    if (!specific) return;
+    for (const r of ranked) {
+      if (this.kb.byId.get(r.id)!.kind !== 'context') continue;
+      r.score *= CONTEXT_WHEN_SPECIFIC;
+      r.named *= CONTEXT_WHEN_SPECIFIC;
+    }
+  }
+
+  /** Words the intent looks for in an entry ("does it need a reboot?" → "no reboot"). */
+  private preferWords(intent: Intent): string[] {
+    return [...intent.fired].flatMap((id) => this.intents.prefer.get(id)?.words ?? []).map(matchForm);
+  }
+
+  /** "Who opened port 3389?" is answered by the audit trail even though it names only the port. */
+  private inject(ranked: Ranked[], intent: Intent): void {
+    const top = ranked[0];
+    if (!top || top.named < MIN_SCORE) return;
+    for (const signal of intent.fired) {
+      const p = this.intents.prefer.get(signal);
+      if (!p?.inject) continue;
+      for (const id of p.ids) if (!ranked.some((r) => r.id === id)) ranked.push({ id, score: top.score * 0.5, named: top.named * 0.5 });
+    }
+  }
+}
+
+function mergeIntents(a: Intent, b: Intent): Intent {
+  const out = { ...a, fired: new Set([...a.fired, ...b.fired]) };
+  for (const k of ['owner', 'what', 'how', 'compare', 'choice', 'yesNo'] as const) out[k] = a[k] || b[k];
+  return out;
+}
+
+/** The words of a question that can pick an entry's sentences: its terms and content words. */
+function questionWords(index: QaIndex, question: string): string[] {
+  const form = matchForm(question);
+  const terms = findTerms(index, form).map((h) => h.term.form);
+  return [...new Set([...terms, ...textWords(question)])];
 }
 
 // "Who owns X" is about duties and layers; "what is X" is about products. Who the question

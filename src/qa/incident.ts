@@ -23,18 +23,26 @@ const L = {
 const LIST_SEP = { zh: '、', en: ', ' } as const;
 const DUTY_SEP = { zh: ';', en: '; ' } as const;
 
-export function renderIncident(kb: KnowledgeBase, e: Entry, lang: Lang, opts: { long?: boolean } = {}): string {
-  const lines = [ownerSplit(e, lang, true)];
+export interface IncidentRenderOptions {
+  long?: boolean;
+  /** The closing "More: `whoowns kb show <id>`" line; off when the caller adds its own. */
+  pointer?: boolean;
+}
+
+export function renderIncident(kb: KnowledgeBase, e: Entry, lang: Lang, opts: IncidentRenderOptions = {}): string {
   const r = e.response;
-  if (opts.long && r) lines.push(...partLines(e, lang));
-  if (r) lines.push(...firstSteps(e, lang));
-  else lines.push(e.summary[lang]);
-  if (opts.long) lines.push(...helpLines(kb, e, lang));
-  lines.push(`${L.more[lang]}\`whoowns kb show ${e.id}\``);
-  const text = lines.join('\n');
-  // Both parts are written to fit; should one grow too long, the owner alone still leads.
-  if (opts.long || text.length <= SHORT_MAX) return text;
-  return [ownerSplit(e, lang, false), ...lines.slice(1)].join('\n');
+  const steps = r ? firstSteps(e, lang) : [];
+  const tail = [...(opts.long ? helpLines(kb, e, lang) : []), ...(opts.pointer === false ? [] : [`${L.more[lang]}\`whoowns kb show ${e.id}\``])];
+  if (opts.long) return [ownerSplit(e, lang, true), e.summary[lang], ...partLines(e, lang), ...steps, ...tail].join('\n');
+  // Short: the owner split, what happened in one sentence, the first steps. Whatever does not fit
+  // in SHORT_MAX goes, the summary first and then the other side's share; the owner always leads.
+  const tries = [
+    [ownerSplit(e, lang, true), e.summary[lang], ...steps, ...tail],
+    [ownerSplit(e, lang, true), ...steps, ...tail],
+    [ownerSplit(e, lang, false), ...steps, ...tail],
+  ];
+  const fits = tries.find((lines) => lines.join('\n').length <= SHORT_MAX) ?? tries.at(-1)!;
+  return (r ? fits : [ownerSplit(e, lang, false), e.summary[lang], ...tail]).join('\n');
 }
 
 /** Each side's part in full, labelled; none for an entry without a response. */

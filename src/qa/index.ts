@@ -41,7 +41,8 @@ export interface QaIndex {
 export function matchForm(text: string): string {
   return normalize(text)
     .split(' ')
-    .map((w) => (hasHan(w) ? w : stem(w)))
+    // Latin glued to Han ("idaas提供") is stemmed like a word of its own.
+    .map((w) => (hasHan(w) ? w.replace(/[a-z]{4,}/g, stem) : stem(w)))
     .join(' ');
 }
 

@@ -1,4 +1,8 @@
-// Question intent, from the words people use to ask. Patterns run on normalised text.
+import type { Entry, IntentFile, SignalId } from '../kb/schema.js';
+import { normalize } from './normalize.js';
+
+// Question intent, from the words people use to ask. The cues and their weights are data
+// (knowledge/intents.yaml); this module only compiles them and adds them up.
 
 export interface Intent {
   /** "Who owns / who is responsible / 谁负责 ..." — lead with the owner. */
@@ -11,6 +15,8 @@ export interface Intent {
   compare: boolean;
   /** "A or B / A还是B" — a choice between two options. */
   choice: boolean;
+  /** "…, right? / …对吧?" — a statement put up for a yes or a no. */
+  yesNo: boolean;
   /** Alibaba Cloud is mentioned at all. */
   cloudMention: boolean;
   /** The asker's side (we, my, 客户 ...) is mentioned at all. */
@@ -19,34 +25,118 @@ export interface Intent {
   cloudSide: boolean;
   /** The question frames the subject as the asker's own (我的 ..., my instance ...). */
   customerSide: boolean;
+  /** The side a yes/no question says does the thing, when it says one. */
+  claim: 'alibaba-cloud' | 'customer' | null;
+  /** Any sign of a question (a question mark or a question word). */
+  question: boolean;
+  /** Every signal that fired, for the preferences attached to them. */
+  fired: Set<SignalId>;
 }
 
-const OWNER_ZH = /谁|由谁|归谁|该谁|责任|职责|负责|是不是.*(阿里云|我们|客户)|(阿里云|我们|客户|用户)(的事|来做|来管|管吗|负责)/;
-const OWNER_EN = /\b(who|whom|whose|responsib\w*|own|owns|owner|owned|ownership|in charge|job|duty|duties|accountab\w*)\b/;
-const WHAT_ZH = /是什么|什么是|干什么|做什么|有什么用|有啥用|能做什么|能干什么|有哪些|作用|用途|介绍|区别|能发现|提供什么|绑定在/;
-const WHAT_EN = /\b(what|what's|whats|which|explain|describe|tell me about|used for|difference)\b/;
-const HOW_ZH = /怎么|怎样|如何|咋|方法|步骤/;
-const HOW_EN = /\b(how|can i|should i|way to|steps?)\b/;
-const COMPARE = /区别|差别|不同|对比|比较|界限|边界|分界|\b(difference|differences|differ|versus|vs|compare|comparison|line between|boundary|split between|divided between)\b/;
-const CHOICE = /还是|或者|\bor\b/;
-const CLOUD_MENTION = /阿里云|阿里|\b(alibaba|aliyun)\b/;
-const CUSTOMER_MENTION = /我们|我方|我|客户|用户|咱们|\b(we|us|our|ours|i|my|me|customer|customers|tenant|tenants)\b/;
-const CLOUD_SIDE = /阿里云的|阿里云自己|平台的|alibaba( cloud)?'s|alibaba( cloud)? own|the provider's|provider side/;
-const CUSTOMER_SIDE = /我的|我们的|自己的|我方|\bmy\b|\bour\b|\bmine\b|\bours\b/;
+interface CompiledSignal {
+  id: SignalId;
+  cues: { re: RegExp; weight: number }[];
+}
 
-export function detectIntent(normalized: string, raw: string): Intent {
-  const lowerRaw = raw.toLowerCase();
+export interface IntentModel {
+  signals: CompiledSignal[];
+  prefer: Map<SignalId, NonNullable<IntentFile['signals'][number]['prefer']>>;
+  /** Where the next part of a multi-part question starts. */
+  joiner: RegExp | null;
+}
+
+const LATIN_EDGE = /[a-z0-9]/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One cue as a pattern over normalised text; see the header of knowledge/intents.yaml. */
+export function cuePattern(cue: string): string {
+  let c = cue.trim();
+  const start = c.startsWith('^');
+  const end = c.endsWith('$');
+  const open = c.endsWith('*');
+  c = c.replace(/^\^|[$*]$/g, '');
+  const pieces = c.split('…').map((p) => normalize(p)).filter(Boolean);
+  const body = pieces
+    .map((p, i) => {
+      let out = escape(p);
+      if (LATIN_EDGE.test(p[0]!)) out = `(?<![a-z0-9])${out}`;
+      const last = i === pieces.length - 1;
+      if (last && open) out += '[a-z0-9]*';
+      else if (LATIN_EDGE.test(p[p.length - 1]!)) out += '(?![a-z0-9])';
+      return out;
+    })
+    .join('.*?');
+  return `${start ? '^' : ''}${body}${end ? '$' : ''}`;
+}
+
+export function compileIntents(file: IntentFile): IntentModel {
+  const signals = file.signals.map((s) => ({
+    id: s.id,
+    cues: s.cues.flatMap((g) => [...g.zh, ...g.en].map((cue) => ({ re: new RegExp(cuePattern(cue)), weight: g.weight }))),
+  }));
+  const prefer = new Map(file.signals.flatMap((s) => (s.prefer ? [[s.id, s.prefer] as const] : [])));
+  const joiners = [...file.joiners.zh, ...file.joiners.en].map(cuePattern);
+  return { signals, prefer, joiner: joiners.length ? new RegExp(joiners.join('|'), 'g') : null };
+}
+
+/** The weight of each signal's cues found in the normalised question. */
+export function signalScores(model: IntentModel, normalized: string): Map<SignalId, number> {
+  const out = new Map<SignalId, number>();
+  for (const s of model.signals) {
+    let w = 0;
+    for (const c of s.cues) if (c.re.test(normalized)) w += c.weight;
+    if (w > 0) out.set(s.id, (out.get(s.id) ?? 0) + w);
+  }
+  return out;
+}
+
+export function detectIntent(model: IntentModel, normalized: string, raw: string = normalized): Intent {
+  const scores = signalScores(model, normalized);
+  const fired = new Set([...scores].filter(([, w]) => w >= 1).map(([id]) => id));
+  const on = (id: SignalId) => fired.has(id);
+  const yesNo = on('yes-no');
+  const cloudClaim = scores.get('claims-cloud') ?? 0;
+  const customerClaim = scores.get('claims-customer') ?? 0;
+  // A premise names one side as the actor; a question naming both equally claims neither.
+  const claim = !yesNo || cloudClaim === customerClaim ? null : cloudClaim > customerClaim ? 'alibaba-cloud' : 'customer';
   return {
-    owner: OWNER_ZH.test(normalized) || OWNER_EN.test(normalized),
-    what: WHAT_ZH.test(normalized) || WHAT_EN.test(normalized),
-    how: HOW_ZH.test(normalized) || HOW_EN.test(normalized),
-    compare: COMPARE.test(normalized),
-    choice: CHOICE.test(normalized),
-    cloudMention: CLOUD_MENTION.test(normalized),
-    customerMention: CUSTOMER_MENTION.test(normalized),
-    cloudSide: CLOUD_SIDE.test(lowerRaw),
-    customerSide: CUSTOMER_SIDE.test(lowerRaw),
+    owner: on('owner'),
+    what: on('what') || on('which-product'),
+    how: on('how'),
+    compare: on('compare'),
+    choice: on('choice'),
+    yesNo,
+    cloudMention: on('cloud-mention'),
+    customerMention: on('customer-mention'),
+    cloudSide: on('cloud-side'),
+    customerSide: on('customer-side'),
+    claim,
+    question: /[??]/.test(raw) || on('question') || on('owner'),
+    fired,
   };
+}
+
+const textOf = new WeakMap<Entry, string>();
+function entryText(e: Entry): string {
+  let t = textOf.get(e);
+  if (t === undefined) textOf.set(e, (t = `${e.summary.zh} ${e.body.zh} ${e.summary.en} ${e.body.en}`.toLowerCase()));
+  return t;
+}
+
+/** How much the question's intent favours an entry the subject matched. */
+export function preferFactor(model: IntentModel, e: Entry, intent: Intent): number {
+  let f = 1;
+  for (const [id, p] of model.prefer) {
+    const fired = intent.fired.has(id);
+    if (!fired && p.absent === undefined) continue;
+    const text = entryText(e);
+    if (!(p.kinds.includes(e.kind) || p.ids.includes(e.id) || p.words.some((w) => text.includes(w.toLowerCase())))) continue;
+    f *= fired ? p.factor : p.absent!;
+  }
+  return f;
 }
 
 /** Words that carry the question's form, not its subject. Removed before fuzzy matching. */

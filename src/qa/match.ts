@@ -46,6 +46,8 @@ export function findTerms(index: QaIndex, form: string): TermHit[] {
   for (const word of residualWords(form)) {
     const at = form.indexOf(word);
     if (claimed.some(([s, e]) => s <= at && at < e)) continue;
+    // A word the entries themselves use is not a typo ("layers" is not "layer 3").
+    if (index.conceptEntries.has(wordConcept(word))) continue;
     // Short words fuzz into anything ("joke" → "smoke"): residual words are long, and a match
     // must share the first letter and be close in length.
     const best = index.fuzzy.get(word[0]!)?.search(word, { limit: 1 })[0];
