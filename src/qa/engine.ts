@@ -43,6 +43,8 @@ const SIDE_CUSTOMER = /我们|我方|客户|用户|\b(we|us|customers?|tenants?)
 const SOURCE_SHARE = 0.5;
 /** At most this many parts of one question are answered. */
 const MAX_PARTS = 3;
+
+type AnsweredPart = Part & { text: string; ranked: Ranked[] };
 /** The broad context entries' share of their score when a concrete subject is named too. */
 const CONTEXT_WHEN_SPECIFIC = 0.6;
 
@@ -101,25 +103,41 @@ export class QaEngine {
    * its own ("…, and who sets it up?") is about the previous part's; parts answered by the same
    * entry are answered once.
    */
-  private answerParts(question: string): (Part & { ranked: Ranked[] })[] {
-    const out: (Part & { ranked: Ranked[] })[] = [];
+  private answerParts(question: string): AnsweredPart[] {
+    const out: AnsweredPart[] = [];
     for (const text of splitParts(this.intents, question).slice(0, MAX_PARTS)) {
-      const intent = detectIntent(this.intents, normalize(text), text);
-      const ranked = this.best(text, intent);
       const prev = out.at(-1);
-      if (!ranked) {
-        if (prev) prev.intent = mergeIntents(prev.intent, intent);
+      const part = this.answerPart(text);
+      // A piece without a subject of its own ("…吗?要重启不", "and what we secure") is the previous
+      // part said further: answer the two together, so its words and intent count.
+      if (prev && (!part || part.ranked[0]!.named < MIN_SCORE * 2)) {
+        const joined = this.answerPart(`${prev.text} ${text}`);
+        if (joined) out[out.length - 1] = joined;
         continue;
       }
-      const entry = this.kb.byId.get(ranked[0]!.id)!;
-      const same = out.find((p) => p.entry.id === entry.id);
+      if (!part) continue;
+      const same = out.find((p) => p.entry.id === part.entry.id);
       if (same) {
-        same.intent = mergeIntents(same.intent, intent);
+        same.intent = mergeIntents(same.intent, part.intent);
         continue;
       }
-      out.push({ entry, intent, ranked, words: [...questionWords(this.index, text), ...this.preferWords(intent)] });
+      out.push(part);
+    }
+    // No piece stands alone ("where is the line between what Alibaba secures and what we secure"):
+    // the question as a whole may still name its subject.
+    if (!out.length) {
+      const whole = this.answerPart(normalize(question));
+      if (whole) out.push(whole);
     }
     return out;
+  }
+
+  private answerPart(text: string): AnsweredPart | undefined {
+    const intent = detectIntent(this.intents, normalize(text), text);
+    const ranked = this.best(text, intent);
+    if (!ranked) return undefined;
+    const entry = this.kb.byId.get(ranked[0]!.id)!;
+    return { text, entry, intent, ranked, words: [...questionWords(this.index, text), ...this.preferWords(intent)] };
   }
 
   private best(question: string, intent: Intent): Ranked[] | undefined {
