@@ -63,7 +63,7 @@ export const synonymFileSchema = z
 // a question add up to 1 or more. A cue is a phrase: "…" stands for anything in between, a
 // leading "^" anchors it at the start, a trailing "*" lets a Latin word go on ("responsib*").
 export const SIGNALS = [
-  'owner', 'what', 'how', 'compare', 'choice', 'yes-no', 'which-product', 'audit', 'incident', 'downtime',
+  'owner', 'what', 'how', 'compare', 'choice', 'yes-no', 'which-product', 'audit', 'incident', 'downtime', 'list',
   'cloud-mention', 'customer-mention', 'cloud-side', 'customer-side', 'claims-cloud', 'claims-customer', 'question',
 ] as const;
 export type SignalId = (typeof SIGNALS)[number];

@@ -24,6 +24,7 @@ const L = {
   standards: { zh: '标准', en: 'Standards' },
   yourPart: { zh: '您这边', en: 'Your part' },
   docs: { zh: '官方文档', en: 'Docs' },
+  includes: { zh: '包括', en: 'It covers' },
 } as const;
 
 export function ownerLine(owner: Owner, lang: Lang): string {
@@ -152,7 +153,21 @@ function partLines(kb: KnowledgeBase, p: Part, lang: Lang, first: boolean, prefe
     lines.push(`${L.serves[lang]}${colon(lang)}${duties.map((d) => `${d.title[lang]} (${OWNER_LABEL[d.owner][lang]})`).join(lang === 'zh' ? ';' : '; ')}`);
   }
   if (products.length) lines.push(`${L.helps[lang]}${colon(lang)}${products.map((r) => r.title[lang]).join(lang === 'zh' ? '、' : ', ')}`);
+  if (intent.fired.has('list')) {
+    const items = listItems(kb, e, lang);
+    if (items.length) lines.push(`${L.includes[lang]}${colon(lang)}${items.join(lang === 'zh' ? ';' : '; ')}`);
+  }
   return lines;
+}
+
+/** What an entry is made of: the entries under it, or, for an overview, its groups and their members. */
+function listItems(kb: KnowledgeBase, e: Entry, lang: Lang): string[] {
+  const under = (id: string) => kb.entries.filter((c) => c.parent === id);
+  const sep = lang === 'zh' ? '、' : ', ';
+  const children = under(e.id);
+  if (children.length) return [children.map((c) => c.title[lang]).join(sep)];
+  const groups = e.related.map((id) => kb.byId.get(id)).filter((g): g is Entry => g?.kind === 'product-group');
+  return groups.map((g) => `${g.title[lang]}${colon(lang)}${under(g.id).map((c) => c.title[lang]).join(sep)}`);
 }
 
 /**
@@ -187,8 +202,12 @@ function clip(s: string, max: number, lang: Lang): string {
   const chars = [...s];
   if (chars.length <= max) return s;
   const head = chars.slice(0, max - 1).join('');
-  const end = Math.max(...(lang === 'zh' ? ['。', ';', ','] : ['. ', '; ', ', ']).map((m) => head.lastIndexOf(m)));
-  return end > max / 3 ? head.slice(0, end + 1).trim() : `${head}…`;
+  const last = (marks: string[]) => Math.max(...marks.map((m) => head.lastIndexOf(m)));
+  // A whole sentence when one fits; else the last whole clause, marked as cut.
+  const sentence = last(lang === 'zh' ? ['。', '!', '?'] : ['. ', '! ', '? ']);
+  if (sentence > max / 3) return head.slice(0, sentence + 1).trim();
+  const clause = last(lang === 'zh' ? [';', ','] : ['; ', ', ']);
+  return clause > max / 3 ? `${head.slice(0, clause).trim()}…` : `${head}…`;
 }
 
 export const EXAMPLES: Record<Lang, string[]> = {
