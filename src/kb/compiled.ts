@@ -16,6 +16,13 @@ export const COMPILED_FORMAT = 2;
 interface Compiled extends Omit<KnowledgeBase, 'byId'> {
   format: number;
   hash: string;
+  /** What the Q&A engine built from it (qa/index.ts serializeIndex); opaque here. */
+  index?: unknown;
+}
+
+export interface CompiledKnowledge {
+  kb: KnowledgeBase;
+  index?: unknown;
 }
 
 /** Where the build writes it: dist/knowledge.json, beside dist/src. */
@@ -34,14 +41,18 @@ export function knowledgeHash(dir: string): string | undefined {
   return h.digest('hex');
 }
 
-export function compiledDocument(kb: KnowledgeBase, hash: string): string {
+export function compiledDocument(kb: KnowledgeBase, hash: string, index?: unknown): string {
   const { byId: _byId, ...parts } = kb;
-  const doc: Compiled = { format: COMPILED_FORMAT, hash, ...parts };
+  const doc: Compiled = { format: COMPILED_FORMAT, hash, ...parts, index };
   return JSON.stringify(doc);
 }
 
 /** The compiled copy if it matches `dir` exactly; undefined sends the caller to the YAML. */
 export function readCompiled(dir: string = knowledgeDir(), path: string = defaultCompiledPath()): KnowledgeBase | undefined {
+  return readCompiledWithIndex(dir, path)?.kb;
+}
+
+export function readCompiledWithIndex(dir: string = knowledgeDir(), path: string = defaultCompiledPath()): CompiledKnowledge | undefined {
   let doc: Compiled;
   try {
     doc = JSON.parse(readFileSync(path, 'utf8')) as Compiled;
@@ -49,14 +60,19 @@ export function readCompiled(dir: string = knowledgeDir(), path: string = defaul
     return undefined;
   }
   if (doc.format !== COMPILED_FORMAT || doc.hash !== knowledgeHash(dir)) return undefined;
-  const { format: _format, hash: _hash, ...parts } = doc;
-  return { ...parts, byId: new Map(doc.entries.map((e) => [e.id, e])) };
+  const { format: _format, hash: _hash, index, ...parts } = doc;
+  return { kb: { ...parts, byId: new Map(doc.entries.map((e) => [e.id, e])) }, index };
 }
 
 /** The knowledge base, from the compiled copy when it is current, else from the YAML (parsed and checked). */
 export async function loadKnowledgeFast(dir: string = knowledgeDir(), path?: string): Promise<KnowledgeBase> {
-  const compiled = readCompiled(dir, path);
+  return (await loadCompiledFast(dir, path)).kb;
+}
+
+/** Like loadKnowledgeFast, with the prebuilt index when the compiled copy carries one. */
+export async function loadCompiledFast(dir: string = knowledgeDir(), path?: string): Promise<CompiledKnowledge> {
+  const compiled = readCompiledWithIndex(dir, path);
   if (compiled) return compiled;
   const { loadKnowledge } = await import('./load.js');
-  return loadKnowledge(dir);
+  return { kb: loadKnowledge(dir) };
 }

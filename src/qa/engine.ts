@@ -1,6 +1,6 @@
 import type { Entry, Owner } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
-import { buildIndex, matchForm, textWords, type QaIndex } from './index.js';
+import { buildIndex, indexFrom, matchForm, textWords, type QaIndex, type SerializedIndex } from './index.js';
 import { compileIntents, detectIntent, preferFactor, type Intent, type IntentModel } from './intent.js';
 import { findTerms, scoreEntries } from './match.js';
 import { detectLanguage, normalize } from './normalize.js';
@@ -59,8 +59,9 @@ export class QaEngine {
   readonly intents: IntentModel;
   readonly scope: ScopeModel;
 
-  constructor(kb: KnowledgeBase) {
-    this.index = buildIndex(kb);
+  /** `prebuilt`: the index the build wrote for this same knowledge base (see kb/compiled.ts). */
+  constructor(kb: KnowledgeBase, prebuilt?: SerializedIndex) {
+    this.index = prebuilt ? indexFrom(kb, prebuilt) : buildIndex(kb);
     this.intents = compileIntents(kb.intents);
     this.scope = compileScope(kb.scope);
   }

@@ -32,7 +32,7 @@ export interface QaIndex {
    * Fuzzy matchers over Latin terms, for typos ("virtualisation", "bastian"), one per first
    * letter: a typo rarely hits the first letter, and small indexes keep a question under 1 ms.
    */
-  fuzzy: Map<string, Fuse<TermInfo>>;
+  fuzzy: { get(letter: string): Fuse<TermInfo> | undefined };
   /** Han terms of 3, 5 or 6 characters keyed by "position:term-without-that-character", for one-character typos. */
   hanTypoKeys: Map<string, TermInfo>;
 }
@@ -100,17 +100,7 @@ export function buildIndex(kb: KnowledgeBase): QaIndex {
   for (const [c, m] of conceptEntries) idf.set(c, Math.log(1 + n / m.size));
 
   const terms = [...termByForm.values()].sort((a, b) => b.form.length - a.form.length);
-  const buckets = new Map<string, TermInfo[]>();
-  for (const t of terms) {
-    if (!t.latin || t.form.length < 4) continue;
-    const list = buckets.get(t.form[0]!) ?? [];
-    list.push(t);
-    buckets.set(t.form[0]!, list);
-  }
-  const fuzzy = new Map<string, Fuse<TermInfo>>();
-  for (const [letter, list] of buckets) {
-    fuzzy.set(letter, new Fuse(list, { keys: ['form'], threshold: 0.3, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 }));
-  }
+  const fuzzy = new LazyFuzzy(fuzzyBuckets(terms));
   const hanTypoKeys = new Map<string, TermInfo>();
   for (const t of terms) {
     // Four-character words are often two words, one of which a "typo" replaces for real (安全工作 is
@@ -188,4 +178,67 @@ export function textWords(text: string): Set<string> {
 /** Words of a question left over after term matching, for fuzzy matching. */
 export function residualWords(text: string): string[] {
   return segment(text).filter((w) => !STOPWORDS.has(w) && !hasHan(w) && w.length >= 5);
+}
+
+/**
+ * The fuzzy matchers, each built the first time a word of its letter misses every term: most
+ * questions are spelled right, and building all of them costs a one-shot `whoowns ask` more
+ * than answering.
+ */
+class LazyFuzzy {
+  private readonly built = new Map<string, Fuse<TermInfo>>();
+  constructor(private readonly buckets: Map<string, TermInfo[]>) {}
+
+  get(letter: string): Fuse<TermInfo> | undefined {
+    let f = this.built.get(letter);
+    const list = this.buckets.get(letter);
+    if (!f && list) {
+      f = new Fuse(list, { keys: ['form'], threshold: 0.3, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 });
+      this.built.set(letter, f);
+    }
+    return f;
+  }
+}
+
+function fuzzyBuckets(terms: TermInfo[]): Map<string, TermInfo[]> {
+  const buckets = new Map<string, TermInfo[]>();
+  for (const t of terms) {
+    if (!t.latin || t.form.length < 4) continue;
+    const list = buckets.get(t.form[0]!) ?? [];
+    list.push(t);
+    buckets.set(t.form[0]!, list);
+  }
+  return buckets;
+}
+
+/** The index as plain data, for the build to write beside the compiled knowledge base. */
+export interface SerializedIndex {
+  terms: TermInfo[];
+  conceptEntries: [string, [string, number][]][];
+  idf: [string, number][];
+  /** typo key → the form of the term it stands for */
+  hanTypoKeys: [string, string][];
+}
+
+export function serializeIndex(ix: QaIndex): SerializedIndex {
+  return {
+    terms: ix.terms,
+    conceptEntries: [...ix.conceptEntries].map(([c, m]) => [c, [...m]]),
+    idf: [...ix.idf],
+    hanTypoKeys: [...ix.hanTypoKeys].map(([k, t]) => [k, t.form]),
+  };
+}
+
+/** The index the build made for this same knowledge base (the caller checks that it is the same). */
+export function indexFrom(kb: KnowledgeBase, data: SerializedIndex): QaIndex {
+  const termByForm = new Map(data.terms.map((t) => [t.form, t]));
+  return {
+    kb,
+    terms: data.terms,
+    termByForm,
+    conceptEntries: new Map(data.conceptEntries.map(([c, list]) => [c, new Map(list)])),
+    idf: new Map(data.idf),
+    fuzzy: new LazyFuzzy(fuzzyBuckets(data.terms)),
+    hanTypoKeys: new Map(data.hanTypoKeys.map(([k, form]) => [k, termByForm.get(form)!])),
+  };
 }
