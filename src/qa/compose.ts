@@ -82,7 +82,7 @@ const MIN_TEXT = 120;
 
 const OWNS: Record<Owner, Record<Lang, string>> = {
   'alibaba-cloud': { zh: '这由阿里云负责', en: 'Alibaba Cloud owns this' },
-  customer: { zh: '这由客户(您自己)负责', en: 'this is yours, the customer’s' },
+  customer: { zh: '这由您(客户)负责', en: 'this is yours, the customer’s' },
   shared: { zh: '这由阿里云与客户共同承担', en: 'it is shared by Alibaba Cloud and you' },
 };
 const NOT: Record<'alibaba-cloud' | 'customer', Record<Lang, string>> = {

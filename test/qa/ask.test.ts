@@ -19,9 +19,9 @@ describe('premise of a yes/no question', () => {
     ['Alibaba Cloud installs the security updates inside my Windows instance, doesn’t it?', 'customer', /^No — /],
     ['We must shred the old disks ourselves after releasing an instance, right?', 'alibaba-cloud', /^No — .*Alibaba Cloud/],
     ['数据中心的消防也要我们自己负责吗?', 'alibaba-cloud', /^不是。这由阿里云负责/],
-    ['阿里云会替我们把实例里的数据备份好,对吧?', 'customer', /^不是。这由客户/],
+    ['阿里云会替我们把实例里的数据备份好,对吧?', 'customer', /^不是。这由您.客户./],
     ['Alibaba Cloud hot-patches the hypervisor for us, right?', 'alibaba-cloud', /^Yes — Alibaba Cloud owns this/],
-    ['安全组规则是我们自己配置的,对吧?', 'customer', /^是的。这由客户/],
+    ['安全组规则是我们自己配置的,对吧?', 'customer', /^是的。这由您.客户./],
   ])('%s', (q, owner, line) => {
     const a = engine.ask(q);
     expect(a.owner).toBe(owner);
