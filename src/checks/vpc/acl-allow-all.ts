@@ -1,3 +1,4 @@
+import { count } from '../../core/plural.js';
 import { say } from '../labels.js';
 import type { CheckMeta } from '../model.js';
 import { defineCheck, ref, regionsOf, result, withList } from '../helpers.js';
@@ -41,7 +42,7 @@ export const aclAllowAll = defineCheck(meta, (ctx) =>
         }
         const sources = open.map((o) => o.entry.sourceCidrIp).join(', ');
         const except = open.flatMap((o) => o.exceptions);
-        const note = except.length > 0 ? { en: ` (except ${except.length} earlier drop rule${except.length > 1 ? 's' : ''})`, zh: `(前面另有 ${except.length} 条拒绝规则例外)` } : { en: '', zh: '' };
+        const note = except.length > 0 ? { en: ` (except ${count(except.length, 'earlier drop rule')})`, zh: `(前面另有 ${except.length} 条拒绝规则例外)` } : { en: '', zh: '' };
         const vsw = a.boundVSwitches.join(', ');
         return result(
           'fail',

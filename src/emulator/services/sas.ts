@@ -122,7 +122,8 @@ export const sasHandlers: Handlers = {
       IsTrialVersion: sc.trial ? 1 : 0,
       IsOverBalance: false,
       AssetLevel: 30,
-      InstanceId: sc.version === 1 ? '' : `sas-${data.accountId.slice(0, 10)}`,
+      // The free (basic) edition has no instance of its own.
+      InstanceId: sc.version > 1 ? `sas-${data.accountId.slice(0, 10)}` : '',
       ReleaseTime: 1798761600000,
     };
   },
