@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { DutiesReport } from '../../src/posture/duties.js';
 import { cli } from './helpers.js';
 
@@ -59,4 +60,42 @@ describe('whoowns duties --demo', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Invalid value "csv" for --format\. Valid choices: table, json, markdown/);
   });
+});
+
+describe('whoowns duties under a fault', () => {
+  let emu: RunningEmulator;
+  // The SDK's default credential chain reads the process environment, as it does in production.
+  const saved = { id: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
+  beforeAll(async () => {
+    emu = await startEmulator({ scenario: loadScenario('demo'), faults: [{ action: 'DescribeCloudCenterInstances', kind: 'deny' }] });
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEFAULT_EMULATOR_CREDENTIAL.accessKeyId;
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret;
+  });
+  afterAll(async () => {
+    await emu.stop();
+    for (const [k, v] of [['ALIBABA_CLOUD_ACCESS_KEY_ID', saved.id], ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', saved.secret]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('a denied Security Center read makes the agent coverage unknown, named in the gaps, never unused', async () => {
+    const url = `http://${emu.endpoint}`;
+    const env: NodeJS.ProcessEnv = {
+      HOME: '/nonexistent',
+      LANG: 'en_US.UTF-8',
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
+    };
+    for (const s of ['ECS', 'RAM', 'IMS', 'STS', 'VPC', 'KMS', 'CAS', 'ACTIONTRAIL', 'SAS']) env[`WHOOWNS_ENDPOINT_${s}`] = url;
+    const r = await cli(['duties', '--format', 'json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as DutiesReport;
+    const os = rep.duties.find((d) => d.id === 'customer.os-patching')!;
+    expect(os.products.find((p) => p.id === 'product.security-center')).toMatchObject({ state: 'unknown' });
+    expect(os.gaps.map((g) => g.en).join('\n')).toMatch(/Security Center: .*DescribeCloudCenterInstances: Forbidden\.RAM/);
+    expect(os.status).not.toBe('pass');
+    expect(rep.incomplete).toBe(true);
+  }, 60_000);
 });
