@@ -5,6 +5,7 @@
 
 import type { Bilingual } from '../core/errors.js';
 import type { Gap, Instance, RegionSnapshot, Service, Snapshot } from '../cloud/snapshot.js';
+import { count } from '../core/plural.js';
 
 export const USAGE_STATES = ['used', 'unused', 'unknown', 'not-read'] as const;
 export type UsageState = (typeof USAGE_STATES)[number];
@@ -95,7 +96,7 @@ function instanceCount(pred: (i: Instance) => boolean, en: string, zh: string): 
 const securityGroups: Reader = (s) => {
   const groups = allRegions(s, (r) => r.securityGroups);
   if (!groups) return unknown(s, 'ecs', { en: 'Security groups', zh: '安全组' });
-  return { state: groups.length > 0 ? 'used' : 'unused', detail: { en: `${groups.length} security groups.`, zh: `${groups.length} 个安全组。` } };
+  return { state: groups.length > 0 ? 'used' : 'unused', detail: { en: `${count(groups.length, 'security group')}.`, zh: `${groups.length} 个安全组。` } };
 };
 
 const networkAcls: Reader = (s) => {
@@ -103,7 +104,7 @@ const networkAcls: Reader = (s) => {
   if (acls === undefined) return NOT_COLLECTED;
   if (acls === null) return unknown(s, 'vpc', { en: 'Network ACLs', zh: '网络 ACL' });
   const bound = acls.reduce((n, a) => n + a.boundVSwitches.length, 0);
-  return { state: acls.length > 0 ? 'used' : 'unused', detail: { en: `${acls.length} network ACLs bound to ${bound} vSwitches.`, zh: `${acls.length} 个网络 ACL,绑定 ${bound} 个交换机。` } };
+  return { state: acls.length > 0 ? 'used' : 'unused', detail: { en: `${count(acls.length, 'network ACL')} bound to ${count(bound, 'vSwitch', 'vSwitches')}.`, zh: `${acls.length} 个网络 ACL,绑定 ${bound} 个交换机。` } };
 };
 
 function diskCount(pred: (d: { encrypted: boolean; enableAutoSnapshot: boolean }) => boolean, en: string, zh: string): Reader {
@@ -120,8 +121,8 @@ const kms: Reader = (s) => {
   if (keys === undefined) return NOT_COLLECTED;
   if (keys === null) return unknown(s, 'kms', { en: 'KMS keys', zh: 'KMS 密钥' });
   const byDisks = allRegions(s, (r) => r.disks)?.filter((d) => d.kmsKeyId).length;
-  const disks = byDisks === undefined ? { en: '', zh: '' } : { en: `; ${byDisks} disks encrypted with a KMS key`, zh: `;${byDisks} 块云盘用 KMS 密钥加密` };
-  return { state: keys.length > 0 ? 'used' : 'unused', detail: { en: `${keys.length} KMS keys${disks.en}.`, zh: `${keys.length} 个 KMS 密钥${disks.zh}。` } };
+  const disks = byDisks === undefined ? { en: '', zh: '' } : { en: `; ${count(byDisks, 'disk')} encrypted with a KMS key`, zh: `;${byDisks} 块云盘用 KMS 密钥加密` };
+  return { state: keys.length > 0 ? 'used' : 'unused', detail: { en: `${count(keys.length, 'KMS key')}${disks.en}.`, zh: `${keys.length} 个 KMS 密钥${disks.zh}。` } };
 };
 
 const actiontrail: Reader = (s) => {
@@ -134,7 +135,7 @@ const actiontrail: Reader = (s) => {
   return {
     state: on.length > 0 ? 'used' : 'unused',
     detail: {
-      en: `${trails.length} trails, ${on.length} enabled, ${logging} logging${all ? ', one covers all regions' : on.length ? ', none covers all regions' : ''}.`,
+      en: `${count(trails.length, 'trail')}, ${on.length} enabled, ${logging} logging${all ? ', one covers all regions' : on.length ? ', none covers all regions' : ''}.`,
       zh: `${trails.length} 个跟踪,${on.length} 个已启用,${logging} 个正在记录${all ? ',其中有覆盖全部地域的跟踪' : on.length ? ',没有覆盖全部地域的跟踪' : ''}。`,
     },
   };
@@ -144,14 +145,14 @@ const certificates: Reader = (s) => {
   if (s.certificates === undefined) return NOT_COLLECTED;
   if (s.certificates === null) return unknown(s, 'cas', { en: 'Certificates', zh: '证书' });
   const n = s.certificates.length;
-  return { state: n > 0 ? 'used' : 'unused', detail: { en: `${n} certificates in Certificate Management Service.`, zh: `数字证书管理服务中有 ${n} 张证书。` } };
+  return { state: n > 0 ? 'used' : 'unused', detail: { en: `${count(n, 'certificate')} in Certificate Management Service.`, zh: `数字证书管理服务中有 ${n} 张证书。` } };
 };
 
 const ram: Reader = (s) => {
   const users = s.ram?.users;
   if (!users) return unknown(s, 'ram', { en: 'RAM users', zh: 'RAM 用户' });
   const mfa = users.filter((u) => u.mfaEnabled === true).length;
-  return countOf(users.length, users.length, 'users', { en: `${users.length} RAM users, ${mfa} with MFA`, zh: `${users.length} 个 RAM 用户,${mfa} 个绑定了 MFA` });
+  return countOf(users.length, users.length, 'users', { en: `${count(users.length, 'RAM user')}, ${mfa} with MFA`, zh: `${users.length} 个 RAM 用户,${mfa} 个绑定了 MFA` });
 };
 
 const READERS: Record<string, Reader> = {

@@ -7,7 +7,7 @@ import { estateOf } from '../../src/posture/estate.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
 import { scanWith } from '../builders/context.js';
 import { defaultEngine } from '../builders/engine.js';
-import { buildGap, buildInstance, buildSnapshot, buildSystemEvent } from '../builders/snapshot.js';
+import { buildDisk, buildGap, buildInstance, buildKmsKey, buildSnapshot, buildSystemEvent, buildTrail } from '../builders/snapshot.js';
 
 const kb = () => defaultEngine().kb;
 const report = (s: Snapshot) => buildDuties(scanWith(s), estateOf(s), kb(), loadDutyMap());
@@ -78,6 +78,16 @@ describe('duties report', () => {
     expect(physical.events).toHaveLength(1);
     expect(r.cloud.find((l) => l.id === 'cloud.datacenter')!.signals).toEqual([]);
     expect(r.duties.flatMap((d) => d.checks.map((c) => c.id))).not.toContain('ecs.instance.platform-event');
+  });
+});
+
+describe('estate sentences', () => {
+  it('count in good English: one key, one disk, one trail', () => {
+    const s = buildSnapshot({ region: { kmsKeys: [buildKmsKey()], disks: [buildDisk({ encrypted: true, kmsKeyId: 'key-1' })] }, actiontrail: { trails: [buildTrail()] } });
+    const e = estateOf(s);
+    expect(e['product.kms']!.detail.en).toBe('1 KMS key; 1 disk encrypted with a KMS key.');
+    expect(e['product.actiontrail']!.detail.en).toMatch(/^1 trail, 1 enabled, 1 logging/);
+    expect(e['product.security-group']!.detail.en).toMatch(/^1 security group\.$/);
   });
 });
 
