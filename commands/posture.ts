@@ -7,6 +7,10 @@ import type { Finding, ResourceType } from '../src/posture/types.js';
 import { codeWord, unknownWordError } from './suggest.js';
 import type { CommandSpec, Services } from './types.js';
 import { explainReply, findingsReply, summaryReply } from './posture/view.js';
+import { dutiesReply } from './posture/duties.js';
+import { buildDuties } from '../src/posture/duties.js';
+import { loadDutyMap } from '../src/posture/duty-map.js';
+import { estateOf } from '../src/posture/estate.js';
 
 // /posture and its subcommands, each one row of data: words, argument shape, handler.
 
@@ -82,6 +86,18 @@ const SUBS: Sub[] = [
   areaSub(['instances', 'instance', 'ecs', '实例'], { zh: '实例问题', en: 'Instance findings' }, ['instance'], ID.instance, { zh: '实例 ID(i-…)', en: 'instance id (i-…)' }),
   areaSub(['ram', 'users', '账号'], { zh: 'RAM 问题', en: 'RAM findings' }, ['ram-user', 'access-key', 'ram-policy', 'ram-group', 'account'], ID.user, { zh: 'RAM 用户名', en: 'RAM user name' }),
   areaSub(['disks', 'disk', '云盘'], { zh: '云盘与快照问题', en: 'Disk and snapshot findings' }, ['disk', 'auto-snapshot-policy', 'region']),
+  {
+    words: ['duties', 'duty', '责任'],
+    usage: { zh: '/posture duties', en: '/posture duties' },
+    async run(ctx, args, s) {
+      if (args.length > 0) throw usageError(this, { zh: 'duties 不需要参数。', en: 'duties takes no arguments.' });
+      // Read before scanning, so a broken map file is reported without touching the cloud.
+      const map = loadDutyMap();
+      if (!s.posture.hasFreshScan()) await currentView(ctx, s);
+      const view = await s.posture.currentWithSnapshot();
+      await ctx.reply(dutiesReply(buildDuties(view.scan, estateOf(view.snapshot), s.qa.kb, map), view, ctx.locale));
+    },
+  },
   {
     words: ['check'],
     usage: { zh: '/posture check <检查项 ID>', en: '/posture check <check-id>' },

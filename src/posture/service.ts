@@ -90,6 +90,16 @@ export class PostureSource {
   }
 
   /**
+   * The cached scan with the snapshot it read (the duties report counts the estate from it):
+   * scans first when there is none within the TTL, or when the snapshot was let go.
+   */
+  async currentWithSnapshot(): Promise<ScanView & { snapshot: Snapshot }> {
+    const e = this.hasFreshScan() ? await this.withSnapshot() : await this.load(this.chatKey(), this.account(), undefined, this.opts.log);
+    const full = e.snapshot ? (e as Entry & { snapshot: Snapshot }) : await this.withSnapshot();
+    return { ...this.view(full), snapshot: full.snapshot };
+  }
+
+  /**
    * Rescan now, unless one ran less than refreshIntervalMs ago. `onStart` runs once the rescan
    * is allowed, before the slow part (so chat can say "Scanning…" only when it really is).
    */

@@ -5,6 +5,7 @@ import { declareChecks } from './checks.js';
 import { declareCompliance } from './compliance.js';
 import { declareCloud } from './cloud.js';
 import { declareDigest } from './digest.js';
+import { declareDuties } from './duties.js';
 import { declarePolicy } from './policy.js';
 import { declareScan } from './scan.js';
 import { declareServe } from './serve.js';
@@ -23,5 +24,6 @@ export function declareCommands(program: Command, ctx: CommandContext): void {
   declarePolicy(program, ctx);
   declareChecks(program, ctx);
   declareCompliance(program, ctx);
+  declareDuties(program, ctx);
   declareServe(program, ctx);
 }
