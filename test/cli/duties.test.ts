@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { DutiesReport } from '../../src/posture/duties.js';
@@ -84,6 +87,8 @@ describe('whoowns duties under a fault', () => {
     const env: NodeJS.ProcessEnv = {
       HOME: '/nonexistent',
       LANG: 'en_US.UTF-8',
+      // Its own database: the in-process CLI would otherwise open the real ~/.whoowns.
+      WHOOWNS_DATA_DIR: mkdtempSync(join(tmpdir(), 'whoowns-duties-')),
       ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
