@@ -7,6 +7,7 @@ import type { Finding, ResourceType } from '../src/posture/types.js';
 import { codeWord, unknownWordError } from './suggest.js';
 import type { CommandSpec, Services } from './types.js';
 import { explainReply, findingsReply, summaryReply } from './posture/view.js';
+import { TEAM_ID, TEAM_USAGE, TEAM_WORDS, teamReply } from './posture/team.js';
 
 // /posture and its subcommands, each one row of data: words, argument shape, handler.
 
@@ -82,6 +83,17 @@ const SUBS: Sub[] = [
   areaSub(['instances', 'instance', 'ecs', '实例'], { zh: '实例问题', en: 'Instance findings' }, ['instance'], ID.instance, { zh: '实例 ID(i-…)', en: 'instance id (i-…)' }),
   areaSub(['ram', 'users', '账号'], { zh: 'RAM 问题', en: 'RAM findings' }, ['ram-user', 'access-key', 'ram-policy', 'ram-group', 'account'], ID.user, { zh: 'RAM 用户名', en: 'RAM user name' }),
   areaSub(['disks', 'disk', '云盘'], { zh: '云盘与快照问题', en: 'Disk and snapshot findings' }, ['disk', 'auto-snapshot-policy', 'region']),
+  {
+    words: TEAM_WORDS,
+    usage: TEAM_USAGE,
+    async run(ctx, args, s) {
+      const id = args[0];
+      if (!id || args.length > 1 || !TEAM_ID.test(id)) {
+        throw usageError(this, { zh: id ? `“${echo(id)}” 不是团队 ID(小写字母、数字、_ -)。` : '缺少团队 ID。', en: id ? `"${echo(id)}" is not a team id (lower-case letters, digits, _ -).` : 'Missing the team id.' });
+      }
+      await ctx.reply(teamReply(id, await currentView(ctx, s), ctx.locale));
+    },
+  },
   {
     words: ['check'],
     usage: { zh: '/posture check <检查项 ID>', en: '/posture check <check-id>' },

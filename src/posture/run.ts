@@ -141,7 +141,7 @@ function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
     notCovered: NOT_COVERED.map((n): NotCovered => withCis(n, labels)),
     expiredSuppressions: outcome.expired,
     expiringSuppressions: outcome.expiringSoon,
-    ...(routing ? { unowned: routing.unowned } : {}),
+    ...(routing && opts.owners ? { unowned: routing.unowned, teams: Object.fromEntries(Object.entries(opts.owners.teams).map(([id, t]) => [id, t.name])) } : {}),
   };
 }
 

@@ -91,4 +91,6 @@ export interface ScanResult {
   expiringSuppressions: Suppression[];
   /** Resources no owners rule matched, by missing tag; absent when no owners are configured. */
   unowned?: UnownedGroup[];
+  /** Declared teams (id → display names), for surfaces that name them; absent without owners. */
+  teams?: Record<string, { zh: string; en: string }>;
 }
