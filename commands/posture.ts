@@ -7,7 +7,7 @@ import type { Finding, ResourceType } from '../src/posture/types.js';
 import { codeWord, unknownWordError } from './suggest.js';
 import type { CommandSpec, Services } from './types.js';
 import { explainReply, findingsReply, summaryReply } from './posture/view.js';
-import { TEAM_ID, TEAM_USAGE, TEAM_WORDS, teamReply } from './posture/team.js';
+import { MINE_USAGE, MINE_WORDS, TEAM_ID, TEAM_USAGE, TEAM_WORDS, mineReply, teamReply } from './posture/team.js';
 
 // /posture and its subcommands, each one row of data: words, argument shape, handler.
 
@@ -92,6 +92,14 @@ const SUBS: Sub[] = [
         throw usageError(this, { zh: id ? `“${echo(id)}” 不是团队 ID(小写字母、数字、_ -)。` : '缺少团队 ID。', en: id ? `"${echo(id)}" is not a team id (lower-case letters, digits, _ -).` : 'Missing the team id.' });
       }
       await ctx.reply(teamReply(id, await currentView(ctx, s), ctx.locale));
+    },
+  },
+  {
+    words: MINE_WORDS,
+    usage: MINE_USAGE,
+    async run(ctx, args, s) {
+      if (args.length > 0) throw usageError(this, { zh: 'mine 不需要参数。', en: 'mine takes no arguments.' });
+      await ctx.reply(mineReply(ctx.user.id, s.owners, await currentView(ctx, s), ctx.locale));
     },
   },
   {

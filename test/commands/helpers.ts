@@ -68,6 +68,7 @@ export function harness(o: { snapshot?: Snapshot; users?: string[]; channels?: s
     posture,
     access: { postureUsers: o.users ?? ['U_ADMIN'], postureChannels: o.channels ?? ['C_SEC'], adminContact: 'secops@example.com' },
     limiter: createRateLimiter({ perMinute: 30, burst: o.burst ?? 100, now: () => clock.now.getTime() }),
+    ...(o.owners ? { owners: o.owners } : {}),
   };
   return { services, dispatch: createDispatch(() => COMMANDS, services), clock, collects };
 }

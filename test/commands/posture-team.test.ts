@@ -51,3 +51,23 @@ describe('/posture team', () => {
     expect(text()).toMatch(/No teams are configured: add an owners: block to the config file/);
   });
 });
+
+describe('/posture mine', () => {
+  const withMembers = ownersSchema.parse({ ...owners, members: { U_PAY: ['payments'], U_BOTH: ['payments', 'search'] } });
+
+  it("lists the asker's teams' findings, from the members map", async () => {
+    const h = harness({ snapshot, owners: withMembers, users: ['U_PAY'] });
+    const f = fakeContext({ user: 'U_PAY' });
+    await h.dispatch({ command: 'posture', text: 'mine' }, f.ctx);
+    expect(f.text()).toMatch(/Findings for your teams: payments/);
+    expect(f.text()).toMatch(/sg-pay/);
+    expect(f.text()).toMatch(/team: payments/);
+  });
+
+  it('tells a user with no team how to get one', async () => {
+    const h = harness({ snapshot, owners: withMembers, users: ['U_OTHER'] });
+    const f = fakeContext({ user: 'U_OTHER' });
+    await h.dispatch({ command: 'posture', text: 'mine' }, f.ctx);
+    expect(f.text()).toMatch(/You \(U_OTHER\) are in no team: ask an admin to add "U_OTHER: \[<team>\]" under owners\.members/);
+  });
+});
