@@ -57,4 +57,10 @@ describe('team on every surface', () => {
     expect(csv.find((l) => l.includes('sg-pay') && l.startsWith(',') && l.includes(',fail,'))).toMatch(/,payments,via instances i-pay$/);
     expect(render(plain, 'csv', { lang: 'en' }).split('\r\n')[0]).not.toContain('team');
   });
+
+  it('sarif: team and why in the result properties', () => {
+    const doc = JSON.parse(render(routed, 'sarif', { lang: 'en' }));
+    const r = doc.runs[0].results.find((x: { properties: { resourceId: string } }) => x.properties.resourceId === 'sg-pay');
+    expect(r.properties).toMatchObject({ team: ['payments'], teamWhy: 'via instances i-pay' });
+  });
 });
