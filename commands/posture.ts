@@ -11,6 +11,7 @@ import { dutiesReply } from './posture/duties.js';
 import { buildDuties } from '../src/posture/duties.js';
 import { loadDutyMap } from '../src/posture/duty-map.js';
 import { estateOf } from '../src/posture/estate.js';
+import { MINE_USAGE, MINE_WORDS, TEAM_ID, TEAM_USAGE, TEAM_WORDS, mineReply, teamReply } from './posture/team.js';
 
 // /posture and its subcommands, each one row of data: words, argument shape, handler.
 
@@ -96,6 +97,25 @@ const SUBS: Sub[] = [
       if (!s.posture.hasFreshScan()) await currentView(ctx, s);
       const view = await s.posture.currentWithSnapshot();
       await ctx.reply(dutiesReply(buildDuties(view.scan, estateOf(view.snapshot), s.qa.kb, map), view, ctx.locale));
+    },
+  },
+  {
+    words: TEAM_WORDS,
+    usage: TEAM_USAGE,
+    async run(ctx, args, s) {
+      const id = args[0];
+      if (!id || args.length > 1 || !TEAM_ID.test(id)) {
+        throw usageError(this, { zh: id ? `“${echo(id)}” 不是团队 ID(小写字母、数字、_ -)。` : '缺少团队 ID。', en: id ? `"${echo(id)}" is not a team id (lower-case letters, digits, _ -).` : 'Missing the team id.' });
+      }
+      await ctx.reply(teamReply(id, await currentView(ctx, s), ctx.locale));
+    },
+  },
+  {
+    words: MINE_WORDS,
+    usage: MINE_USAGE,
+    async run(ctx, args, s) {
+      if (args.length > 0) throw usageError(this, { zh: 'mine 不需要参数。', en: 'mine takes no arguments.' });
+      await ctx.reply(mineReply(ctx.user.id, s.owners, await currentView(ctx, s), ctx.locale));
     },
   },
   {

@@ -8,6 +8,7 @@ import { metaOf, remediationOf } from '../../src/posture/meta.js';
 import { gapSentence } from '../../src/checks/gaps.js';
 import { genericRemediation } from '../../src/checks/template.js';
 import { count } from '../../src/core/plural.js';
+import { teamLine } from '../../src/posture/render/teams.js';
 
 // Posture answers as platform-neutral replies. Every reply carries when it was scanned, where
 // the data came from, and — loudly — whether it is incomplete.
@@ -101,6 +102,7 @@ export function findingBlocks(f: Finding, scan: ScanResult, locale: Locale): Blo
     `${zh ? '怎么修' : 'Fix'}: ${step}`,
     `\`${fix.cli}\``,
   ];
+  if (f.team) lines.push(teamLine(f, locale));
   if (f.muted) lines.push(zh ? `(已静音至 ${f.muted.until}:${f.muted.reason})` : `(muted until ${f.muted.until}: ${f.muted.reason})`);
   return [
     { type: 'text', text: lines.join('\n') },

@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 import { uiLang } from './io.js';
 import { progressReporter } from './progress.js';
 import { nearest, quoted } from './options.js';
+import type { OwnersConfig } from '../config/file.js';
 
 // `whoowns scan` (declared in ./declare/scan.ts): collect once, run the checks, print in the chosen format.
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
@@ -26,6 +27,8 @@ export interface ScanOptions {
   /** False with --no-mutes: chat mutes are not applied (file suppressions still are). */
   mutes?: boolean;
   includePasses?: boolean;
+  /** Only findings whose resource this team owns (owners: in the config file). */
+  team?: string;
 }
 
 /** Pieces of output gathered to about 64 KB before each io.out (and its redaction pass). */
@@ -85,6 +88,24 @@ export function assertSomethingToRun(checkIds: string[] | undefined, services: C
   }
 }
 
+/** --team must name a team of the owners block: a typo must not read as "this team owns nothing". */
+export function assertTeam(team: string | undefined, owners: OwnersConfig | undefined): void {
+  if (team === undefined) return;
+  if (!owners) {
+    throw new WhoownsError('USAGE', {
+      zh: `--team 需要配置文件(WHOOWNS_CONFIG)中的 owners: 段落来定义团队和归属规则,格式见 README 的“团队归属”一节。`,
+      en: `--team needs an owners: block in the config file (WHOOWNS_CONFIG) that defines the teams and their rules; see "Team ownership" in the README.`,
+    });
+  }
+  const ids = Object.keys(owners.teams).sort();
+  if (ids.includes(team)) return;
+  const near = nearest(team, ids);
+  throw new WhoownsError('USAGE', {
+    zh: `未知的团队:${quoted(team)}。${near.length ? `你是不是想找:${near.join(', ')}?` : ''}已定义的团队:${ids.join(', ')}。`,
+    en: `Unknown team: ${quoted(team)}. ${near.length ? `Did you mean: ${near.join(', ')}? ` : ''}Teams in owners.teams: ${ids.join(', ')}.`,
+  });
+}
+
 export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
   assertSomethingToRun(opts.check, opts.service);
   const format: Format = opts.format ?? (io.isTTY ? 'table' : 'json');
@@ -96,7 +117,8 @@ export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
   }
   const bothLanguages = opts.lang === 'both';
   const lang = opts.lang === 'both' || opts.lang === undefined ? uiLang(io.env) : opts.lang;
-  return withCore(io, opts, async ({ posture }, _config, log) => {
+  return withCore(io, opts, async ({ posture }, config, log) => {
+    assertTeam(opts.team, config.owners);
     const account = posture.account(opts.account);
     const services = opts.service;
     const progress = progressReporter(io);
@@ -117,7 +139,7 @@ export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
     // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
     const scan = posture.assess(
       snapshot,
-      { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region, includePasses: opts.includePasses === true },
+      { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region, includePasses: opts.includePasses === true, ...(opts.team ? { team: opts.team } : {}) },
       { mutes: opts.mutes !== false },
     );
     const out = bufferedOut((t) => io.out(t));

@@ -55,6 +55,7 @@ export function toInstance(i: SdkInstance, regionId: string): Instance {
     ramRoleName: null,
     creationTime: str(i.creationTime),
     tags: tagMap(i.tags as { tag?: Array<Record<string, unknown>> } | undefined),
+    ...resourceGroup(i.resourceGroupId),
   };
 }
 
@@ -70,6 +71,7 @@ export function toSecurityGroup(g: SdkSecurityGroup, regionId: string, rules: Se
     description: str(g.description),
     rules,
     tags: tagMap(g.tags as { tag?: Array<Record<string, unknown>> } | undefined),
+    ...resourceGroup(g.resourceGroupId),
   };
 }
 
@@ -109,6 +111,7 @@ export function toDisk(d: SdkDisk, regionId: string): Disk {
     autoSnapshotPolicyId: strOrNull(d.autoSnapshotPolicyId),
     creationTime: str(d.creationTime),
     tags: tagMap(d.tags as { tag?: Array<Record<string, unknown>> } | undefined),
+    ...resourceGroup(d.resourceGroupId),
   };
 }
 
@@ -166,4 +169,10 @@ export function toFlowLog(f: SdkFlowLog, regionId: string): FlowLog {
     resourceId: str(f.resourceId),
     status: str(f.status),
   };
+}
+
+/** Only a non-empty group is kept, so snapshots without resource groups stay as small as before. */
+function resourceGroup(id: unknown): { resourceGroupId?: string } {
+  const v = str(id);
+  return v === '' ? {} : { resourceGroupId: v };
 }

@@ -21,7 +21,10 @@ export interface Gap {
 }
 
 export interface Tagged {
+  /** Keys and values exactly as the API returns them (case kept). */
   tags: Record<string, string>;
+  /** ResourceGroupId from the same Describe call; absent when the API gives none (compact). */
+  resourceGroupId?: string;
 }
 
 export interface Instance extends Tagged {

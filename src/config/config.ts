@@ -9,7 +9,7 @@ import { readYamlFile } from '../kb/load.js';
 import { assertNotWorldReadable } from '../security/file-mode.js';
 import { VERBATIM_ENV_VARS, secretEnvNames, secretsFromConfigFile, secretsFromEnv, varsWithWhitespace } from '../core/secrets.js';
 import { idShapeWarnings, splitIdList } from './access-ids.js';
-import { fileSchema, type ConfigFile } from './file.js';
+import { fileSchema, type ConfigFile, type OwnersConfig } from './file.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.
 // Every problem is reported at once, each with what to change.
@@ -79,6 +79,8 @@ export interface Config {
   };
   /** Digest schedules, validated by the digest module. */
   schedules: unknown[];
+  /** Ownership rules (owners: in the config file); absent = findings are not routed to teams. */
+  owners?: OwnersConfig;
   /** Secret values from the environment and the config file, for the redaction layer (src/security). */
   secrets?: string[];
   /** Things that do not stop the start but probably are not what was meant; logged at start. */
@@ -186,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
       refreshIntervalMs: (file.cache?.refreshIntervalSeconds ?? 60) * 1000,
     },
     schedules: file.schedules ?? [],
+    ...(file.owners ? { owners: file.owners } : {}),
     secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env)])],
     warnings: [...idShapeWarnings('WHOOWNS_POSTURE_USERS', 'users', postureUsers), ...idShapeWarnings('WHOOWNS_POSTURE_CHANNELS', 'channels', postureChannels)],
   };

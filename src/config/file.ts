@@ -15,6 +15,62 @@ export const accountSchema = z
   })
   .strict();
 
+// ── owners: which team inside the customer owns a resource (issue #15) ──────────────────────
+// Tag keys and values are compared exactly as Alibaba Cloud returns them (case-sensitive: "Team"
+// is not "team") unless the rule says ignoreCase: true. Rules are tried in order; the first
+// match wins; resources no rule matches take `default`, or are listed as unowned.
+const teamId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lower-case letters, digits, _ - (at most 64), e.g. payments');
+const ownerTeamSchema = z
+  .object({
+    name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
+    slack: z
+      .union([z.object({ usergroup: z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id such as S0PAYMENTS') }).strict(), z.object({ channel: z.string().min(1) }).strict()], {
+        error: 'give either usergroup (S...) or channel, not both',
+      })
+      .optional(),
+    dingtalk: z.object({ conversationId: z.string().min(1), atUserIds: z.array(z.string().min(1)).min(1) }).partial().strict().optional(),
+    /** Mention the Slack user group in finding messages; off unless asked for. */
+    mention: z.boolean().optional(),
+  })
+  .strict();
+const ownerMatchSchema = z
+  .object({
+    tag: z.object({ key: z.string().min(1), value: z.string().optional() }).strict().optional(),
+    resourceGroup: z.string().min(1).optional(),
+    /** Glob over the resource name or id: * and ?. */
+    name: z.string().min(1).optional(),
+    account: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+    ignoreCase: z.boolean().optional(),
+  })
+  .strict()
+  .refine((m) => m.tag || m.resourceGroup || m.name || m.account || m.region, 'give at least one of tag, resourceGroup, name, account, region');
+export const ownersSchema = z
+  .object({
+    teams: z.record(teamId, ownerTeamSchema),
+    rules: z.array(z.object({ team: teamId, match: ownerMatchSchema }).strict()).default([]),
+    default: teamId.optional(),
+    /** Chat user id → team ids, for /posture mine. */
+    members: z.record(z.string().min(1), z.array(teamId).min(1)).optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    const known = (t: string) => Object.hasOwn(o.teams, t);
+    const unknown = (t: string) => `team "${t}" is not declared under owners.teams (declared: ${Object.keys(o.teams).join(', ') || 'none'})`;
+    o.rules.forEach((r, i) => {
+      if (!known(r.team)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'team'], message: unknown(r.team) });
+    });
+    if (o.default !== undefined && !known(o.default)) ctx.addIssue({ code: 'custom', path: ['default'], message: unknown(o.default) });
+    for (const [user, ids] of Object.entries(o.members ?? {})) {
+      ids.forEach((t, i) => {
+        if (!known(t)) ctx.addIssue({ code: 'custom', path: ['members', user, i], message: unknown(t) });
+      });
+    }
+  });
+export type OwnersConfig = z.infer<typeof ownersSchema>;
+export type OwnerMatch = z.infer<typeof ownerMatchSchema>;
+// ── end owners ──────────────────────────────────────────────────────────────────────────────
+
 export const fileSchema = z
   .object({
     accounts: z.array(accountSchema).min(1).optional(),
@@ -31,6 +87,7 @@ export const fileSchema = z
       .strict()
       .optional(),
     schedules: z.array(z.unknown()).optional(),
+    owners: ownersSchema.optional(),
   })
   .strict();
 

@@ -41,6 +41,7 @@ const securityGroupSchema = z.strictObject({
   description: z.string().default(''),
   creationTime: date.default(DEFAULT_DATE),
   tags,
+  resourceGroupId: z.string().min(1).optional(),
   rules: z.array(ruleSchema).default([]),
 });
 
@@ -67,6 +68,7 @@ const instanceSchema = z.strictObject({
   ramRoleName: z.string().nullable().default(null),
   creationTime: date.default(DEFAULT_DATE),
   tags,
+  resourceGroupId: z.string().min(1).optional(),
 });
 
 const diskSchema = z.strictObject({
@@ -87,6 +89,7 @@ const diskSchema = z.strictObject({
   autoSnapshotPolicyId: z.string().nullable().default(null),
   creationTime: date.default(DEFAULT_DATE),
   tags,
+  resourceGroupId: z.string().min(1).optional(),
 });
 
 const autoSnapshotPolicySchema = z.strictObject({

@@ -73,7 +73,7 @@ export function createBackend(config: Config, log: Logger, o: BackendOptions): P
       return out.snapshot;
     },
     evaluate(snapshot, now, filter) {
-      return runChecks(snapshot, { thresholds: config.posture.thresholds, now, eol, suppressions, filter });
+      return runChecks(snapshot, { thresholds: config.posture.thresholds, now, eol, suppressions, filter, ...(config.owners ? { owners: config.owners } : {}) });
     },
     async whoami(account, l) {
       return whoami({ ...(await base()), account, log: l });

@@ -17,6 +17,8 @@ import { fingerprint } from './fingerprint.js';
 import { gapSentence, resourceGaps, scopeErrorResult, scopeGaps } from '../checks/gaps.js';
 import { say } from '../checks/labels.js';
 import { applySuppressions, globMatches } from './suppressions.js';
+import { routeTeams, type TeamRouting } from './teams.js';
+import type { OwnersConfig } from '../config/file.js';
 import {
   SEVERITIES,
   severityRank,
@@ -41,6 +43,8 @@ export interface RunOptions {
   filter?: ScanFilter;
   /** Check id → its CIS reference; default: derived from the shipped CIS v2 map. */
   cisLabels?: ReadonlyMap<string, string>;
+  /** Ownership rules: each finding gets its team (and --team filters by it). */
+  owners?: OwnersConfig;
 }
 
 let shippedLabels: ReadonlyMap<string, string> | undefined;
@@ -97,17 +101,22 @@ function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
   // count does not: they are counted per check and only kept when asked for.
   const findings: Finding[] = [];
   const passes: Record<string, number> = {};
+  const routing: TeamRouting | undefined = opts.owners ? routeTeams(snapshot, opts.owners) : undefined;
+  const team = opts.filter?.team;
   for (const check of checks) {
     const results = GLOBAL_SERVICES.has(check.meta.service)
       ? runAccountCheck(check, snapshot, base, account)
       : runRegionalCheck(check, snapshot, base, account, regions);
     for (const x of results) {
       const r = guardPass(x, check, snapshot);
+      const owned = routing?.of(r.resource);
+      if (team !== undefined && !owned?.teams.includes(team)) continue;
       if (r.status === 'pass') {
         passes[check.meta.id] = (passes[check.meta.id] ?? 0) + 1;
         if (!opts.filter?.includePasses) continue;
       }
-      findings.push(toFinding(r, check, snapshot.accountName));
+      const f = toFinding(r, check, snapshot.accountName);
+      findings.push(owned ? { ...f, team: owned } : f);
     }
   }
 
@@ -132,6 +141,7 @@ function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
     notCovered: NOT_COVERED.map((n): NotCovered => withCis(n, labels)),
     expiredSuppressions: outcome.expired,
     expiringSuppressions: outcome.expiringSoon,
+    ...(routing && opts.owners ? { unowned: routing.unowned, teams: Object.fromEntries(Object.entries(opts.owners.teams).map(([id, t]) => [id, t.name])) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 
 import type { Gap } from '../cloud/snapshot.js';
 import type { NotCovered } from '../checks/not-covered.js';
+import type { TeamAssignment, UnownedGroup } from './teams.js';
 import type { CheckMeta, CheckResult, CheckService, Owner, Severity, Status } from '../checks/model.js';
 
 export * from '../checks/model.js';
@@ -27,6 +28,8 @@ export interface Finding extends CheckResult {
   owner: Owner;
   fingerprint: string;
   muted?: Mute;
+  /** The team(s) inside the customer that own the resource, and why; absent when no owners are configured. */
+  team?: TeamAssignment;
 }
 
 export interface Suppression {
@@ -59,6 +62,8 @@ export interface ScanFilter {
   regions?: string[];
   /** List passes as findings too; otherwise they are only counted (ScanResult.passes). */
   includePasses?: boolean;
+  /** Only results whose resource this team owns (owners config); passes are counted the same way. */
+  team?: string;
 }
 
 export interface ScanResult {
@@ -84,4 +89,8 @@ export interface ScanResult {
   expiredSuppressions: Suppression[];
   /** Suppressions that still mute but lapse within 7 days. */
   expiringSuppressions: Suppression[];
+  /** Resources no owners rule matched, by missing tag; absent when no owners are configured. */
+  unowned?: UnownedGroup[];
+  /** Declared teams (id → display names), for surfaces that name them; absent without owners. */
+  teams?: Record<string, { zh: string; en: string }>;
 }

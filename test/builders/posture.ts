@@ -4,6 +4,7 @@ import type { PostureBackend } from '../../src/posture/backend.js';
 import { PostureSource } from '../../src/posture/service.js';
 import { openDb } from '../../src/store/db.js';
 import { MuteStore } from '../../src/store/mutes.js';
+import type { OwnersConfig } from '../../src/config/file.js';
 import { scanWith } from './context.js';
 import { buildSnapshot, NOW } from './snapshot.js';
 
@@ -14,6 +15,8 @@ export interface FakeBackendOptions {
   refresh?: (snapshot: Snapshot, target: RefreshTarget) => Promise<Snapshot>;
   accounts?: AccountConfig[];
   demo?: boolean;
+  /** Ownership rules the evaluation routes findings with. */
+  owners?: OwnersConfig;
 }
 
 export function fakeBackend(o: FakeBackendOptions = {}): Omit<PostureBackend, 'close'> {
@@ -21,7 +24,7 @@ export function fakeBackend(o: FakeBackendOptions = {}): Omit<PostureBackend, 'c
     demo: o.demo ?? false,
     accounts: o.accounts ?? [{ name: 'prod' }],
     collect: o.collect ?? (async () => buildSnapshot()),
-    evaluate: (s, now, filter) => scanWith(s, { now, ...(filter ? { filter } : {}) }),
+    evaluate: (s, now, filter) => scanWith(s, { now, ...(filter ? { filter } : {}), ...(o.owners ? { owners: o.owners } : {}) }),
     refresh: async (_a, _l, s, t) => (o.refresh ? o.refresh(s, t) : s),
     whoami: async (a) => ({ accountName: a.name, credentialSource: 'fake', gaps: [] }) as never,
   };

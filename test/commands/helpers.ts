@@ -1,3 +1,4 @@
+import type { OwnersConfig } from '../../src/config/file.js';
 import { COMMANDS, createDispatch, type Services } from '../../commands/index.js';
 import type { Reply } from '../../src/chat/message.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
@@ -50,7 +51,7 @@ export interface Harness {
 }
 
 /** Real commands, real posture service and checks, over a builder snapshot and an in-memory DB. */
-export function harness(o: { snapshot?: Snapshot; users?: string[]; channels?: string[]; burst?: number } = {}): Harness {
+export function harness(o: { snapshot?: Snapshot; users?: string[]; channels?: string[]; burst?: number; owners?: OwnersConfig } = {}): Harness {
   const clock = { now: NOW };
   const collects = { count: 0 };
   const snapshot = o.snapshot ?? buildSnapshot();
@@ -60,12 +61,14 @@ export function harness(o: { snapshot?: Snapshot; users?: string[]; channels?: s
       return snapshot;
     },
     now: () => clock.now,
+    ...(o.owners ? { owners: o.owners } : {}),
   });
   const services: Services = {
     qa: defaultEngine(),
     posture,
     access: { postureUsers: o.users ?? ['U_ADMIN'], postureChannels: o.channels ?? ['C_SEC'], adminContact: 'secops@example.com' },
     limiter: createRateLimiter({ perMinute: 30, burst: o.burst ?? 100, now: () => clock.now.getTime() }),
+    ...(o.owners ? { owners: o.owners } : {}),
   };
   return { services, dispatch: createDispatch(() => COMMANDS, services), clock, collects };
 }

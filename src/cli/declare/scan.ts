@@ -24,6 +24,7 @@ export function declareScan(program: Command, { io, state }: CommandContext): vo
     .option('--no-color', 'no colours in table output')
     .option('--no-mutes', 'show findings muted from chat (/posture mute) as open; file suppressions still apply')
     .addOption(choiceOption('--lang <lang>', 'output language; both: JSON reasons in Chinese and English', ['zh', 'en', 'both'] as const))
+    .option('--team <id>', 'only findings on resources this team owns (owners: in the config file)')
     .option('--include-passes', 'list passed results too (otherwise they are counted per check)')
     .action(async (opts: ScanOptions) => {
       const { runScan } = await import('../scan.js');

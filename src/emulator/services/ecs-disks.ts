@@ -30,6 +30,7 @@ function diskBody(d: Disk): Record<string, unknown> {
     Portable: d.type === 'data',
     DiskChargeType: 'PostPaid',
     CreationTime: d.creationTime,
+    ResourceGroupId: d.resourceGroupId ?? '',
     Tags: tagSet(d.tags),
   };
 }

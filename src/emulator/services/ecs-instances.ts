@@ -58,6 +58,7 @@ function instanceBody(x: Instance): Record<string, unknown> {
       ...(x.metadataHttpTokens !== null ? { HttpTokens: x.metadataHttpTokens } : {}),
       ...(x.metadataHttpEndpoint !== null ? { HttpEndpoint: x.metadataHttpEndpoint } : {}),
     },
+    ResourceGroupId: x.resourceGroupId ?? '',
     Tags: tagSet(x.tags),
   };
 }

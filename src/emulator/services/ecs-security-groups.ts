@@ -19,7 +19,7 @@ function groupBody(g: ScenarioSecurityGroup): Record<string, unknown> {
     RuleCount: g.rules.length,
     GroupToGroupRuleCount: g.rules.filter((r) => r.sourceGroupId || r.destGroupId).length,
     CreationTime: g.creationTime,
-    ResourceGroupId: '',
+    ResourceGroupId: g.resourceGroupId ?? '',
     Tags: tagSet(g.tags),
   };
 }

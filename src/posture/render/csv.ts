@@ -43,8 +43,15 @@ export function renderCsv(scan: ScanResult, opts: RenderOptions): string {
   return collect((w) => renderCsvTo(scan, opts, w));
 }
 
+// Only with an owners block, so reports of accounts without one keep their columns.
+const TEAM_COLUMNS: Column[] = [
+  ['team', (f) => f.team?.teams.join(' ') ?? ''],
+  ['team_why', (f, l) => f.team?.why[l] ?? ''],
+];
+
 export function renderCsvTo(scan: ScanResult, opts: RenderOptions, write: Write): void {
   const demo = isDemo(scan, opts);
-  write(row(COLUMNS.map(([name]) => name)));
-  for (const f of scan.findings) write(row(COLUMNS.map(([, get]) => get(f, opts.lang, demo, scan))));
+  const columns = scan.unowned ? [...COLUMNS, ...TEAM_COLUMNS] : COLUMNS;
+  write(row(columns.map(([name]) => name)));
+  for (const f of scan.findings) write(row(columns.map(([, get]) => get(f, opts.lang, demo, scan))));
 }

@@ -44,6 +44,7 @@ function finding(f: Finding, scan: ScanResult, opts: JsonOptions): Record<string
     evidence: f.evidence ?? null,
     muted: f.muted ?? null,
     fix: f.status === 'fail' ? remediationOf(scan, f).cli : null,
+    team: f.team ? { teams: f.team.teams, why: opts.bothLanguages ? f.team.why : f.team.why[opts.lang] } : null,
   };
 }
 
@@ -73,6 +74,7 @@ export function renderJsonTo(scan: ScanResult, opts: JsonOptions, write: Write):
     findings: FINDINGS_SLOT,
     notCovered: scan.notCovered,
     suppressions: { expired: scan.expiredSuppressions, expiringSoon: scan.expiringSuppressions },
+    unowned: scan.unowned ?? null,
   };
   // The small parts pretty-printed as one piece each; the findings in between, one per line.
   const text = JSON.stringify(head, null, 2);

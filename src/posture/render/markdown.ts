@@ -6,6 +6,7 @@ import { SEVERITIES, type Finding, type ScanResult } from '../types.js';
 import { OWNER_LABEL, SEVERITY_LABEL } from '../../core/i18n.js';
 import { accountLabel, DEMO_BANNER, groupOpen, incompleteLine, isDemo, OWNER_HEADING, OWNER_ORDER, summaryLine, collect, lineWriter, type RenderOptions, type Write } from './common.js';
 import { metaOf, remediationOf } from '../meta.js';
+import { teamLine, unownedCount, unownedHeading, unownedIds } from './teams.js';
 
 /** Escape characters Markdown would read as formatting. */
 export function md(text: string): string {
@@ -47,7 +48,7 @@ export function renderMarkdownTo(scan: ScanResult, opts: RenderOptions, write: W
         const meta = metaOf(scan, checkId);
         emit(`### ${SEVERITY_LABEL[s.severity][lang].toUpperCase()}: ${md(meta.title[lang])} (\`${checkId}\`)`, '');
         emit(`**${zh ? '为什么' : 'Why'}:** ${md(meta.remediation.why[lang])}`, '');
-        for (const f of fs) emit(`- ${md(f.reason[lang])} <sub>${f.fingerprint}</sub>`);
+        for (const f of fs) emit(`- ${md(f.reason[lang])}${f.team ? ` — ${md(teamLine(f, lang))}` : ''} <sub>${f.fingerprint}</sub>`);
         emit('', `**${zh ? '控制台步骤' : 'Console steps'}** (${md(first.resource.id)}):`, '', remediationOf(scan, first).console[lang], '');
         emit(`**CLI:**`, '', '```sh');
         for (const f of fs) emit(remediationOf(scan, f).cli);
@@ -74,6 +75,14 @@ export function renderMarkdownTo(scan: ScanResult, opts: RenderOptions, write: W
     emit(zh ? '## 静音条目' : '## Suppressions', '');
     for (const s of scan.expiredSuppressions) emit(`- ${zh ? '已过期' : 'Expired'}: \`${s.check}\` ${md(s.resource)} (${s.until}, ${md(s.by)})`);
     for (const s of scan.expiringSuppressions) emit(`- ${zh ? '即将到期' : 'Expiring soon'}: \`${s.check}\` ${md(s.resource)} (${s.until}, ${md(s.by)})`);
+    emit('');
+  }
+  if (scan.unowned?.length) {
+    emit(zh ? `## 无主资源(${unownedCount(scan)})` : `## Unowned resources (${unownedCount(scan)})`, '');
+    for (const g of scan.unowned) {
+      emit(`- ${md(unownedHeading(g, lang))}: ${md(unownedIds(g, lang))}`);
+      if (g.commands.length) emit('', '```sh', ...g.commands, '```', '');
+    }
     emit('');
   }
   if (scan.notCovered.length > 0) {

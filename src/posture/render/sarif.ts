@@ -89,6 +89,7 @@ function result(f: Finding, scan: ScanResult, index: Map<string, number>, lang: 
       ...(f.resource.region ? { region: f.resource.region } : {}),
       ...(f.detail ? { detail: f.detail } : {}),
       remediationCli: remediationOf(scan, f).cli,
+      ...(f.team ? { team: f.team.teams, teamWhy: f.team.why[lang] } : {}),
     },
   };
 }

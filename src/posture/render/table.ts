@@ -19,6 +19,7 @@ import {
   type Write,
 } from './common.js';
 import { remediationOf } from '../meta.js';
+import { teamLine, unownedCount, unownedHeading, unownedIds } from './teams.js';
 import { SEVERITY_LABEL } from '../../core/i18n.js';
 
 export interface TableOptions extends RenderOptions {
@@ -63,6 +64,7 @@ export function renderTableTo(scan: ScanResult, opts: TableOptions, write: Write
   const id = (f: Finding) => padDisplay(f.checkId, idWidth);
   const line = (f: Finding, mark: string, colour: (s: string) => string) => {
     emit(`    ${colour(mark)} ${c.dim(id(f))}  ${f.reason[lang]}`);
+    if (f.team && f.status === 'fail') emit(c.dim(`        ${teamLine(f, lang)}`));
     if (opts.fixes !== false && f.status === 'fail') emit(c.dim(`        ${zh ? '修复' : 'fix'}: ${remediationOf(scan, f).cli}`));
   };
 
@@ -109,6 +111,15 @@ export function renderTableTo(scan: ScanResult, opts: TableOptions, write: Write
     }
     for (const s of scan.expiringSuppressions) {
       emit(c.yellow(zh ? `静音即将到期:${s.check} ${s.resource}(${s.until} 到期,${s.by})` : `Suppression expiring soon: ${s.check} ${s.resource} (until ${s.until}, by ${s.by})`));
+    }
+  }
+
+  if (scan.unowned?.length) {
+    const n = unownedCount(scan);
+    emit('', c.bold(zh ? `无主资源 (${n}):没有规则匹配,也无从继承` : `UNOWNED (${n}): no rule matched and nothing to inherit from`));
+    for (const g of scan.unowned) {
+      emit(`  ${unownedHeading(g, lang)}: ${unownedIds(g, lang)}`);
+      for (const cmd of g.commands) emit(c.dim(`    ${zh ? '打标签' : 'tag'}: ${cmd}`));
     }
   }
 
