@@ -6,6 +6,7 @@ import type { QaEngine } from '../src/qa/engine.js';
 import type { PostureSource } from '../src/posture/service.js';
 import type { Bilingual } from '../src/core/errors.js';
 import type { DigestService } from '../src/digest/service.js';
+import type { ChannelAccountStore } from '../src/store/channel-accounts.js';
 
 // Chat commands are data (names, help, usage, who may run them) plus a handler over a
 // platform-neutral context. Adding a command = one module + one line in index.ts.
@@ -19,6 +20,8 @@ export interface Services {
   threads?: ThreadMemory;
   /** Scheduled digests; absent when the app was started without them. */
   digests?: DigestService;
+  /** Per-place default accounts (/posture use); absent: every place answers about the first account. */
+  channelAccounts?: Pick<ChannelAccountStore, 'get' | 'set'>;
 }
 
 export interface CommandSpec {

@@ -46,6 +46,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       limiter: createRateLimiter({ perMinute: 30, burst: 10 }),
       threads: createThreadMemory({ now: () => core.clock.now().getTime() }),
       digests: digests.service,
+      channelAccounts: core.stores.channelAccounts,
     }),
     redactor,
   );
