@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { InventoryCliOptions, WhoamiCliOptions } from '../cloud-commands.js';
+import type { AccountsCliOptions } from '../accounts.js';
 import { choiceOption, langOption, listOption, parsePort } from '../options.js';
 import type { CommandContext } from '../state.js';
 
@@ -16,6 +17,17 @@ export function declareCloud(program: Command, { io, state }: CommandContext): v
     .action(async (opts: WhoamiCliOptions) => {
       const { runWhoami } = await import('../cloud-commands.js');
       state.code = await runWhoami(opts, io);
+    });
+
+  program
+    .command('accounts')
+    .description('list the configured accounts and those the Resource Directory lists (resourceDirectory), merged by id')
+    .option('--demo', 'use the built-in demo account')
+    .option('--json', 'print JSON')
+    .addOption(langOption())
+    .action(async (opts: AccountsCliOptions) => {
+      const { runAccounts } = await import('../accounts.js');
+      state.code = await runAccounts(opts, io);
     });
 
   program
