@@ -80,6 +80,8 @@ export interface Schedule {
 export interface ScheduleContext {
   /** Names from config.cloud.accounts; the first is the default. */
   accounts: string[];
+  /** resourceDirectory is configured: members are only known once listed, so their names are checked when a digest runs. */
+  discovery?: boolean;
   env: NodeJS.ProcessEnv;
   /** Listing and dry runs send nothing, so a signing secret that is not set yet is no reason to refuse them. */
   sending?: boolean;
@@ -107,7 +109,9 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
       if (cronProblem) problems.push(`${where}.cron: "${s.cron}" ${cronProblem}`);
     }
     const account = s.account ?? ctx.accounts[0];
-    if (!account || !ctx.accounts.includes(account)) {
+    if (!account && ctx.discovery) {
+      problems.push(`${where}.account: name the account (a member of the Resource Directory): with only resourceDirectory and no accounts: there is no default`);
+    } else if (!account || (!ctx.accounts.includes(account) && !ctx.discovery)) {
       problems.push(`${where}.account: no account named ${s.account} in accounts: (configured: ${ctx.accounts.join(', ') || 'none'})`);
     }
     s.destinations.forEach((d, j) => {

@@ -180,6 +180,8 @@ export class PostureSource {
 
   /** A scan for a digest: reused when one of the same scope is younger than maxAgeMs; mutes as of `now`. */
   async scoped(o: ScopedScan): Promise<ScanResult> {
+    // A schedule may name a directory member: list the directory first (when due).
+    if (!this.accounts.some((a) => a.name === o.account)) await this.discover();
     const account = this.digestAccount(o.account);
     const key = keyOf(account.name, o.regions);
     const hit = this.cache.get(key);
@@ -222,7 +224,7 @@ export class PostureSource {
   }
 
   private digestAccount(name: string): AccountConfig {
-    const found = this.accounts.find((a) => a.name === name);
+    const found = this.accounts.find((a) => a.name === name || accountIdOf(a) === name);
     // With no credentials the bot runs on the demo account, whatever the schedule names.
     if (found) return found;
     if (this.demo && this.accounts[0]) return this.accounts[0];
