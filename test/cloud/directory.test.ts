@@ -8,7 +8,7 @@ import { isWhoownsError } from '../../src/core/errors.js';
 import { loadConfig } from '../../src/config/config.js';
 import { fileSchema } from '../../src/config/file.js';
 import type { Snapshot } from '../../src/cloud/snapshot.js';
-import { scenario } from '../../src/emulator/index.js';
+import { loadScenario, scenario } from '../../src/emulator/index.js';
 import { collectFrom, optionsFor, withEmulator } from './helpers.js';
 
 const DIRECTORY = scenario({
@@ -43,6 +43,13 @@ describe('Resource Directory discovery', () => {
         ['finance', 'acs:ram::5000000000000005:role/whoowns-reader', 'x-1'],
       ]);
       expect(membersToAccounts(members, { roleName: 'r', include: ['staging', '2000000000000002'] }).map((a) => a.name)).toEqual(['prod-shop', 'staging']);
+    });
+  });
+
+  it('the bundled directory scenario serves four members, two of them unreadable', async () => {
+    await withEmulator(loadScenario('directory'), async (emu) => {
+      const members = await listDirectoryMembers(base(emu));
+      expect(members.map((m) => m.displayName)).toEqual(['whoowns-management', 'shop', 'staging', 'sandbox', 'finance']);
     });
   });
 

@@ -46,7 +46,7 @@ export function declareCloud(program: Command, { io, state }: CommandContext): v
   program
     .command('emulator')
     .description('run the local Alibaba Cloud OpenAPI emulator (for trying whoowns without an account)')
-    .option('--scenario <name|file>', 'demo, clean, large, or a scenario YAML/JSON file', 'demo')
+    .option('--scenario <name|file>', 'demo, clean, large, directory (a Resource Directory with members), or a scenario YAML/JSON file', 'demo')
     .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', parsePort, 18080)
     .action(async (opts: { scenario: string; port: number }) => {
       const { runEmulatorCommand } = await import('../../emulator/cli.js');
