@@ -92,7 +92,7 @@ export interface PrepareDigestsOptions {
   env: NodeJS.ProcessEnv;
   db: Db;
   /** The one posture source: digests scan through it (its cache, its mutes). */
-  posture: Pick<PostureSource, 'scoped'>;
+  posture: Pick<PostureSource, 'scoped' | 'scopedAcross'>;
   log: Logger;
   clock?: Clock;
   /** False for commands that only read the schedules (their sending secrets need not be set). */

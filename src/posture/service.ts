@@ -1,4 +1,5 @@
-import { WhoownsError } from '../core/errors.js';
+import { WhoownsError, isWhoownsError } from '../core/errors.js';
+import { mergeScans, type AccountScan } from './merge.js';
 import type { Logger } from '../core/logger.js';
 import { accountIdOf, mergeAccounts, type AccountConfig, type CollectOptions, type RefreshTarget, type Snapshot, type WhoamiResult } from '../cloud/index.js';
 import type { MuteRecord, MuteStore } from '../store/mutes.js';
@@ -190,6 +191,32 @@ export class PostureSource {
     return this.withMutes(entry.scan, o.now);
   }
 
+  /**
+   * One scan over several accounts (a digest across accounts): each read as `scoped` reads one,
+   * a few at a time; an account that cannot be read becomes a gap naming it.
+   */
+  async scopedAcross(o: Omit<ScopedScan, 'account'> & { label: string; accounts: 'all' | string[] }): Promise<ScanResult> {
+    await this.discover();
+    const names = o.accounts === 'all' ? this.accounts.map((a) => a.name) : o.accounts.map((n) => this.digestAccount(n).name);
+    const parts: AccountScan[] = [];
+    for (let i = 0; i < names.length; i += ACROSS_AT_ONCE) {
+      const batch = names.slice(i, i + ACROSS_AT_ONCE);
+      parts.push(
+        ...(await Promise.all(
+          batch.map(async (account): Promise<AccountScan> => {
+            try {
+              return { account, scan: await this.scoped({ ...o, account, log: o.log.child({ account }) }) };
+            } catch (e) {
+              if (!isWhoownsError(e)) throw e;
+              return { account, error: e.messages };
+            }
+          }),
+        )),
+      );
+    }
+    return mergeScans(o.label, parts, o.now);
+  }
+
   // --- one-off reads (the CLI) ----------------------------------------------------------
 
   /** Read an account now, uncached (whoowns scan, inventory). */
@@ -271,6 +298,9 @@ export class PostureSource {
     return run;
   }
 }
+
+/** Accounts a digest across accounts reads at once. */
+const ACROSS_AT_ONCE = 4;
 
 function keyOf(account: string, regions: string[] | undefined): string {
   return `${account}|${regions?.slice().sort().join(',') ?? '*'}`;
