@@ -240,7 +240,7 @@ async function accountRows(s: Services, scan: boolean): Promise<AccountRow[]> {
 const ACCOUNT_SUBS: Sub[] = [
   {
     words: ['accounts', '账号列表'],
-    usage: { zh: '/posture accounts [refresh]', en: '/posture accounts [refresh]' },
+    usage: { zh: '/posture accounts [refresh](任何命令可加 --account <账号>)', en: '/posture accounts [refresh] (any command takes --account <name|id>)' },
     async run(ctx, args, s) {
       if (args.length > 1 || (args[0] && args[0] !== 'refresh')) throw usageError(this, { zh: '只接受 refresh。', en: 'Only `refresh` is accepted.' });
       if (args[0] === 'refresh') await s.posture.discover({ force: true });
@@ -249,7 +249,7 @@ const ACCOUNT_SUBS: Sub[] = [
   },
   {
     words: ['use', '使用'],
-    usage: { zh: '/posture use <账号名称或 ID>', en: '/posture use <account name or id>' },
+    usage: { zh: '/posture use <账号>', en: '/posture use <account>' },
     async run(ctx, args, s) {
       if (args.length !== 1) throw usageError(this, { zh: '需要一个账号名称或 ID。', en: 'Name one account (name or id).' });
       if (!s.channelAccounts) throw new WhoownsError('NOT_ALLOWED', { zh: '这里不能保存默认账号。', en: 'A default account cannot be stored here.' });
@@ -279,8 +279,8 @@ export const posture: CommandSpec = {
   access: 'posture',
   summary: { zh: '查看账号的安全态势(谁负责修、怎么修)', en: "Check the account's live posture: who owns each fix and how" },
   usage: {
-    zh: ['/posture [--account <账号>]', ...SUBS.map((s) => s.usage.zh), ...ACCOUNT_SUBS.map((s) => s.usage.zh), '/posture help'],
-    en: ['/posture [--account <account>]', ...SUBS.map((s) => s.usage.en), ...ACCOUNT_SUBS.map((s) => s.usage.en), '/posture help'],
+    zh: ['/posture', ...SUBS.map((s) => s.usage.zh), ...ACCOUNT_SUBS.map((s) => s.usage.zh), '/posture help'],
+    en: ['/posture', ...SUBS.map((s) => s.usage.en), ...ACCOUNT_SUBS.map((s) => s.usage.en), '/posture help'],
   },
   async run(ctx, text, services) {
     const { account: named, rest } = takeAccountOption(text.split(/\s+/).filter(Boolean));

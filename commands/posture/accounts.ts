@@ -61,9 +61,9 @@ function rowText(r: AccountRow, locale: Locale): string {
   const from = r.discovered ? (zh ? ' · 资源目录' : ' · resource directory') : '';
   if (r.error) return `• **${r.name}**${id}${from}: ⚠️ ${zh ? '无法读取' : 'could not be read'}: ${r.error[locale]}`;
   if (!r.view) return `• **${r.name}**${id}${from}: ${zh ? '尚未扫描' : 'not scanned yet'}`;
-  const s = r.view.scan.summary;
+  const summary = r.view.scan.summary;
   const partial = r.view.scan.incomplete || r.view.scan.gaps.length > 0 ? (zh ? ' · ⚠️ 结果不完整' : ' · ⚠️ incomplete') : '';
-  return `• **${r.name}**${id}${from}: ${severityText(bySeverity(s), locale)} — ${ownerText(s, locale)} · ${zh ? '扫描于' : 'scanned'} ${ageText(r.view.ageMs, locale)}${partial}`;
+  return `• **${r.name}**${id}${from}: ${severityText(bySeverity(summary), locale)} — ${ownerText(summary, locale)} · ${zh ? '扫描于' : 'scanned'} ${ageText(r.view.ageMs, locale)}${partial}`;
 }
 
 export function accountsReply(rows: AccountRow[], locale: Locale, demo: boolean): Reply {
