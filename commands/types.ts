@@ -7,6 +7,7 @@ import type { PostureSource } from '../src/posture/service.js';
 import type { Bilingual } from '../src/core/errors.js';
 import type { DigestService } from '../src/digest/service.js';
 import type { OwnersConfig } from '../src/config/file.js';
+import type { ChannelAccountStore } from '../src/store/channel-accounts.js';
 
 // Chat commands are data (names, help, usage, who may run them) plus a handler over a
 // platform-neutral context. Adding a command = one module + one line in index.ts.
@@ -22,6 +23,8 @@ export interface Services {
   digests?: DigestService;
   /** Ownership rules and the user → team map (/posture mine); absent without an owners block. */
   owners?: OwnersConfig;
+  /** Per-place default accounts (/posture use); absent: every place answers about the first account. */
+  channelAccounts?: Pick<ChannelAccountStore, 'get' | 'set'>;
 }
 
 export interface CommandSpec {

@@ -47,6 +47,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       threads: createThreadMemory({ now: () => core.clock.now().getTime() }),
       digests: digests.service,
       ...(config.owners ? { owners: config.owners } : {}),
+      channelAccounts: core.stores.channelAccounts,
     }),
     redactor,
   );

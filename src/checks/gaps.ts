@@ -28,6 +28,13 @@ export function isAccessDenied(g: Gap): boolean {
 export function gapSentence(g: Gap): Bilingual {
   const where = g.region ? ` in ${g.region}` : '';
   const whereZh = g.region ? `(${g.region})` : '';
+  // A digest across accounts: one account could not be read at all (its role missing or refusing).
+  if (g.code === 'AccountUnreadable') {
+    return {
+      en: `Account ${g.resource ?? '?'} could not be read: ${g.message}`,
+      zh: `账号 ${g.resource ?? '?'} 无法读取:请确认该账号中的只读角色存在并信任扫描身份(${g.message})。`,
+    };
+  }
   if (isAccessDenied(g)) {
     const p = permissionFor(g);
     return {

@@ -14,7 +14,8 @@ import type { OwnersConfig } from '../config/file.js';
 // Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error; 3 the scan could not run.
 
 export interface ScanOptions {
-  account?: string;
+  /** Names or ids, repeatable; `all` = every configured and discovered account. */
+  account?: string[];
   region?: string[];
   check?: string[];
   service?: CheckService[];
@@ -117,10 +118,21 @@ export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
   }
   const bothLanguages = opts.lang === 'both';
   const lang = opts.lang === 'both' || opts.lang === undefined ? uiLang(io.env) : opts.lang;
-  return withCore(io, opts, async ({ posture }, config, log) => {
+  return withCore(io, { demo: opts.demo }, async ({ posture }, config, log) => {
     assertTeam(opts.team, config.owners);
-    const account = posture.account(opts.account);
+    await posture.discover();
+    const names = opts.account ?? [];
     const services = opts.service;
+    const filter = { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region, includePasses: opts.includePasses === true, ...(opts.team ? { team: opts.team } : {}) };
+    if (names.length > 1 || names.includes('all')) {
+      const { renderOutcomes, scanAccounts, selectAccounts } = await import('./scan-accounts.js');
+      const outcomes = await scanAccounts(posture, selectAccounts(posture, names), log, { regions: opts.region, filter, mutes: opts.mutes !== false, readNothing });
+      renderOutcomes(outcomes, format, lang, { bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, io);
+      for (const x of outcomes) if ('error' in x) io.err(`${x.account.name}: ${x.error[lang]}\n`);
+      if (opts.failOn && outcomes.some((x) => 'scan' in x && failsAt(x.scan, opts.failOn!))) return 1;
+      return outcomes.some((x) => 'error' in x) ? 3 : 0;
+    }
+    const account = posture.account(names[0]);
     const progress = progressReporter(io);
     let snapshot;
     try {
@@ -137,11 +149,7 @@ export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
       });
     }
     // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
-    const scan = posture.assess(
-      snapshot,
-      { checkIds: opts.check, services, minSeverity: opts.severity, regions: opts.region, includePasses: opts.includePasses === true, ...(opts.team ? { team: opts.team } : {}) },
-      { mutes: opts.mutes !== false },
-    );
+    const scan = posture.assess(snapshot, filter, { mutes: opts.mutes !== false });
     const out = bufferedOut((t) => io.out(t));
     renderTo(scan, format, { lang, bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, out.write);
     out.flush();

@@ -8,7 +8,7 @@ import type { CloudService } from './endpoints.js';
 import type { ClientMap } from './clients.js';
 import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
 import type { RpcQuery } from './rpc.js';
-import type { CasCertificateList, KmsDescribeKey, KmsListKeys } from './rpc-bodies.js';
+import type { CasCertificateList, KmsDescribeKey, KmsListKeys, ListAccountsBody } from './rpc-bodies.js';
 import type * as Sas from './wire-sas.js';
 
 export interface ActionDef<S extends CloudService, Req, Body> {
@@ -161,6 +161,11 @@ export const ACTIONS = {
   'sas:DescribeVersionConfig': generic<'sas', Sas.DescribeVersionConfigBody>('sas', 'DescribeVersionConfig'),
   'sas:DescribeNoticeConfig': generic<'sas', Sas.DescribeNoticeConfigBody>('sas', 'DescribeNoticeConfig'),
   'sas:DescribeVulConfig': generic<'sas', Sas.DescribeVulConfigBody>('sas', 'DescribeVulConfig'),
+
+  // Resource Directory members (discovery only; no generated package needed: the generic RPC door)
+  'resourcemanager:ListAccounts': def('resourcemanager', 'ListAccounts', (c, req: RpcQuery, rt) =>
+    c.rpc<ListAccountsBody>('ListAccounts', '2020-03-31', req, rt),
+  ),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

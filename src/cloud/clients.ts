@@ -38,6 +38,7 @@ export interface ClientMap {
   cas: RpcClient;
   actiontrail: RpcClient;
   sas: RpcClient;
+  resourcemanager: RpcClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -50,6 +51,7 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   cas: RpcClient,
   actiontrail: RpcClient,
   sas: RpcClient,
+  resourcemanager: RpcClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
@@ -62,6 +64,8 @@ const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = 
   cas: () => 'cas.aliyuncs.com',
   actiontrail: (region) => `actiontrail.${region}.aliyuncs.com`,
   sas: () => `tds.${SAS_REGION}.aliyuncs.com`,
+  // Resource Directory is one global service, called from the management (or delegated admin) account.
+  resourcemanager: () => 'resourcemanager.aliyuncs.com',
 };
 
 function publicHost(service: CloudService, regionId: string): { endpoint?: string } {

@@ -15,6 +15,10 @@ import type { CallStats } from './caller.js';
 /** One configured account. Without roleArn, the scan reads the account the credentials belong to. */
 export interface AccountConfig {
   name: string;
+  /** Known when discovered from a Resource Directory (otherwise read from roleArn, or unknown). */
+  accountId?: string;
+  /** Listed by Resource Directory discovery rather than configured. */
+  discovered?: boolean;
   roleArn?: string;
   roleSessionName?: string;
   externalId?: string;

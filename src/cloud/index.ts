@@ -23,3 +23,4 @@ export type { CollectLimits, SessionOptions } from './session.js';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './clients.js';
 export { DEFAULT_POOL_LIMITS } from './pool.js';
 export { DEFAULT_RETRY_LIMITS, type Pacing } from './retry.js';
+export { listDirectoryMembers, membersToAccounts, mergeAccounts, accountIdOf, type DirectoryConfig, type DirectoryMember } from './directory.js';

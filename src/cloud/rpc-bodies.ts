@@ -37,3 +37,11 @@ export interface CasCertificateList {
   ShowSize?: number;
   TotalCount?: number;
 }
+
+/** ResourceManager 2020-03-31 ListAccounts (paged by PageNumber/PageSize). */
+export interface ListAccountsBody {
+  TotalCount?: number;
+  PageNumber?: number;
+  PageSize?: number;
+  Accounts?: { Account?: { AccountId?: string; DisplayName?: string; Type?: string; Status?: string }[] };
+}

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { WhoownsError, isWhoownsError } from '../core/errors.js';
-import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type EndpointOverrides } from '../cloud/index.js';
+import { endpointsFromEnv, regionsFromEnv, type AccountConfig, type DirectoryConfig, type EndpointOverrides } from '../cloud/index.js';
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { readYamlFile } from '../kb/load.js';
 import { assertNotWorldReadable } from '../security/file-mode.js';
@@ -63,6 +63,8 @@ export interface Config {
   access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string };
   cloud: {
     accounts: AccountConfig[];
+    /** Discover member accounts from a Resource Directory (merged with accounts by id). */
+    resourceDirectory?: DirectoryConfig;
     /** Restrict to these regions; undefined = every region DescribeRegions lists. */
     regions?: string[];
     endpoints: EndpointOverrides;
@@ -174,7 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
       adminContact: v.WHOOWNS_ADMIN_CONTACT ?? file.posture?.adminContact,
     },
     cloud: {
-      accounts: file.accounts ?? [{ name: 'default' }],
+      accounts: file.accounts ?? (file.resourceDirectory ? [] : [{ name: 'default' }]),
+      ...(file.resourceDirectory ? { resourceDirectory: file.resourceDirectory } : {}),
       regions: envRegions ?? file.regions,
       endpoints,
       timeouts: file.timeouts ?? {},

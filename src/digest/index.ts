@@ -84,7 +84,7 @@ function redacting(d: Destination, redact: ((r: Reply) => Reply) | undefined): D
 
 /** The schedules in the config, validated (throws CONFIG_INVALID naming schedule and field). */
 export function schedulesFromConfig(config: Config, env: NodeJS.ProcessEnv, opts: { sending?: boolean } = {}): Schedule[] {
-  return parseSchedules(config.schedules, { accounts: config.cloud.accounts.map((a) => a.name), env, ...opts });
+  return parseSchedules(config.schedules, { accounts: config.cloud.accounts.map((a) => a.name), discovery: config.cloud.resourceDirectory !== undefined, env, ...opts });
 }
 
 export interface PrepareDigestsOptions {
@@ -92,7 +92,7 @@ export interface PrepareDigestsOptions {
   env: NodeJS.ProcessEnv;
   db: Db;
   /** The one posture source: digests scan through it (its cache, its mutes). */
-  posture: Pick<PostureSource, 'scoped'>;
+  posture: Pick<PostureSource, 'scoped' | 'scopedAcross'>;
   log: Logger;
   clock?: Clock;
   /** False for commands that only read the schedules (their sending secrets need not be set). */

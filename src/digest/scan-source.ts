@@ -9,7 +9,11 @@ import type { Schedule } from './schedule-config.js';
 
 export type ScanFn = (schedule: Schedule, now: Date, log: Logger) => Promise<ScanResult>;
 
-export function createScanSource(posture: Pick<PostureSource, 'scoped'>): ScanFn {
-  return (schedule, now, log) =>
-    posture.scoped({ account: schedule.account, regions: schedule.scope.regions, maxAgeMs: schedule.maxSnapshotAgeMs, now, log });
+export function createScanSource(posture: Pick<PostureSource, 'scoped' | 'scopedAcross'>): ScanFn {
+  return (schedule, now, log) => {
+    const common = { regions: schedule.scope.regions, maxAgeMs: schedule.maxSnapshotAgeMs, now, log };
+    return schedule.accounts
+      ? posture.scopedAcross({ ...common, label: schedule.account, accounts: schedule.accounts })
+      : posture.scoped({ ...common, account: schedule.account });
+  };
 }

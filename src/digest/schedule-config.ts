@@ -43,6 +43,8 @@ export const scheduleSchema = z
     cron: z.string().min(1),
     timezone: z.string().min(1, 'is required: an IANA time zone such as Asia/Shanghai'),
     account: z.string().optional(),
+    /** One digest across accounts: `all` (configured and discovered) or a list of names/ids. */
+    accounts: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).optional(),
     lang: z.enum(['zh', 'en']).default('en'),
     scope: z
       .object({
@@ -66,8 +68,10 @@ export interface Schedule {
   name: string;
   cron: string;
   timezone: string;
-  /** Configured account name. */
+  /** Configured account name (for a schedule across accounts: its label, e.g. "all accounts"). */
   account: string;
+  /** Set for a digest across accounts. */
+  accounts?: 'all' | string[];
   lang: 'zh' | 'en';
   scope: { regions?: string[]; minSeverity?: Severity };
   destinations: DestinationSpec[];
@@ -80,6 +84,8 @@ export interface Schedule {
 export interface ScheduleContext {
   /** Names from config.cloud.accounts; the first is the default. */
   accounts: string[];
+  /** resourceDirectory is configured: members are only known once listed, so their names are checked when a digest runs. */
+  discovery?: boolean;
   env: NodeJS.ProcessEnv;
   /** Listing and dry runs send nothing, so a signing secret that is not set yet is no reason to refuse them. */
   sending?: boolean;
@@ -106,8 +112,16 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
       const cronProblem = checkCron(s.cron, s.timezone);
       if (cronProblem) problems.push(`${where}.cron: "${s.cron}" ${cronProblem}`);
     }
-    const account = s.account ?? ctx.accounts[0];
-    if (!account || !ctx.accounts.includes(account)) {
+    const account = s.accounts ? acrossLabel(s.accounts) : (s.account ?? ctx.accounts[0]);
+    if (s.accounts && s.account) problems.push(`${where}: set either account or accounts, not both`);
+    if (Array.isArray(s.accounts) && !ctx.discovery) {
+      for (const n of s.accounts) if (!ctx.accounts.includes(n)) problems.push(`${where}.accounts: no account named ${n} in accounts: (configured: ${ctx.accounts.join(', ') || 'none'})`);
+    }
+    if (s.accounts) {
+      // checked above
+    } else if (!account && ctx.discovery) {
+      problems.push(`${where}.account: name the account (a member of the Resource Directory): with only resourceDirectory and no accounts: there is no default`);
+    } else if (!account || (!ctx.accounts.includes(account) && !ctx.discovery)) {
       problems.push(`${where}.account: no account named ${s.account} in accounts: (configured: ${ctx.accounts.join(', ') || 'none'})`);
     }
     s.destinations.forEach((d, j) => {
@@ -121,6 +135,7 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
       cron: s.cron,
       timezone: s.timezone,
       account: account!,
+      ...(s.accounts ? { accounts: s.accounts } : {}),
       lang: s.lang,
       scope: { ...(s.scope.regions ? { regions: s.scope.regions } : {}), ...(s.scope.minSeverity ? { minSeverity: s.scope.minSeverity } : {}) },
       destinations: s.destinations.map(toSpec),
@@ -211,4 +226,9 @@ function isWebhookUrl(v: string): boolean {
   }
   // Plain http only for a local stand-in (tests, a local relay).
   return u.protocol === 'https:' || (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost'));
+}
+
+/** The name a digest across accounts goes by (in its messages and its scan history). */
+export function acrossLabel(accounts: 'all' | string[]): string {
+  return accounts === 'all' ? 'all accounts' : accounts.join(', ');
 }

@@ -3,6 +3,7 @@
 
 import type { CredentialStore } from './credentials.js';
 import type { AccountData } from './data.js';
+import type { Directory } from './directory.js';
 import type { Params } from './params.js';
 import type { EmulatorCredential } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ApiRequest {
   credentials: CredentialStore;
   /** The server's clock at the time of the request. */
   now: Date;
+  /** The scenario's Resource Directory, when it declares one (management account only). */
+  directory?: Directory;
 }
 
 /** Returns the response body without RequestId (the server adds it). Throws ApiError to fail. */

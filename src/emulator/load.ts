@@ -1,4 +1,4 @@
-// Scenario files: the bundled ones by name ('demo', 'clean', 'large') or any YAML/JSON path.
+// Scenario files: the bundled ones by name ('demo', 'clean', 'large', 'directory') or any YAML/JSON path.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -8,7 +8,7 @@ import { packageRoot } from '../core/paths.js';
 import { generateLargeScenario } from './generate.js';
 import { scenario, scenarioError, type Scenario } from './scenario.js';
 
-export const BUNDLED_SCENARIOS = ['demo', 'clean', 'large'] as const;
+export const BUNDLED_SCENARIOS = ['demo', 'clean', 'large', 'directory'] as const;
 
 // Source runs from src/emulator (tests, tsx); the build must copy scenarios/ next to dist/src/emulator.
 function bundledPath(name: string): string {
@@ -41,7 +41,7 @@ export function loadScenario(nameOrPath: string, opts: LoadOptions = {}): Scenar
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw scenarioError(nameOrPath, [
-      `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); use demo, clean, large or a path to a .yaml/.json file`,
+      `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); use demo, clean, large, directory or a path to a .yaml/.json file`,
     ], e);
   }
   const raw = parseText(text, file);

@@ -341,6 +341,21 @@ const securityCenterSchema = z.strictObject({
 
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
+/** A Resource Directory member: its own account (a bundled scenario) and the state of the reader role in it. */
+const directoryMemberSchema = z.strictObject({
+  accountId: z.string().regex(/^\d{6,20}$/, 'must be the numeric account id'),
+  displayName: z.string().min(1),
+  /** A bundled scenario name or a path; the member serves it under its own account id. */
+  scenario: z.string().default('clean'),
+  /** present: the role can be assumed; missing: EntityNotExist.Role; denied: the trust policy refuses (NoPermission). */
+  role: z.enum(['present', 'missing', 'denied']).default('present'),
+});
+
+const resourceDirectorySchema = z.strictObject({
+  directoryId: z.string().default('rd-emulator01'),
+  members: z.array(directoryMemberSchema).default([]),
+});
+
 export const scenarioSchema = z
   .strictObject({
     name: z.string().default('custom'),
@@ -354,6 +369,8 @@ export const scenarioSchema = z
     certificates: z.array(certificateSchema).default([]),
     actiontrail: actionTrailSchema.prefault({}),
     securityCenter: securityCenterSchema.prefault({}),
+    /** This account as a Resource Directory management account (ResourceManager ListAccounts). */
+    resourceDirectory: resourceDirectorySchema.optional(),
   })
   .superRefine(checkReferences);
 

@@ -117,6 +117,12 @@ export interface Scenario {
   certificates: ScenarioCertificate[];
   actiontrail: ScenarioActionTrail;
   securityCenter: ScenarioSecurityCenter;
+  resourceDirectory?: ScenarioDirectory;
+}
+
+export interface ScenarioDirectory {
+  directoryId: string;
+  members: { accountId: string; displayName: string; scenario: string; role: 'present' | 'missing' | 'denied' }[];
 }
 
 // ---------- resolution: fill the defaults that depend on other parts of the scenario ----------
@@ -263,6 +269,7 @@ function resolve(s: Parsed): Scenario {
     ),
     actiontrail: s.actiontrail,
     securityCenter: s.securityCenter,
+    ...(s.resourceDirectory ? { resourceDirectory: s.resourceDirectory } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ import { WhoownsError } from '../core/errors.js';
 import { ApiError } from './api-error.js';
 import { CredentialStore } from './credentials.js';
 import { AccountData } from './data.js';
+import { Directory } from './directory.js';
+import { loadScenario } from './load.js';
 import { FaultEngine, faultError } from './faults.js';
 import { Params } from './params.js';
 import { serviceByVersion, type ServiceDef } from './services/index.js';
@@ -140,6 +142,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     });
   }
   const data = new AccountData(opts.scenario);
+  const directory = opts.scenario.resourceDirectory ? new Directory(opts.scenario.resourceDirectory, (n) => loadScenario(n, { now: new Date() })) : undefined;
+  // A session assumed into a directory member reads that member's account; anything else the scenario's.
+  const dataFor = (caller: EmulatorCredential): AccountData => {
+    const session = credentials.session(caller.accessKeyId);
+    return (session && directory?.member(session.accountId)?.data) || data;
+  };
   const faults = new FaultEngine(opts.faults ?? [], opts.seed ?? 1);
   const credentials = new CredentialStore(opts.credentials ?? [DEFAULT_EMULATOR_CREDENTIAL]);
   const calls: CallRecord[] = [];
@@ -179,12 +187,21 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         action: ex.action,
         authPrefix: ex.service.authPrefix,
         region: ex.region,
-        accountId: data.accountId,
+        accountId: dataFor(caller).accountId,
         principal: caller.accessKeyId,
       });
       if (err) throw err;
     }
-    const body = handler({ action: ex.action, params: ex.params, data, caller, credentials, now: new Date() });
+    const served = dataFor(caller);
+    const body = handler({
+      action: ex.action,
+      params: ex.params,
+      data: served,
+      caller,
+      credentials,
+      now: new Date(),
+      ...(directory && served === data ? { directory } : {}),
+    });
     const json = JSON.stringify({ RequestId: ex.requestId, ...body });
     // A body cut in half: what a broken proxy or a dropped connection mid-answer looks like.
     const text = outcome?.kind === 'malformed' ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;

@@ -4,6 +4,8 @@ import {
   CLOUD_SERVICES,
   collectSnapshot,
   everyServiceAt,
+  listDirectoryMembers,
+  membersToAccounts,
   refreshResource,
   whoami,
   type AccountConfig,
@@ -31,6 +33,10 @@ export interface PostureBackend {
   /** Re-read one security group or RAM user and patch it into the snapshot. */
   refresh(account: AccountConfig, log: Logger, snapshot: Snapshot, target: RefreshTarget): Promise<Snapshot>;
   whoami(account: AccountConfig, log: Logger): Promise<WhoamiResult>;
+  /** Resource Directory members as accounts; absent without resourceDirectory (or in demo mode). */
+  discover?(log: Logger): Promise<AccountConfig[]>;
+  /** How often the directory is listed again (resourceDirectory.refreshMinutes). */
+  discoverEveryMs?: number;
   close(): Promise<void>;
 }
 
@@ -60,7 +66,14 @@ export function createBackend(config: Config, log: Logger, o: BackendOptions): P
   const demo = config.cloud.demo ? lazyDemo(live, log, o.startDemo) : undefined;
   const base = (): Promise<Base> => (demo ? demo.base() : Promise.resolve(live));
 
+  const rd = config.cloud.demo ? undefined : config.cloud.resourceDirectory;
   return {
+    ...(rd
+      ? {
+          discover: async (l: Logger) => membersToAccounts(await listDirectoryMembers({ ...live, log: l }), rd),
+          discoverEveryMs: (rd.refreshMinutes ?? 60) * 60_000,
+        }
+      : {}),
     demo: config.cloud.demo,
     accounts: config.cloud.demo ? [{ name: 'demo' }] : config.cloud.accounts,
     async collect(account, l, extra = {}) {

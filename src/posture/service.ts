@@ -1,6 +1,7 @@
-import { WhoownsError } from '../core/errors.js';
+import { WhoownsError, isWhoownsError } from '../core/errors.js';
+import { mergeScans, type AccountScan } from './merge.js';
 import type { Logger } from '../core/logger.js';
-import type { AccountConfig, CollectOptions, RefreshTarget, Snapshot, WhoamiResult } from '../cloud/index.js';
+import { accountIdOf, mergeAccounts, type AccountConfig, type CollectOptions, type RefreshTarget, type Snapshot, type WhoamiResult } from '../cloud/index.js';
 import type { MuteRecord, MuteStore } from '../store/mutes.js';
 import type { PostureBackend } from './backend.js';
 import { summarize } from './run.js';
@@ -49,6 +50,9 @@ export class PostureSource {
   private readonly cache = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<Entry>>();
   private lastRefresh = -Infinity;
+  private discovered: AccountConfig[] = [];
+  private discoveredAt = -Infinity;
+  private discovering: Promise<void> | undefined;
 
   constructor(private readonly opts: PostureSourceOptions) {}
 
@@ -56,18 +60,51 @@ export class PostureSource {
     return this.opts.backend.demo;
   }
 
+  /** Configured accounts, then those a Resource Directory lists (merged by id). */
   get accounts(): AccountConfig[] {
-    return this.opts.backend.accounts;
+    return mergeAccounts(this.opts.backend.accounts, this.discovered);
   }
 
-  /** A configured account by name (the first without one); USAGE naming the configured ones otherwise. */
+  /**
+   * List the Resource Directory's members again when the last listing is older than `maxAgeMs`
+   * (or `force`). Concurrent askers share one listing; a failed one keeps the previous list.
+   */
+  async discover(o: { force?: boolean; maxAgeMs?: number } = {}): Promise<void> {
+    const list = this.opts.backend.discover;
+    if (!list) return;
+    const now = this.opts.now().getTime();
+    if (!o.force && now - this.discoveredAt < (o.maxAgeMs ?? this.opts.backend.discoverEveryMs ?? 60 * 60_000)) return;
+    this.discovering ??= list(this.opts.log.child({ job: 'discover' }))
+      .then((found) => {
+        this.discovered = found;
+        this.discoveredAt = this.opts.now().getTime();
+        this.opts.log.info({ accounts: found.length }, 'resource directory members listed');
+      })
+      .finally(() => {
+        this.discovering = undefined;
+      });
+    await this.discovering;
+  }
+
+  /** An account by name or id (the first without one); USAGE naming the known ones otherwise. */
   account(name?: string): AccountConfig {
-    const accounts = this.opts.backend.accounts;
-    if (!name) return accounts[0]!;
-    const found = accounts.find((a) => a.name === name);
+    const accounts = this.accounts;
+    const found = name ? accounts.find((a) => a.name === name || accountIdOf(a) === name) : accounts[0];
     if (found) return found;
-    const names = accounts.map((a) => a.name).join(', ');
-    throw new WhoownsError('USAGE', { zh: `配置中没有名为 ${name} 的账号;可用:${names}。`, en: `No account named ${name} in the configuration; configured: ${names}.` });
+    const names = accounts.map((a) => a.name).join(', ') || '-';
+    if (!name) {
+      throw new WhoownsError('CONFIG_INVALID', {
+        zh: '没有可读取的账号:请在配置中列出 accounts,或检查 resourceDirectory 的发现是否成功(/posture accounts refresh)。',
+        en: 'No account to read: list accounts in the configuration, or check that Resource Directory discovery worked (/posture accounts refresh).',
+      });
+    }
+    throw new WhoownsError('USAGE', { zh: `没有名为 ${name} 的账号;可用:${names}。`, en: `No account named ${name}; known accounts: ${names}.` });
+  }
+
+  /** The last scan of an account held in the cache (whole account), without scanning. */
+  lastScan(account: string): ScanView | undefined {
+    const e = this.cache.get(keyOf(this.account(account).name, undefined));
+    return e ? this.view(e) : undefined;
   }
 
   /** How many snapshots the cache holds now (the bot keeps at most one per account). */
@@ -75,27 +112,27 @@ export class PostureSource {
     return [...this.cache.values()].filter((e) => e.snapshot).length;
   }
 
-  // --- chat: the first configured account -------------------------------------------------
+  // --- chat: one account (by name or id; the first when none is named) ---------------------
 
   /** True when a cached scan within the TTL exists, so answers come at once. */
-  hasFreshScan(): boolean {
-    const e = this.cache.get(this.chatKey());
+  hasFreshScan(account?: string): boolean {
+    const e = this.cache.get(this.chatKey(account));
     return e !== undefined && this.opts.now().getTime() - e.at <= this.opts.ttlMs;
   }
 
   /** The cached scan, scanning first if there is none or it is older than the TTL. */
-  async current(): Promise<ScanView> {
-    const e = this.cache.get(this.chatKey());
-    return this.view(e && this.hasFreshScan() ? e : await this.load(this.chatKey(), this.account(), undefined, this.opts.log));
+  async current(account?: string): Promise<ScanView> {
+    const e = this.cache.get(this.chatKey(account));
+    return this.view(e && this.hasFreshScan(account) ? e : await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log));
   }
 
   /**
    * The cached scan with the snapshot it read (the duties report counts the estate from it):
    * scans first when there is none within the TTL, or when the snapshot was let go.
    */
-  async currentWithSnapshot(): Promise<ScanView & { snapshot: Snapshot }> {
-    const e = this.hasFreshScan() ? await this.withSnapshot() : await this.load(this.chatKey(), this.account(), undefined, this.opts.log);
-    const full = e.snapshot ? (e as Entry & { snapshot: Snapshot }) : await this.withSnapshot();
+  async currentWithSnapshot(account?: string): Promise<ScanView & { snapshot: Snapshot }> {
+    const e = this.hasFreshScan(account) ? await this.withSnapshot(account) : await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log);
+    const full = e.snapshot ? (e as Entry & { snapshot: Snapshot }) : await this.withSnapshot(account);
     return { ...this.view(full), snapshot: full.snapshot };
   }
 
@@ -103,7 +140,7 @@ export class PostureSource {
    * Rescan now, unless one ran less than refreshIntervalMs ago. `onStart` runs once the rescan
    * is allowed, before the slow part (so chat can say "Scanning…" only when it really is).
    */
-  async refresh(onStart?: () => Promise<void>): Promise<ScanView> {
+  async refresh(onStart?: () => Promise<void>, account?: string): Promise<ScanView> {
     const now = this.opts.now().getTime();
     const wait = this.lastRefresh + this.opts.refreshIntervalMs - now;
     if (wait > 0) {
@@ -115,12 +152,12 @@ export class PostureSource {
     }
     this.lastRefresh = now;
     await onStart?.();
-    return this.view(await this.load(this.chatKey(), this.account(), undefined, this.opts.log));
+    return this.view(await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log));
   }
 
   /** The region of a security group in the chat account's snapshot (waits for a rescan under way). */
-  async groupRegion(securityGroupId: string): Promise<string | undefined> {
-    const { snapshot } = await this.withSnapshot();
+  async groupRegion(securityGroupId: string, account?: string): Promise<string | undefined> {
+    const { snapshot } = await this.withSnapshot(account);
     return Object.values(snapshot.regionData).find((r) => r.securityGroups?.some((g) => g.securityGroupId === securityGroupId))?.regionId;
   }
 
@@ -128,12 +165,12 @@ export class PostureSource {
    * Re-read one security group or RAM user and re-run the checks, without rescanning the
    * account. The rest of the answer keeps its age.
    */
-  async refreshOne(target: RefreshTarget): Promise<ScanView> {
-    const base = await this.withSnapshot();
+  async refreshOne(target: RefreshTarget, account?: string): Promise<ScanView> {
+    const base = await this.withSnapshot(account);
     const log = this.opts.log.child({ job: 'refresh-one', target: target.type });
-    const snapshot = await this.opts.backend.refresh(this.account(), log, base.snapshot, target);
+    const snapshot = await this.opts.backend.refresh(this.account(account), log, base.snapshot, target);
     const entry: Entry = { scan: this.opts.backend.evaluate(snapshot, this.opts.now()), snapshot, at: base.at };
-    this.cache.set(this.chatKey(), entry);
+    this.cache.set(this.chatKey(account), entry);
     return this.view(entry);
   }
 
@@ -154,12 +191,40 @@ export class PostureSource {
 
   /** A scan for a digest: reused when one of the same scope is younger than maxAgeMs; mutes as of `now`. */
   async scoped(o: ScopedScan): Promise<ScanResult> {
+    // A schedule may name a directory member: list the directory first (when due).
+    if (!this.accounts.some((a) => a.name === o.account)) await this.discover();
     const account = this.digestAccount(o.account);
     const key = keyOf(account.name, o.regions);
     const hit = this.cache.get(key);
     if (hit && o.now.getTime() - hit.at <= o.maxAgeMs) o.log.info({ ageMs: o.now.getTime() - hit.at }, 'digest reuses a recent scan');
     const entry = hit && o.now.getTime() - hit.at <= o.maxAgeMs ? hit : await this.load(key, account, o.regions, o.log, o.now);
     return this.withMutes(entry.scan, o.now);
+  }
+
+  /**
+   * One scan over several accounts (a digest across accounts): each read as `scoped` reads one,
+   * a few at a time; an account that cannot be read becomes a gap naming it.
+   */
+  async scopedAcross(o: Omit<ScopedScan, 'account'> & { label: string; accounts: 'all' | string[] }): Promise<ScanResult> {
+    await this.discover();
+    const names = o.accounts === 'all' ? this.accounts.map((a) => a.name) : o.accounts.map((n) => this.digestAccount(n).name);
+    const parts: AccountScan[] = [];
+    for (let i = 0; i < names.length; i += ACROSS_AT_ONCE) {
+      const batch = names.slice(i, i + ACROSS_AT_ONCE);
+      parts.push(
+        ...(await Promise.all(
+          batch.map(async (account): Promise<AccountScan> => {
+            try {
+              return { account, scan: await this.scoped({ ...o, account, log: o.log.child({ account }) }) };
+            } catch (e) {
+              if (!isWhoownsError(e)) throw e;
+              return { account, error: e.messages };
+            }
+          }),
+        )),
+      );
+    }
+    return mergeScans(o.label, parts, o.now);
   }
 
   // --- one-off reads (the CLI) ----------------------------------------------------------
@@ -191,13 +256,12 @@ export class PostureSource {
     return { scan: this.withMutes(e.scan, now), ageMs: now.getTime() - e.at, demo: this.demo };
   }
 
-  private chatKey(): string {
-    // Chat answers about the first configured account; issue 14 can key more accounts here.
-    return keyOf(this.account().name, undefined);
+  private chatKey(account?: string): string {
+    return keyOf(this.account(account).name, undefined);
   }
 
   private digestAccount(name: string): AccountConfig {
-    const found = this.accounts.find((a) => a.name === name);
+    const found = this.accounts.find((a) => a.name === name || accountIdOf(a) === name);
     // With no credentials the bot runs on the demo account, whatever the schedule names.
     if (found) return found;
     if (this.demo && this.accounts[0]) return this.accounts[0];
@@ -208,11 +272,11 @@ export class PostureSource {
   }
 
   /** The chat account's entry with its snapshot: waits for a rescan under way, or scans. */
-  private async withSnapshot(): Promise<Entry & { snapshot: Snapshot }> {
-    const key = this.chatKey();
+  private async withSnapshot(account?: string): Promise<Entry & { snapshot: Snapshot }> {
+    const key = this.chatKey(account);
     const pending = this.inFlight.get(key);
     let e = pending ? await pending : this.cache.get(key);
-    if (!e?.snapshot) e = await this.load(key, this.account(), undefined, this.opts.log);
+    if (!e?.snapshot) e = await this.load(key, this.account(account), undefined, this.opts.log);
     return e as Entry & { snapshot: Snapshot };
   }
 
@@ -244,6 +308,9 @@ export class PostureSource {
     return run;
   }
 }
+
+/** Accounts a digest across accounts reads at once. */
+const ACROSS_AT_ONCE = 4;
 
 function keyOf(account: string, regions: string[] | undefined): string {
   return `${account}|${regions?.slice().sort().join(',') ?? '*'}`;

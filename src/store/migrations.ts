@@ -87,4 +87,13 @@ export const MIGRATIONS: string[] = [
   // trend chart as its own step after the message (NULL: no chart; 'pending' | 'uploading' | 'done' | 'failed').
   `ALTER TABLE digest_deliveries ADD COLUMN message_ref TEXT;
    ALTER TABLE digest_deliveries ADD COLUMN chart_status TEXT;`,
+  // 5: a chat place's default account (/posture use <account>), per platform and channel.
+  `CREATE TABLE channel_accounts (
+     platform TEXT NOT NULL,
+     place    TEXT NOT NULL,
+     account  TEXT NOT NULL,
+     set_by   TEXT NOT NULL,
+     set_at   TEXT NOT NULL,
+     PRIMARY KEY (platform, place)
+   );`,
 ];

@@ -13,6 +13,7 @@ import { loadDefaultEngine } from '../qa/default.js';
 import type { QaEngine } from '../qa/engine.js';
 import { openDb, type Db } from '../store/db.js';
 import { MuteStore } from '../store/mutes.js';
+import { ChannelAccountStore } from '../store/channel-accounts.js';
 import { startDemoCloud } from './demo.js';
 
 // The one place the posture pipeline is built: the bot (app.ts), every CLI command and the
@@ -37,6 +38,7 @@ export interface CoreOptions {
 export interface Stores {
   db: Db;
   mutes: MuteStore;
+  channelAccounts: ChannelAccountStore;
 }
 
 export interface Core {
@@ -80,7 +82,7 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
       redact: (r) => redactor.deep(r),
       senders: senders(config, o),
     });
-    return { kb: qa.kb, qa, stores: { db, mutes }, posture, digests, redactor, clock, close };
+    return { kb: qa.kb, qa, stores: { db, mutes, channelAccounts: new ChannelAccountStore(db) }, posture, digests, redactor, clock, close };
   } catch (e) {
     await close();
     throw e;

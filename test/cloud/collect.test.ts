@@ -68,7 +68,7 @@ describe('collectSnapshot against the emulator', () => {
       const declared = new Set(ACTIONS_CALLED.map((a) => a.action));
       for (const call of emu.calls) expect(declared.has(call.action), call.action).toBe(true);
       for (const a of ACTIONS_CALLED) expect(a.action).toMatch(/^(Describe|List|Get|AssumeRole$)/);
-      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert|actiontrail|yundun-sas):[A-Z]/);
+      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert|actiontrail|yundun-sas|resourcemanager):[A-Z]/);
     });
   });
 

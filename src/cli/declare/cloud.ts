@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { InventoryCliOptions, WhoamiCliOptions } from '../cloud-commands.js';
+import type { AccountsCliOptions } from '../accounts.js';
 import { choiceOption, langOption, listOption, parsePort } from '../options.js';
 import type { CommandContext } from '../state.js';
 
@@ -19,6 +20,17 @@ export function declareCloud(program: Command, { io, state }: CommandContext): v
     });
 
   program
+    .command('accounts')
+    .description('list the configured accounts and those the Resource Directory lists (resourceDirectory), merged by id')
+    .option('--demo', 'use the built-in demo account')
+    .option('--json', 'print JSON')
+    .addOption(langOption())
+    .action(async (opts: AccountsCliOptions) => {
+      const { runAccounts } = await import('../accounts.js');
+      state.code = await runAccounts(opts, io);
+    });
+
+  program
     .command('inventory')
     .description('count resources per region and service, and list what could not be read')
     .option('--account <name>', 'configured account to use')
@@ -34,7 +46,7 @@ export function declareCloud(program: Command, { io, state }: CommandContext): v
   program
     .command('emulator')
     .description('run the local Alibaba Cloud OpenAPI emulator (for trying whoowns without an account)')
-    .option('--scenario <name|file>', 'demo, clean, large, or a scenario YAML/JSON file', 'demo')
+    .option('--scenario <name|file>', 'demo, clean, large, directory (a Resource Directory with members), or a scenario YAML/JSON file', 'demo')
     .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', parsePort, 18080)
     .action(async (opts: { scenario: string; port: number }) => {
       const { runEmulatorCommand } = await import('../../emulator/cli.js');

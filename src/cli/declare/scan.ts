@@ -13,7 +13,7 @@ export function declareScan(program: Command, { io, state }: CommandContext): vo
   program
     .command('scan')
     .description('check the account\'s posture and say who owns each fix')
-    .option('--account <name>', 'configured account to scan (default: the first)')
+    .addOption(listOption('--account <names>', 'accounts to scan, by name or id (repeat or comma-separate; all = every configured and discovered account; default: the first)'))
     .addOption(listOption('--region <ids>', 'only these regions (repeat or comma-separate)'))
     .addOption(listOption('--check <ids>', 'only these checks (repeat or comma-separate)'))
     .addOption(choiceListOption('--service <svc>', 'only checks of these services (repeat or comma-separate)', CHECK_SERVICES))

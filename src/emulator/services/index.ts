@@ -11,6 +11,7 @@ import { kmsHandlers } from './kms.js';
 import { casHandlers } from './cas.js';
 import { actiontrailHandlers } from './actiontrail.js';
 import { sasHandlers } from './sas.js';
+import { resourceManagerHandlers } from './resourcemanager.js';
 
 export interface ServiceDef {
   name: Service;
@@ -35,6 +36,7 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'cas', version: '2020-04-07', product: 'cas', host: 'cas.aliyuncs.com', authPrefix: 'yundun-cert', handlers: casHandlers },
   { name: 'actiontrail', version: '2020-07-06', product: 'Actiontrail', host: 'actiontrail.cn-hangzhou.aliyuncs.com', authPrefix: 'actiontrail', handlers: actiontrailHandlers },
   { name: 'sas', version: '2018-12-03', product: 'Sas', host: 'tds.cn-shanghai.aliyuncs.com', authPrefix: 'yundun-sas', handlers: sasHandlers },
+  { name: 'resourcemanager', version: '2020-03-31', product: 'ResourceManager', host: 'resourcemanager.aliyuncs.com', authPrefix: 'resourcemanager', handlers: resourceManagerHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {

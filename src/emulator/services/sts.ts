@@ -40,8 +40,9 @@ export const stsHandlers: Handlers = {
     };
   },
 
-  // Any well-formed role ARN can be assumed: the emulator serves one account and has no trust policies.
-  AssumeRole: ({ params: p, credentials, now }) => {
+  // Any well-formed role ARN can be assumed, except in a directory member whose role is missing or
+  // refuses the caller; the emulator has no trust policies otherwise.
+  AssumeRole: ({ params: p, credentials, now, directory }) => {
     const roleArn = p.required('RoleArn');
     const m = ROLE_ARN.exec(roleArn);
     if (!m) throw new ApiError(400, 'InvalidParameter.RoleArn', 'The parameter RoleArn is wrongly formed.');
@@ -49,6 +50,11 @@ export const stsHandlers: Handlers = {
     if (!/^[\w.@-]{2,64}$/.test(sessionName)) throw invalidParameter('RoleSessionName', 'use 2 to 64 letters, digits and . @ - _');
     const duration = p.int('DurationSeconds', { min: 900, max: 43200 }) ?? 3600;
     const [, accountId = '', roleName = ''] = m;
+    const member = directory?.member(accountId);
+    if (member?.role === 'missing') throw new ApiError(404, 'EntityNotExist.Role', `The role not exists: ${roleArn}.`);
+    if (member?.role === 'denied') {
+      throw new ApiError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM.');
+    }
     const roleId = stableDigits(`role:${accountId}:${roleName}`, 19);
     const expiresAt = now.getTime() + duration * 1000;
     const cred = credentials.issue({ accountId, roleName, sessionName, roleId, expiresAt });
