@@ -49,6 +49,9 @@ export function codeWord(word: string): string {
  * "Unknown command `hlep`. Did you mean `help`?" / "Unknown subcommand `sgg`. Did you mean `posture sg`?"
  * `prefix` is the command the suggestion belongs under; `usage` lines follow when given.
  */
+/** Longer usage lists are not repeated after an unknown word. */
+const USAGE_INLINE_MAX = 400;
+
 export function unknownWordError(
   o: { kind: 'command' | 'subcommand'; word: string; candidates: readonly string[]; prefix?: string; usage?: { zh: string[]; en: string[] } },
 ): WhoownsError {
@@ -60,5 +63,13 @@ export function unknownWordError(
   const zh = `${zhKind} ${typed}。${hint ? `你是想用 ${hint} 吗?` : ''}`;
   const en = `${enKind} ${typed}.${hint ? ` Did you mean ${hint}?` : ''}`;
   if (!o.usage) return new WhoownsError('USAGE', { zh, en });
-  return new WhoownsError('USAGE', { zh: `${zh}\n用法:${o.usage.zh.join(' | ')}`, en: `${en}\nUsage: ${o.usage.en.join(' | ')}` });
+  // A long list of subcommands would bury the hint: the first few, then the command's own help.
+  const short = (lines: string[], more: string) => {
+    if (!o.prefix || lines.join(' | ').length <= USAGE_INLINE_MAX) return lines.join(' | ');
+    const head: string[] = [];
+    for (const l of lines) if ([...head, l].join(' | ').length <= USAGE_INLINE_MAX / 2) head.push(l);
+    return `${head.join(' | ')} | … ${more}`;
+  };
+  const usage = { zh: short(o.usage.zh, `全部:\`${o.prefix} help\``), en: short(o.usage.en, `all: \`${o.prefix} help\``) };
+  return new WhoownsError('USAGE', { zh: `${zh}\n用法:${usage.zh}`, en: `${en}\nUsage: ${usage.en}` });
 }
