@@ -1,3 +1,4 @@
+import { count } from '../../src/core/plural.js';
 // /posture team <id>: the open findings one team owns (owners: in the config file), each saying
 // why the team owns it, and how many open findings nobody owns, so a team never reads its own
 // list as the whole picture.
@@ -58,7 +59,7 @@ function findingsOf(teamIds: string[], title: string, view: ScanView, locale: Lo
 function withUnownedCount(reply: Reply, view: ScanView, locale: Locale): Reply {
   const nobody = openFindings(view).filter((f) => f.team?.teams.length === 0).length;
   const note =
-    locale === 'zh' ? `另有 ${nobody} 项未解决的问题位于无人负责的资源上(见 whoowns scan 的无主资源列表)。` : `${nobody} open ${nobody === 1 ? 'finding' : 'findings'} on resources no team owns (see the unowned list in whoowns scan).`;
+    locale === 'zh' ? `另有 ${nobody} 项未解决的问题位于无人负责的资源上(见 whoowns scan 的无主资源列表)。` : `${count(nobody, 'open finding')} on resources no team owns (see the unowned list in whoowns scan).`;
   // Before the freshness line, which stays last.
   reply.blocks.splice(reply.blocks.length - 1, 0, { type: 'context', text: note });
   return reply;

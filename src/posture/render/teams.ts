@@ -4,7 +4,7 @@
 import type { Finding, ScanResult } from '../types.js';
 import type { UnownedGroup } from '../teams.js';
 
-type Lang = 'zh' | 'en';
+import type { Lang } from '../../core/i18n.js';
 
 /** "payments" / "payments, search"; "none" when nobody owns it. */
 export function teamIds(f: Finding, lang: Lang): string {
