@@ -22,7 +22,7 @@ const meta: CheckMeta = {
       en: '1. RDS console (region {region}) > Instances: open {resource}.\n2. Autonomy Service > SQL Explorer and Audit: turn it on.\n3. Choose a retention that meets your audit needs (CIS: at least 180 days).',
       zh: '1. 云数据库 RDS 控制台(地域 {region})> 实例列表:打开 {resource}。\n2. 自治服务 > SQL 洞察和审计:开启。\n3. 选择满足审计要求的保存时长(CIS 建议至少 180 天)。',
     },
-    cli: 'aliyun rds DescribeSQLCollectorPolicy --RegionId {region} --DBInstanceId {resourceId}',
+    cli: 'aliyun rds ModifySQLCollectorPolicy --RegionId {region} --DBInstanceId {resourceId} --SQLCollectorStatus Enable',
   },
   needs: [LIST_NEED, { service: 'rds', action: 'DescribeSQLCollectorPolicy' }],
 };

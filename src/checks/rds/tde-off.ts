@@ -22,7 +22,7 @@ const meta: CheckMeta = {
       en: '1. RDS console (region {region}) > Instances: open {resource}.\n2. Data Security > TDE: turn TDE on, with a service key or your own KMS key.\n3. Encrypt the tables that hold sensitive data.',
       zh: '1. 云数据库 RDS 控制台(地域 {region})> 实例列表:打开 {resource}。\n2. 数据安全性 > TDE:开启 TDE,选择服务密钥或自有 KMS 密钥。\n3. 对存有敏感数据的表执行加密。',
     },
-    cli: 'aliyun rds DescribeDBInstanceTDE --RegionId {region} --DBInstanceId {resourceId}',
+    cli: 'aliyun rds ModifyDBInstanceTDE --RegionId {region} --DBInstanceId {resourceId} --TDEStatus Enabled',
   },
   needs: [LIST_NEED, { service: 'rds', action: 'DescribeDBInstanceTDE' }],
 };
