@@ -44,6 +44,10 @@ import { actiontrailPartialEvents } from './actiontrail/partial-events.js';
 import { sasBasicEdition } from './sas/basic-edition.js';
 import { sasNotificationsOff } from './sas/notifications-off.js';
 import { sasVulnScanOff } from './sas/vuln-scan-off.js';
+import { rdsWhitelistOpenWorld } from './rds/whitelist-open-world.js';
+import { rdsSslOff } from './rds/ssl-off.js';
+import { rdsTdeOff } from './rds/tde-off.js';
+import { rdsSqlAuditOff } from './rds/sql-audit-off.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -98,6 +102,11 @@ export const ALL_CHECKS: readonly Check[] = [
   sasBasicEdition,
   sasNotificationsOff,
   sasVulnScanOff,
+  // ApsaraDB RDS
+  rdsWhitelistOpenWorld,
+  rdsSslOff,
+  rdsTdeOff,
+  rdsSqlAuditOff,
 ];
 
 export function findCheck(id: string): Check | undefined {

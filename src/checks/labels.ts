@@ -19,6 +19,7 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   certificate: { zh: 'SSL 证书', en: 'SSL certificate' },
   'network-acl': { zh: '网络 ACL', en: 'Network ACL' },
   trail: { zh: '操作审计跟踪', en: 'Trail' },
+  'rds-instance': { zh: 'RDS 实例', en: 'RDS instance' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

@@ -8,7 +8,17 @@ import type { CloudService } from './endpoints.js';
 import type { ClientMap } from './clients.js';
 import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
 import type { RpcQuery } from './rpc.js';
-import type { CasCertificateList, KmsDescribeKey, KmsListKeys, ListAccountsBody } from './rpc-bodies.js';
+import type {
+  CasCertificateList,
+  KmsDescribeKey,
+  KmsListKeys,
+  ListAccountsBody,
+  RdsDescribeDBInstances,
+  RdsIpArrayList,
+  RdsSqlCollectorPolicy,
+  RdsSsl,
+  RdsTde,
+} from './rpc-bodies.js';
 import type * as Sas from './wire-sas.js';
 
 export interface ActionDef<S extends CloudService, Req, Body> {
@@ -29,6 +39,10 @@ const SAS_VERSION = '2018-12-03';
 function generic<S extends 'actiontrail' | 'sas', Body>(service: S, action: string): ActionDef<S, RpcQuery, Body> {
   const version = service === 'actiontrail' ? ACTIONTRAIL_VERSION : SAS_VERSION;
   return def(service, action, (c, req: RpcQuery, rt) => c.rpc<Body>(action, version, req, rt));
+}
+
+function rds<Body>(action: string): ActionDef<'rds', RpcQuery, Body> {
+  return def('rds', action, (c, req: RpcQuery, rt) => c.rpc<Body>(action, '2014-08-15', req, rt));
 }
 
 function def<S extends CloudService, Req, Body>(
@@ -166,6 +180,13 @@ export const ACTIONS = {
   'resourcemanager:ListAccounts': def('resourcemanager', 'ListAccounts', (c, req: RpcQuery, rt) =>
     c.rpc<ListAccountsBody>('ListAccounts', '2020-03-31', req, rt),
   ),
+
+  // ApsaraDB RDS (2014-08-15; no generated package installed: the generic RPC door)
+  'rds:DescribeDBInstances': rds<RdsDescribeDBInstances>('DescribeDBInstances'),
+  'rds:DescribeDBInstanceIPArrayList': rds<RdsIpArrayList>('DescribeDBInstanceIPArrayList'),
+  'rds:DescribeDBInstanceSSL': rds<RdsSsl>('DescribeDBInstanceSSL'),
+  'rds:DescribeDBInstanceTDE': rds<RdsTde>('DescribeDBInstanceTDE'),
+  'rds:DescribeSQLCollectorPolicy': rds<RdsSqlCollectorPolicy>('DescribeSQLCollectorPolicy'),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

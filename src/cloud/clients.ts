@@ -39,6 +39,7 @@ export interface ClientMap {
   actiontrail: RpcClient;
   sas: RpcClient;
   resourcemanager: RpcClient;
+  rds: RpcClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -52,6 +53,7 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   actiontrail: RpcClient,
   sas: RpcClient,
   resourcemanager: RpcClient,
+  rds: RpcClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
@@ -66,7 +68,16 @@ const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = 
   sas: () => `tds.${SAS_REGION}.aliyuncs.com`,
   // Resource Directory is one global service, called from the management (or delegated admin) account.
   resourcemanager: () => 'resourcemanager.aliyuncs.com',
+  rds: rdsHost,
 };
+
+// RDS serves its oldest regions from one shared host and every other from a regional one
+// (API reference, "Endpoints", rds 2014-08-15).
+const RDS_SHARED_HOST_REGIONS = new Set(['cn-qingdao', 'cn-beijing', 'cn-hangzhou', 'cn-shanghai', 'cn-shenzhen', 'cn-heyuan']);
+
+export function rdsHost(region: string): string {
+  return RDS_SHARED_HOST_REGIONS.has(region) ? 'rds.aliyuncs.com' : `rds.${region}.aliyuncs.com`;
+}
 
 function publicHost(service: CloudService, regionId: string): { endpoint?: string } {
   const host = PUBLIC_HOSTS[service];

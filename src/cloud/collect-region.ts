@@ -8,6 +8,7 @@ import { list, num } from './coerce.js';
 import { nextPageNumber, nextToken, readAllPages } from './paging.js';
 import { readKmsKeys } from './collect-kms.js';
 import { readNetworkAcls } from './collect-acl.js';
+import { readRdsInstances } from './collect-rds.js';
 import {
   toAutoSnapshotPolicy,
   toCloudAssistant,
@@ -28,6 +29,8 @@ export interface RegionScope {
   vpc: boolean;
   /** KMS keys; default on when omitted, so older callers keep collecting them. */
   kms?: boolean;
+  /** ApsaraDB RDS instances; default on when omitted, like kms. */
+  rds?: boolean;
   /** Page-size override (tests); clamped to each API's allowed range. */
   pageSize?: number;
 }
@@ -55,6 +58,7 @@ export function emptyRegion(regionId: string): RegionSnapshot {
     flowLogs: null,
     kmsKeys: null,
     networkAcls: null,
+    rdsInstances: null,
   };
 }
 
@@ -101,6 +105,13 @@ export async function collectRegion(caller: Caller, regionId: string, scope: Reg
     work.push(
       readKmsKeys(caller, regionId, size(scope, 1, 100, 100)).then((v) => {
         out.kmsKeys = v;
+      }),
+    );
+  }
+  if (scope.rds !== false) {
+    work.push(
+      readRdsInstances(caller, regionId, size(scope, 30, 100, 100)).then((v) => {
+        out.rdsInstances = v;
       }),
     );
   }

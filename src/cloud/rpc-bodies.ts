@@ -45,3 +45,41 @@ export interface ListAccountsBody {
   PageSize?: number;
   Accounts?: { Account?: { AccountId?: string; DisplayName?: string; Type?: string; Status?: string }[] };
 }
+
+// ApsaraDB RDS (2014-08-15).
+export interface RdsDescribeDBInstances {
+  Items?: {
+    DBInstance?: Array<{
+      DBInstanceId?: string;
+      DBInstanceDescription?: string;
+      RegionId?: string;
+      Engine?: string;
+      EngineVersion?: string;
+      DBInstanceStatus?: string;
+      DBInstanceNetType?: string;
+    }>;
+  };
+  PageNumber?: number;
+  PageRecordCount?: number;
+  TotalRecordCount?: number;
+}
+
+export interface RdsIpArrayList {
+  Items?: { DBInstanceIPArray?: Array<{ DBInstanceIPArrayName?: string; DBInstanceIPArrayAttribute?: string; SecurityIPList?: string }> };
+}
+
+export interface RdsSsl {
+  /** Yes | No (MySQL, SQL Server); on | off (PostgreSQL). */
+  SSLEnabled?: string;
+}
+
+export interface RdsTde {
+  /** Enabled | Disabled */
+  TDEStatus?: string;
+}
+
+export interface RdsSqlCollectorPolicy {
+  /** Enable | Disabled */
+  SQLCollectorStatus?: string;
+  StoragePeriod?: number;
+}

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {
@@ -163,6 +163,26 @@ export interface KmsKey {
   meta: KmsKeyMeta | null;
 }
 
+/** One ApsaraDB RDS instance with the security settings the RDS checks read. */
+export interface RdsInstance {
+  dbInstanceId: string;
+  description: string;
+  regionId: string;
+  engine: string; // MySQL | PostgreSQL | SQLServer | MariaDB
+  engineVersion: string;
+  status: string; // Running | Creating | ...
+  /** Internet | Intranet: whether a public connection string exists. */
+  netType: string;
+  /** Every address of every whitelist group (DescribeDBInstanceIPArrayList); null = unknown (see gaps). */
+  whitelist: string[] | null;
+  /** DescribeDBInstanceSSL; null = unknown or not reported. */
+  sslEnabled: boolean | null;
+  /** DescribeDBInstanceTDE; null = unknown or not reported. */
+  tdeEnabled: boolean | null;
+  /** DescribeSQLCollectorPolicy (SQL Explorer / SQL audit); null = unknown. */
+  sqlAuditEnabled: boolean | null;
+}
+
 export interface NetworkAclEntry {
   entryId: string;
   entryName: string;
@@ -208,6 +228,7 @@ export interface RegionSnapshot {
   // Added later: absent in snapshots stored before they existed, which reads as unknown.
   kmsKeys?: KmsKey[] | null;
   networkAcls?: NetworkAcl[] | null;
+  rdsInstances?: RdsInstance[] | null;
 }
 
 export interface AttachedPolicy {

@@ -147,6 +147,21 @@ const kmsKeySchema = z.strictObject({
   creationDate: date.default(DEFAULT_DATE),
 });
 
+const rdsInstanceSchema = z.strictObject({
+  dbInstanceId: id,
+  description: z.string().optional(),
+  regionId: optionalRegionId,
+  engine: z.enum(['MySQL', 'PostgreSQL', 'SQLServer', 'MariaDB']).default('MySQL'),
+  engineVersion: z.string().default('8.0'),
+  status: z.string().default('Running'),
+  netType: z.enum(['Internet', 'Intranet']).default('Intranet'),
+  /** The default whitelist group's addresses. */
+  whitelist: z.array(z.string()).default(['10.0.0.0/8']),
+  sslEnabled: z.boolean().default(true),
+  tdeEnabled: z.boolean().default(true),
+  sqlAuditEnabled: z.boolean().default(true),
+});
+
 const aclEntrySchema = z.strictObject({
   entryId: z.string().optional(),
   entryName: z.string().default(''),
@@ -188,6 +203,7 @@ const regionSchema = z.strictObject({
   flowLogs: z.array(flowLogSchema).default([]),
   kmsKeys: z.array(kmsKeySchema).default([]),
   networkAcls: z.array(networkAclSchema).default([]),
+  rdsInstances: z.array(rdsInstanceSchema).default([]),
   vpnGateways: z.array(vpnGatewaySchema).default([]),
 });
 
@@ -408,7 +424,7 @@ function uniqueIds<T>(ctx: Ctx, items: T[], key: (t: T) => string, path: Path, w
 function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
   const base: Path = ['regions', regionId];
   if (!REGION_ID.test(regionId)) issue(ctx, base, 'is not a region id such as cn-hangzhou');
-  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs', 'kmsKeys', 'networkAcls'] as const;
+  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs', 'kmsKeys', 'networkAcls', 'rdsInstances'] as const;
   for (const list of lists) {
     r[list].forEach((item: { regionId?: string | undefined }, i: number) => {
       if (item.regionId !== undefined && item.regionId !== regionId) {
@@ -444,6 +460,7 @@ function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
     if (x.resourceType === 'VPC') mustExist(vpcs, x.resourceId, [...base, 'flowLogs', i, 'resourceId'], 'VPC');
   });
   uniqueIds(ctx, r.kmsKeys, (x) => x.keyId, [...base, 'kmsKeys'], 'KMS key');
+  uniqueIds(ctx, r.rdsInstances, (x) => x.dbInstanceId, [...base, 'rdsInstances'], 'RDS instance');
   uniqueIds(ctx, r.networkAcls, (x) => x.networkAclId, [...base, 'networkAcls'], 'network ACL');
   uniqueIds(ctx, r.vpnGateways, (x) => x.vpnGatewayId, [...base, 'vpnGateways'], 'VPN gateway');
   r.networkAcls.forEach((x, i) => mustExist(vpcs, x.vpcId, [...base, 'networkAcls', i, 'vpcId'], 'VPC'));

@@ -17,6 +17,7 @@ import type {
   NetworkAcl,
   PasswordPolicy,
   PolicyDocument,
+  RdsInstance,
   RamGroup,
   RamPolicy,
   RamUser,
@@ -46,6 +47,14 @@ export interface ScenarioKmsKey extends KmsKey {
   creationDate: string;
 }
 
+/** An RDS instance as served: every setting is known. */
+export interface ScenarioRdsInstance extends RdsInstance {
+  whitelist: string[];
+  sslEnabled: boolean;
+  tdeEnabled: boolean;
+  sqlAuditEnabled: boolean;
+}
+
 export interface ScenarioVpnGateway {
   vpnGatewayId: string;
   vpcId: string;
@@ -70,6 +79,7 @@ export interface ScenarioRegion extends RegionSnapshot {
   flowLogs: FlowLog[];
   kmsKeys: ScenarioKmsKey[];
   networkAcls: NetworkAcl[];
+  rdsInstances: ScenarioRdsInstance[];
   vpnGateways: ScenarioVpnGateway[];
 }
 
@@ -203,6 +213,7 @@ function resolveRegion(regionId: string, r: ParsedRegion, accountId: string): Sc
         ingress: a.ingress.map((e, i) => ({ ...e, entryId: e.entryId ?? `nae-${a.networkAclId.replace(/^nacl-/, '')}-${i + 1}` })),
       }),
     ),
+    rdsInstances: r.rdsInstances.map((d) => ({ ...d, description: d.description ?? d.dbInstanceId, regionId })),
     vpnGateways: r.vpnGateways.map((g) => ({ ...g, name: g.name ?? g.vpnGatewayId })),
   };
 }

@@ -2,6 +2,7 @@
 // buildSnapshot(). Tests override only what they are about.
 
 import type {
+  RdsInstance,
   AccessKey,
   ActionTrailSnapshot,
   SecurityCenterSnapshot,
@@ -209,6 +210,24 @@ export function buildNetworkAcl(o: Partial<NetworkAcl> = {}): NetworkAcl {
   };
 }
 
+/** A clean MySQL instance: VPC-only whitelist, SSL, TDE and SQL audit on. */
+export function buildRdsInstance(o: Partial<RdsInstance> = {}): RdsInstance {
+  return {
+    dbInstanceId: 'rm-1',
+    description: 'orders',
+    regionId: REGION,
+    engine: 'MySQL',
+    engineVersion: '8.0',
+    status: 'Running',
+    netType: 'Intranet',
+    whitelist: ['10.0.0.0/8'],
+    sslEnabled: true,
+    tdeEnabled: true,
+    sqlAuditEnabled: true,
+    ...o,
+  };
+}
+
 export function buildCertificate(o: Partial<Certificate> = {}): Certificate {
   return {
     certificateId: '1001',
@@ -236,6 +255,7 @@ export function buildRegion(o: Partial<RegionSnapshot> = {}): RegionSnapshot {
     flowLogs: [buildFlowLog({ regionId })],
     kmsKeys: [buildKmsKey({ regionId })],
     networkAcls: [buildNetworkAcl({ regionId })],
+    rdsInstances: [buildRdsInstance({ regionId })],
     ...o,
   };
 }

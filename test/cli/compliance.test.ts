@@ -61,7 +61,12 @@ describe('whoowns compliance cis-v2 --demo', () => {
     // Unjudged rows say why: a catalogue row, a manual one, one whoowns does not read.
     expect(status(rep, '1.2')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/root account/) } });
     expect(status(rep, '1.1')).toMatchObject({ status: 'manual', checks: [] });
-    expect(status(rep, '6.1')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/RDS/) } });
+    expect(status(rep, '6.7')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/engine parameters/) } });
+    // RDS, read through the generic RPC door: one instance each planted open, without SSL, TDE, SQL audit.
+    expect(status(rep, '6.1')).toMatchObject({ status: 'fail', failed: 1, passed: 2, checks: ['rds.ssl-off'] });
+    expect(status(rep, '6.2')).toMatchObject({ status: 'fail', failed: 1, checks: ['rds.whitelist-open-world'] });
+    expect(status(rep, '6.3')).toMatchObject({ status: 'fail', failed: 1, checks: ['rds.sql-audit-off'] });
+    expect(status(rep, '6.5')).toMatchObject({ status: 'fail', failed: 1, checks: ['rds.tde-off'] });
     expect(status(rep, '1.13').status).toBe('not-covered');
   });
 });

@@ -94,8 +94,8 @@ describe('least-privilege RAM policy', () => {
         found.set(action, (found.get(action) ?? new Set()).add(rel(f)));
       }
     }
-    // KMS, Certificate Management, ActionTrail and Security Center go through rpc.ts (see the generic-door test below).
-    const tableActions = new Set(ACTIONS_CALLED.filter((a) => !['kms', 'cas', 'actiontrail', 'sas', 'resourcemanager'].includes(a.service)).map((a) => a.action));
+    // KMS, Certificate Management, ActionTrail, Security Center and RDS go through rpc.ts (see the generic-door test below).
+    const tableActions = new Set(ACTIONS_CALLED.filter((a) => !['kms', 'cas', 'actiontrail', 'sas', 'resourcemanager', 'rds'].includes(a.service)).map((a) => a.action));
     const unlisted = [...found].filter(([a]) => !tableActions.has(a)).map(([a, files]) => `${a} (in ${[...files].join(', ')})`);
     expect(unlisted, 'SDK calls outside the ACTIONS table').toEqual([]);
     expect(new Set(found.keys())).toEqual(tableActions);
@@ -108,12 +108,17 @@ describe('least-privilege RAM policy', () => {
     expect(offenders).toEqual([]);
     const callers = botSources.filter((f) => !f.endsWith(rpc) && /\.rpc\s*[<(]/.test(read(f))).map(rel);
     expect(callers).toEqual([join('src', 'cloud', 'actions.ts')]);
-    const generics = ACTIONS_CALLED.filter((a) => ['actiontrail', 'sas', 'kms', 'cas', 'resourcemanager'].includes(a.service)).map((a) => a.ramAction);
+    const generics = ACTIONS_CALLED.filter((a) => ['actiontrail', 'sas', 'kms', 'cas', 'resourcemanager', 'rds'].includes(a.service)).map((a) => a.ramAction);
     expect(generics.sort()).toEqual([
       'actiontrail:DescribeTrails',
       'actiontrail:GetTrailStatus',
       'kms:DescribeKey',
       'kms:ListKeys',
+      'rds:DescribeDBInstanceIPArrayList',
+      'rds:DescribeDBInstanceSSL',
+      'rds:DescribeDBInstanceTDE',
+      'rds:DescribeDBInstances',
+      'rds:DescribeSQLCollectorPolicy',
       'resourcemanager:ListAccounts',
       'yundun-cert:ListUserCertificateOrder',
       'yundun-sas:DescribeCloudCenterInstances',
@@ -128,7 +133,7 @@ describe('least-privilege RAM policy', () => {
     const used = new Set<string>();
     for (const f of cloudSources) {
       if (f.endsWith(join('cloud', 'actions.ts'))) continue;
-      for (const m of read(f).matchAll(/'((?:ecs|vpc|ram|ims|sts|kms|cas|actiontrail|sas|resourcemanager):[A-Z][A-Za-z0-9]*)'/g)) used.add(m[1]!);
+      for (const m of read(f).matchAll(/'((?:ecs|vpc|ram|ims|sts|kms|cas|actiontrail|sas|resourcemanager|rds):[A-Z][A-Za-z0-9]*)'/g)) used.add(m[1]!);
     }
     expect(used).toEqual(new Set(Object.keys(ACTIONS)));
   });

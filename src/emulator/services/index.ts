@@ -12,6 +12,7 @@ import { casHandlers } from './cas.js';
 import { actiontrailHandlers } from './actiontrail.js';
 import { sasHandlers } from './sas.js';
 import { resourceManagerHandlers } from './resourcemanager.js';
+import { rdsHandlers } from './rds.js';
 
 export interface ServiceDef {
   name: Service;
@@ -37,6 +38,7 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'actiontrail', version: '2020-07-06', product: 'Actiontrail', host: 'actiontrail.cn-hangzhou.aliyuncs.com', authPrefix: 'actiontrail', handlers: actiontrailHandlers },
   { name: 'sas', version: '2018-12-03', product: 'Sas', host: 'tds.cn-shanghai.aliyuncs.com', authPrefix: 'yundun-sas', handlers: sasHandlers },
   { name: 'resourcemanager', version: '2020-03-31', product: 'ResourceManager', host: 'resourcemanager.aliyuncs.com', authPrefix: 'resourcemanager', handlers: resourceManagerHandlers },
+  { name: 'rds', version: '2014-08-15', product: 'Rds', host: 'rds.aliyuncs.com', authPrefix: 'rds', handlers: rdsHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
