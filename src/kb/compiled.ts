@@ -47,12 +47,8 @@ export function compiledDocument(kb: KnowledgeBase, hash: string, index?: unknow
   return JSON.stringify(doc);
 }
 
-/** The compiled copy if it matches `dir` exactly; undefined sends the caller to the YAML. */
-export function readCompiled(dir: string = knowledgeDir(), path: string = defaultCompiledPath()): KnowledgeBase | undefined {
-  return readCompiledWithIndex(dir, path)?.kb;
-}
-
-export function readCompiledWithIndex(dir: string = knowledgeDir(), path: string = defaultCompiledPath()): CompiledKnowledge | undefined {
+/** The compiled copy (knowledge base and prebuilt index) if it matches `dir` exactly; undefined sends the caller to the YAML. */
+export function readCompiled(dir: string = knowledgeDir(), path: string = defaultCompiledPath()): CompiledKnowledge | undefined {
   let doc: Compiled;
   try {
     doc = JSON.parse(readFileSync(path, 'utf8')) as Compiled;
@@ -64,14 +60,9 @@ export function readCompiledWithIndex(dir: string = knowledgeDir(), path: string
   return { kb: { ...parts, byId: new Map(doc.entries.map((e) => [e.id, e])) }, index };
 }
 
-/** The knowledge base, from the compiled copy when it is current, else from the YAML (parsed and checked). */
-export async function loadKnowledgeFast(dir: string = knowledgeDir(), path?: string): Promise<KnowledgeBase> {
-  return (await loadCompiledFast(dir, path)).kb;
-}
-
-/** Like loadKnowledgeFast, with the prebuilt index when the compiled copy carries one. */
-export async function loadCompiledFast(dir: string = knowledgeDir(), path?: string): Promise<CompiledKnowledge> {
-  const compiled = readCompiledWithIndex(dir, path);
+/** The compiled copy when it is current, else the knowledge base from the YAML (parsed and checked), without an index. */
+export async function loadCompiled(dir: string = knowledgeDir(), path?: string): Promise<CompiledKnowledge> {
+  const compiled = readCompiled(dir, path);
   if (compiled) return compiled;
   const { loadKnowledge } = await import('./load.js');
   return { kb: loadKnowledge(dir) };

@@ -78,8 +78,8 @@ export function loadKnowledge(dir: string = knowledgeDir()): KnowledgeBase {
   return linkKnowledge(dir, { entries, synonyms, intents, scope });
 }
 
-/** Index entries by id and check every link; shared by the YAML path and the build's compiler. */
-export function linkKnowledge(dir: string, parts: Omit<KnowledgeBase, 'byId'>): KnowledgeBase {
+/** Index entries by id and check every link (the compiled copy holds only what passed this). */
+function linkKnowledge(dir: string, parts: Omit<KnowledgeBase, 'byId'>): KnowledgeBase {
   const { entries, intents } = parts;
   const byId = new Map<string, Entry>();
   for (const e of entries) {

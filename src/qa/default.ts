@@ -1,4 +1,4 @@
-import { loadCompiledFast } from '../kb/compiled.js';
+import { loadCompiled } from '../kb/compiled.js';
 import { QaEngine } from './engine.js';
 import type { SerializedIndex } from './index.js';
 
@@ -8,7 +8,7 @@ let engine: QaEngine | undefined;
 /** From the build's compiled knowledge base and index when current (fast start), else from the YAML. */
 export async function loadDefaultEngine(): Promise<QaEngine> {
   if (engine) return engine;
-  const { kb, index } = await loadCompiledFast();
+  const { kb, index } = await loadCompiled();
   engine = new QaEngine(kb, index as SerializedIndex | undefined);
   return engine;
 }

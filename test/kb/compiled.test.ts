@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { knowledgeDir } from '../../src/core/paths.js';
-import { compiledDocument, knowledgeHash, loadKnowledgeFast, readCompiled } from '../../src/kb/compiled.js';
+import { compiledDocument, knowledgeHash, loadCompiled, readCompiled } from '../../src/kb/compiled.js';
 import { loadKnowledge } from '../../src/kb/load.js';
 
 // The build's compiled knowledge base is used only while it matches the YAML byte for byte.
@@ -25,7 +25,7 @@ describe('compiled knowledge base', () => {
   it('reads back exactly what the YAML loader gives', () => {
     const { dir, bundle } = copyKnowledge();
     const fromYaml = loadKnowledge(dir);
-    const compiled = readCompiled(dir, bundle)!;
+    const compiled = readCompiled(dir, bundle)!.kb;
     expect(compiled.entries).toEqual(fromYaml.entries);
     expect(compiled.synonyms).toEqual(fromYaml.synonyms);
     expect([...compiled.byId.keys()]).toEqual([...fromYaml.byId.keys()]);
@@ -35,7 +35,7 @@ describe('compiled knowledge base', () => {
     const { dir, bundle } = copyKnowledge();
     appendFileSync(join(dir, 'synonyms.yaml'), '  - [影子词, shadowword]\n');
     expect(readCompiled(dir, bundle)).toBeUndefined();
-    const kb = await loadKnowledgeFast(dir, bundle);
+    const { kb } = await loadCompiled(dir, bundle);
     expect(kb.synonyms.at(-1)).toEqual(['影子词', 'shadowword']);
   });
 
@@ -44,12 +44,12 @@ describe('compiled knowledge base', () => {
     writeFileSync(bundle, '{"format": 99}');
     expect(readCompiled(dir, bundle)).toBeUndefined();
     expect(readCompiled(dir, join(dir, 'nope.json'))).toBeUndefined();
-    expect((await loadKnowledgeFast(dir, bundle)).entries.length).toBe(loadKnowledge(dir).entries.length);
+    expect((await loadCompiled(dir, bundle)).kb.entries.length).toBe(loadKnowledge(dir).entries.length);
   });
 
   it('still reports a broken knowledge file through the YAML path', async () => {
     const { dir, bundle } = copyKnowledge();
     writeFileSync(join(dir, 'products.yaml'), 'entries: [');
-    await expect(loadKnowledgeFast(dir, bundle)).rejects.toMatchObject({ code: 'KB_INVALID' });
+    await expect(loadCompiled(dir, bundle)).rejects.toMatchObject({ code: 'KB_INVALID' });
   });
 });
