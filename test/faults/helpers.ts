@@ -30,13 +30,15 @@ export interface ScanOptions {
   credentials?: EmulatorCredential[];
   /** Called with the running emulator before the scan (to change faults or keys mid-scan). */
   before?: (emu: RunningEmulator) => void;
+  /** Move the demo's dates to this day, as `--demo` does (certificate and key ages are relative). */
+  now?: Date;
 }
 
 /** Quick retries so storms and bursts resolve in milliseconds, not the production seconds. */
 export const FAST = { baseDelayMs: 2, maxDelayMs: 40, maxRetryAfterMs: 60 };
 
 export async function scanUnder(faults: FaultRule[], o: ScanOptions = {}): Promise<FaultedScan> {
-  const emu = await startEmulator({ scenario: loadScenario('demo'), faults, ...(o.credentials ? { credentials: o.credentials } : {}) });
+  const emu = await startEmulator({ scenario: loadScenario('demo', o.now ? { now: o.now } : {}), faults, ...(o.credentials ? { credentials: o.credentials } : {}) });
   try {
     o.before?.(emu);
     const base = optionsFor(emu, o.collect);
@@ -45,6 +47,11 @@ export async function scanUnder(faults: FaultRule[], o: ScanOptions = {}): Promi
   } finally {
     await emu.stop();
   }
+}
+
+/** The scan's findings of these checks as sorted "check resource status" lines, for whole-table assertions. */
+export function findingTable(scan: ScanResult, checks: readonly string[]): string[] {
+  return scan.findings.filter((f) => checks.includes(f.checkId)).map((f) => `${f.checkId} ${f.resource.id} ${f.status}`).sort();
 }
 
 export function evaluate(snapshot: Snapshot): ScanResult {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectSnapshot } from '../../src/cloud/index.js';
-import { loadScenario, startEmulator, type FaultRule } from '../../src/emulator/index.js';
-import { optionsFor } from '../cloud/helpers.js';
-import { evaluate, FAST, NOW } from './helpers.js';
+import type { FaultRule } from '../../src/emulator/index.js';
+import { findingTable, NOW, scanUnder } from './helpers.js';
 
 // The new checks on the demo account (moved to today, as `--demo` shows it), through the real SDK
 // and callApi: planted problems fail, clean resources pass, and a denied or broken call makes
@@ -11,24 +9,15 @@ import { evaluate, FAST, NOW } from './helpers.js';
 const NEW_CHECKS = ['kms.key-rotation-off', 'kms.key-pending-deletion', 'cas.cert-expired', 'cas.cert-expiring', 'vpc.acl-allow-all'];
 
 async function scan(faults: FaultRule[] = []) {
-  const emu = await startEmulator({ scenario: loadScenario('demo', { now: NOW }), faults });
-  try {
-    const base = optionsFor(emu);
-    const snapshot = await collectSnapshot({ ...base, limits: { ...base.limits, ...FAST } });
-    const result = evaluate(snapshot);
-    return { snapshot, findings: result.findings.filter((f) => NEW_CHECKS.includes(f.checkId)) };
-  } finally {
-    await emu.stop();
-  }
+  const { snapshot, scan: result } = await scanUnder(faults, { now: NOW });
+  return { snapshot, result, findings: result.findings.filter((f) => NEW_CHECKS.includes(f.checkId)) };
 }
-
-const table = (fs: Awaited<ReturnType<typeof scan>>['findings']) => fs.map((f) => `${f.checkId} ${f.resource.id} ${f.status}`).sort();
 
 describe('KMS, certificates and network ACLs on the demo account', () => {
   it('fail where problems are planted and pass the clean resources', async () => {
-    const { snapshot, findings } = await scan();
+    const { snapshot, findings, result } = await scan();
     expect(snapshot.gaps).toEqual([]);
-    expect(table(findings)).toEqual([
+    expect(findingTable(result, NEW_CHECKS)).toEqual([
       'cas.cert-expired 12345601 pass',
       'cas.cert-expired 12345602 pass',
       'cas.cert-expired 12345603 fail',

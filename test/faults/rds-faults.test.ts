@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectSnapshot } from '../../src/cloud/index.js';
-import { loadScenario, startEmulator, type FaultRule } from '../../src/emulator/index.js';
-import { optionsFor } from '../cloud/helpers.js';
-import { evaluate, FAST, NOW } from './helpers.js';
+import type { FaultRule } from '../../src/emulator/index.js';
+import { findingTable, NOW, scanUnder } from './helpers.js';
 
 // The RDS checks on the demo account through the real callApi path: planted problems fail, the
 // clean instance passes, and a denied or broken call makes them errors naming the permission.
@@ -10,24 +8,15 @@ import { evaluate, FAST, NOW } from './helpers.js';
 const RDS_CHECKS = ['rds.whitelist-open-world', 'rds.ssl-off', 'rds.tde-off', 'rds.sql-audit-off'];
 
 async function scan(faults: FaultRule[] = []) {
-  const emu = await startEmulator({ scenario: loadScenario('demo', { now: NOW }), faults });
-  try {
-    const base = optionsFor(emu);
-    const snapshot = await collectSnapshot({ ...base, limits: { ...base.limits, ...FAST } });
-    const result = evaluate(snapshot);
-    return { snapshot, findings: result.findings.filter((f) => RDS_CHECKS.includes(f.checkId)) };
-  } finally {
-    await emu.stop();
-  }
+  const { snapshot, scan: result } = await scanUnder(faults, { now: NOW });
+  return { snapshot, result, findings: result.findings.filter((f) => RDS_CHECKS.includes(f.checkId)) };
 }
-
-const table = (fs: Awaited<ReturnType<typeof scan>>['findings']) => fs.map((f) => `${f.checkId} ${f.resource.id} ${f.status}`).sort();
 
 describe('RDS checks on the demo account', () => {
   it('fail where problems are planted and pass the clean instance', async () => {
-    const { snapshot, findings } = await scan();
+    const { snapshot, findings, result } = await scan();
     expect(snapshot.gaps).toEqual([]);
-    expect(table(findings)).toEqual([
+    expect(findingTable(result, RDS_CHECKS)).toEqual([
       'rds.sql-audit-off pgm-bp1analytics01 fail',
       'rds.sql-audit-off rm-bp1orders00001 pass',
       'rds.sql-audit-off rm-bp1report00001 pass',
