@@ -3,7 +3,7 @@ import { COMPLIANCE_FRAMEWORKS } from '../../src/cli/declare/compliance.js';
 import { FRAMEWORK_FILES } from '../../src/compliance/framework.js';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { ComplianceReport } from '../../src/posture/compliance.js';
-import { cli } from './helpers.js';
+import { cli, emulatorEnv } from './helpers.js';
 
 // Through the real CLI: the demo account (the built-in emulator) and a fault scenario in which
 // RAM refuses GetPasswordPolicy, so the recommendations it decides must say error, not pass.
@@ -89,19 +89,7 @@ describe('whoowns compliance under a fault', () => {
   });
 
   it('a denied call is an error naming the permission, never a pass', async () => {
-    const url = `http://${emu.endpoint}`;
-    const env = {
-      HOME: '/nonexistent',
-      LANG: 'en_US.UTF-8',
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-      WHOOWNS_ENDPOINT_ECS: url,
-      WHOOWNS_ENDPOINT_RAM: url,
-      WHOOWNS_ENDPOINT_IMS: url,
-      WHOOWNS_ENDPOINT_STS: url,
-      WHOOWNS_ENDPOINT_VPC: url,
-    };
+    const env = emulatorEnv(`http://${emu.endpoint}`);
     const r = await cli(['compliance', 'cis-v2', '--format', 'json'], { env });
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout) as ComplianceReport;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { DutiesReport } from '../../src/posture/duties.js';
-import { cli } from './helpers.js';
+import { cli, emulatorEnv } from './helpers.js';
 
 // Through the real CLI against the demo account (the built-in emulator).
 
@@ -83,17 +83,8 @@ describe('whoowns duties under a fault', () => {
   });
 
   it('a denied Security Center read makes the agent coverage unknown, named in the gaps, never unused', async () => {
-    const url = `http://${emu.endpoint}`;
-    const env: NodeJS.ProcessEnv = {
-      HOME: '/nonexistent',
-      LANG: 'en_US.UTF-8',
-      // Its own database: the in-process CLI would otherwise open the real ~/.whoowns.
-      WHOOWNS_DATA_DIR: mkdtempSync(join(tmpdir(), 'whoowns-duties-')),
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-    };
-    for (const s of ['ECS', 'RAM', 'IMS', 'STS', 'VPC', 'KMS', 'CAS', 'ACTIONTRAIL', 'SAS']) env[`WHOOWNS_ENDPOINT_${s}`] = url;
+    // Its own database: the in-process CLI would otherwise open the real ~/.whoowns.
+    const env = emulatorEnv(`http://${emu.endpoint}`, { WHOOWNS_DATA_DIR: mkdtempSync(join(tmpdir(), 'whoowns-duties-')) });
     const r = await cli(['duties', '--format', 'json'], { env });
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout) as DutiesReport;

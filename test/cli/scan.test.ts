@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIAL, loadScenario, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { endpointEnv } from '../../src/cloud/endpoints.js';
-import { cli } from './helpers.js';
+import { cli, emulatorEnv } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { validate } from '../builders/json-schema.js';
 
@@ -13,16 +13,7 @@ const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/scan-v2.schema.json
 let emu: RunningEmulator;
 
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const url = `http://${emu.endpoint}`;
-  return {
-    HOME: '/nonexistent',
-    LANG: 'en_US.UTF-8',
-    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIAL.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIAL.accessKeySecret,
-    ...endpointEnv(url),
-    ...extra,
-  };
+  return emulatorEnv(`http://${emu.endpoint}`, extra);
 }
 
 interface JsonFinding {
