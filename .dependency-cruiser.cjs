@@ -3,7 +3,9 @@
 // Type-only imports count too (tsPreCompilationDeps): a cycle of types is still a cycle of ideas.
 
 const PLATFORM_SDKS = '^(@slack/|dingtalk-stream|ws$)';
-const CLOUD_SDKS = '^(@alicloud/|@darabonba/)';
+const CLOUD_SDKS = '^(@alicloud/|@darabonba/|ali-oss$)';
+// The database drivers and the job queue belong to the store (and the jobs layer built on it).
+const DB_DRIVERS = '^(better-sqlite3|pg|pg-boss)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -22,6 +24,13 @@ module.exports = {
       comment: 'Only the collector (src/cloud) talks to Alibaba Cloud SDKs.',
       from: { pathNot: '^src/cloud/' },
       to: { path: CLOUD_SDKS },
+    },
+    {
+      name: 'database-drivers-only-in-store',
+      severity: 'error',
+      comment: 'Only src/store (and src/jobs, the queue on the same database) open database connections.',
+      from: { pathNot: '^src/(store|jobs)/' },
+      to: { dependencyTypesNot: ['type-only'], path: DB_DRIVERS },
     },
     {
       name: 'checks-see-only-the-model',
