@@ -154,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
   }
   const demoFlag = v.WHOOWNS_DEMO === 'true' || v.WHOOWNS_DEMO === '1';
   const noDemo = v.WHOOWNS_DEMO === 'false' || v.WHOOWNS_DEMO === '0';
-  const hasCreds = hasCloudCredentials(env, deps.exists, deps.home);
+  const hasCreds = hasCloudCredentials(env, deps.exists, deps.home ?? env.HOME ?? homedir());
   // Asked for real data with nothing to read it with: say so now, not at the first question.
   if (noDemo && !hasCreds) problems.push(NO_CREDENTIALS_PROBLEM);
   if (problems.length) throw configError(problems);
@@ -163,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
   const useEndpointsOnly = Object.keys(endpoints).length > 0 && hasCreds;
   return {
     logLevel: v.WHOOWNS_LOG_LEVEL,
-    dataDir: v.WHOOWNS_DATA_DIR ?? join(homedir(), '.whoowns'),
+    dataDir: v.WHOOWNS_DATA_DIR ?? join(deps.home ?? env.HOME ?? homedir(), '.whoowns'),
     lang: v.WHOOWNS_LANG,
     consoleOnPipe: v.WHOOWNS_CONSOLE === 'stdin',
     port: v.PORT,

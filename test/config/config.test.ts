@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(c.slack).toBeUndefined();
     expect(c.dingtalk).toBeUndefined();
     expect(c.access.postureUsers).toEqual([]);
+    // The data directory follows the HOME handed in, not the process's: config is a function of its env.
+    expect(c.dataDir).toBe('/home/x/.whoowns');
   });
   it('reads Slack HTTP mode and posture lists', () => {
     const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefgh12', WHOOWNS_POSTURE_USERS: 'U1, U2', PORT: '4000' });
