@@ -12,6 +12,7 @@ import { PostureSource } from '../posture/service.js';
 import { loadDefaultEngine } from '../qa/default.js';
 import type { QaEngine } from '../qa/engine.js';
 import { openDb, type Db } from '../store/db.js';
+import { openPostgres } from '../store/postgres.js';
 import { MuteStore } from '../store/mutes.js';
 import { ChannelAccountStore } from '../store/channel-accounts.js';
 import { startDemoCloud } from './demo.js';
@@ -58,12 +59,12 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
   const now = () => clock.now();
   // The backend first: a bad suppressions file stops us before a database is opened.
   const backend = createBackend(config, log, { now, startDemo: (l) => startDemoCloud(l, now) });
-  const db = openStore(config, o.store ?? 'write');
+  const db = await openStore(config, o.store ?? 'write', log);
   let digests: PreparedDigests | undefined;
   const close = async () => {
     await digests?.stop();
     await backend.close();
-    db.close();
+    await db.close();
   };
   try {
     const mutes = new MuteStore(db);
@@ -96,7 +97,9 @@ function senders(config: Config, o: CoreOptions): Senders {
   return out;
 }
 
-function openStore(config: Config, mode: 'write' | 'read'): Db {
+/** PostgreSQL when WHOOWNS_DATABASE_URL is set (replicas share it), else the SQLite file in the data directory. */
+async function openStore(config: Config, mode: 'write' | 'read', log: Logger): Promise<Db> {
+  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, onIdleError: (e) => log.warn({ code: (e as { code?: string }).code }, 'a pooled PostgreSQL connection failed; the next query reconnects') });
   const path = join(config.dataDir, 'whoowns.db');
   return mode === 'write' || existsSync(path) ? openDb(path) : openDb(':memory:');
 }
