@@ -12,7 +12,6 @@ import { PostureSource } from '../posture/service.js';
 import { loadDefaultEngine } from '../qa/default.js';
 import type { QaEngine } from '../qa/engine.js';
 import { openDb, type Db } from '../store/db.js';
-import { openPostgres } from '../store/postgres.js';
 import { MuteStore } from '../store/mutes.js';
 import { ChannelAccountStore } from '../store/channel-accounts.js';
 import { startDemoCloud } from './demo.js';
@@ -99,7 +98,11 @@ function senders(config: Config, o: CoreOptions): Senders {
 
 /** PostgreSQL when WHOOWNS_DATABASE_URL is set (replicas share it), else the SQLite file in the data directory. */
 async function openStore(config: Config, mode: 'write' | 'read', log: Logger): Promise<Db> {
-  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, onIdleError: (e) => log.warn({ code: (e as { code?: string }).code }, 'a pooled PostgreSQL connection failed; the next query reconnects') });
+  if (config.databaseUrl) {
+    // Loaded only when used: a single-machine start (and every CLI command) never loads pg.
+    const { openPostgres } = await import('../store/postgres.js');
+    return openPostgres({ url: config.databaseUrl, onIdleError: (e) => log.warn({ code: (e as { code?: string }).code }, 'a pooled PostgreSQL connection failed; the next query reconnects') });
+  }
   const path = join(config.dataDir, 'whoowns.db');
   return mode === 'write' || existsSync(path) ? openDb(path) : openDb(':memory:');
 }
