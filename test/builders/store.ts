@@ -91,3 +91,19 @@ export function describeStores(title: string, body: (b: StoreBackend) => void): 
     it.skip(`PostgreSQL: ${why}`, () => undefined);
   });
 }
+
+/** A describe that needs PostgreSQL itself (no SQLite half): the same skip-or-fail rule. */
+export function describePostgres(title: string, body: (url: string) => void): void {
+  describe(`${title} (postgres)`, () => {
+    const why = postgresUnavailable();
+    if (!why) return body(process.env[URL_VAR]!);
+    if (process.env.CI === 'true') {
+      it('runs against PostgreSQL', () => {
+        throw new Error(`CI=true but ${why}`);
+      });
+      return;
+    }
+    console.warn(`[postgres tests] skipped: ${why}`);
+    it.skip(`PostgreSQL: ${why}`, () => undefined);
+  });
+}
