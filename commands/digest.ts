@@ -23,7 +23,7 @@ type Sub = (ctx: ChatContext, name: string | undefined, digests: DigestService, 
 
 const SUBS: Record<string, Sub> = {
   async status(ctx, name, d) {
-    await ctx.reply(statusReply(d.status(name), ctx.locale));
+    await ctx.reply(statusReply(await d.status(name), ctx.locale));
   },
   async now(ctx, name, d, access) {
     if (!canAdminister(access, ctx)) throw notAllowed();
@@ -38,8 +38,8 @@ const SUBS: Record<string, Sub> = {
     // digest is posted for everyone in the channel, so the channel itself must be cleared.
     if (!placeCleared(access, ctx)) throw placeNotCleared();
     const spec = d.placeSpec(ctx.platform, ctx.place);
-    const { schedule, added } = d.subscribe(name, spec, `${ctx.platform}:${ctx.user.id}`);
-    const next = d.status(schedule.name)[0]?.next;
+    const { schedule, added } = await d.subscribe(name, spec, `${ctx.platform}:${ctx.user.id}`);
+    const next = (await d.status(schedule.name))[0]?.next;
     const when = next ? localTime(next.toISOString(), schedule.timezone) : '?';
     const zh = ctx.locale === 'zh';
     const text = added
@@ -53,7 +53,7 @@ const SUBS: Record<string, Sub> = {
   },
   async unsubscribe(ctx, name, d, access) {
     if (!canAdminister(access, ctx)) throw notAllowed();
-    const { schedule, result } = d.unsubscribe(name, d.placeSpec(ctx.platform, ctx.place));
+    const { schedule, result } = await d.unsubscribe(name, d.placeSpec(ctx.platform, ctx.place));
     const zh = ctx.locale === 'zh';
     const text = {
       removed: zh ? `已退订:这里不再收到摘要 ${schedule.name}。` : `Unsubscribed: digest ${schedule.name} no longer comes here.`,

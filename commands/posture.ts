@@ -182,7 +182,7 @@ const SUBS: Sub[] = [
       checkFingerprint(fp, bad);
       if (args.length > 1) throw bad({ zh: '参数太多:unmute 只需要一个问题指纹。', en: 'Too many arguments: unmute takes one fingerprint.' });
       if (!canAdminister(s.access, ctx)) throw notAllowed();
-      const removed = s.posture.unmute(fp!);
+      const removed = await s.posture.unmute(fp!);
       await ctx.reply(textReply(removed ? (ctx.locale === 'zh' ? `已取消静音 ${fp}。` : `Unmuted ${fp}.`) : ctx.locale === 'zh' ? `${fp} 没有被静音。` : `${fp} was not muted.`));
     },
   },
@@ -249,9 +249,9 @@ async function knownAccounts(ctx: ChatContext, s: Services): Promise<void> {
 }
 
 /** The named account (checked), else the place's stored default while it is still known. */
-function chosenAccount(ctx: ChatContext, s: Services, named: string | undefined): string | undefined {
+async function chosenAccount(ctx: ChatContext, s: Services, named: string | undefined): Promise<string | undefined> {
   if (named !== undefined) return s.posture.account(named).name;
-  const stored = s.channelAccounts?.get(ctx.platform, ctx.place.id);
+  const stored = await s.channelAccounts?.get(ctx.platform, ctx.place.id);
   return stored && s.posture.accounts.some((a) => a.name === stored) ? stored : undefined;
 }
 
@@ -260,7 +260,7 @@ async function accountRows(s: Services, scan: boolean): Promise<AccountRow[]> {
     s.posture.accounts.map(async (a): Promise<AccountRow> => {
       const row: AccountRow = { name: a.name, ...(accountIdOf(a) ? { accountId: accountIdOf(a)! } : {}), ...(a.discovered ? { discovered: true } : {}) };
       if (!scan) {
-        const view = s.posture.lastScan(a.name);
+        const view = await s.posture.lastScan(a.name);
         return view ? { ...row, view } : row;
       }
       try {
@@ -290,7 +290,7 @@ const ACCOUNT_SUBS: Sub[] = [
       if (args.length !== 1) throw usageError(this, { zh: '需要一个账号名称或 ID。', en: 'Name one account (name or id).' });
       if (!s.channelAccounts) throw new WhoownsError('NOT_ALLOWED', { zh: '这里不能保存默认账号。', en: 'A default account cannot be stored here.' });
       const account = s.posture.account(args[0]).name;
-      s.channelAccounts.set(ctx.platform, ctx.place.id, account, `${ctx.platform}:${ctx.user.id}`, new Date());
+      await s.channelAccounts.set(ctx.platform, ctx.place.id, account, `${ctx.platform}:${ctx.user.id}`, new Date());
       await ctx.reply(textReply(ctx.locale === 'zh' ? `本频道的 posture 命令默认使用账号 ${account}。` : `Posture commands here now answer about account ${account} by default.`));
     },
   },
@@ -322,7 +322,7 @@ export const posture: CommandSpec = {
     const { account: named, rest } = takeAccountOption(text.split(/\s+/).filter(Boolean));
     const [word, ...args] = rest;
     await knownAccounts(ctx, services);
-    const account = chosenAccount(ctx, services, named);
+    const account = await chosenAccount(ctx, services, named);
     if (!word) {
       if (account === undefined && services.posture.accounts.length > 1) {
         if (services.posture.accounts.some((a) => !services.posture.hasFreshScan(a.name))) {

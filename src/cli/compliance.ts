@@ -40,7 +40,7 @@ export async function runCompliance(id: FrameworkId, opts: ComplianceOptions, io
       });
     }
     // Passes are kept so a recommendation scoped to one rule of a check sees that rule's own passes.
-    const scan = posture.assess(snapshot, { includePasses: true });
+    const scan = await posture.assess(snapshot, { includePasses: true });
     io.out(renderCompliance(assessCompliance(framework, scan), format, lang));
     return 0;
   });

@@ -59,7 +59,7 @@ function listSchedules(io: CliIo, lang: Lang): Promise<number> {
       io.out(zh ? '没有配置定时摘要(在 WHOOWNS_CONFIG 指向的文件中添加 schedules:)。\n' : 'No digest schedules configured (add schedules: to the WHOOWNS_CONFIG file).\n');
       return 0;
     }
-    for (const st of digests.service.status()) {
+    for (const st of await digests.service.status()) {
       const s = st.schedule;
       io.out(`${s.name}\n`);
       const rows: [string, string][] = [
@@ -82,7 +82,7 @@ async function dryRun(io: CliIo, opts: DigestCliOptions, lang: Lang): Promise<nu
     const now = clock.now();
     const { message } = await buildMessage(schedule, { trigger: 'manual', scheduledFor: now }, digests.deps, now, { record: false, log });
     const rendered = await renderPayload({ kind: 'digest', lang: schedule.lang, message }, undefined, log);
-    const specs = digests.service.destinationSpecs(schedule);
+    const specs = await digests.service.destinationSpecs(schedule);
     const platforms = new Set(specs.map(platformOf));
     const zh = lang === 'zh';
     io.out(zh ? `摘要 ${schedule.name}(试运行:不会发送或记录任何内容)\n` : `Digest ${schedule.name} (dry run: nothing is posted or recorded)\n`);

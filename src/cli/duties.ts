@@ -40,7 +40,7 @@ export async function runDuties(opts: DutiesOptions, io: CliIo): Promise<number>
         en: `Cannot build the duties report: ${first.service} ${first.action} failed (${first.code}). Check the network, endpoints (WHOOWNS_ENDPOINT_*) and credentials.`,
       });
     }
-    io.out(renderDuties(buildDuties(posture.assess(snapshot), estateOf(snapshot), kb, map), format, lang));
+    io.out(renderDuties(buildDuties(await posture.assess(snapshot), estateOf(snapshot), kb, map), format, lang));
     return 0;
   });
 }

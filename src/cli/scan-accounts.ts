@@ -49,7 +49,7 @@ export async function scanAccounts(
         const g = snapshot.gaps[0];
         return { account, error: { zh: `什么都没有读到(${g?.code ?? '未知'})。`, en: `nothing could be read (${g?.code ?? 'unknown'}).` } };
       }
-      return { account, scan: posture.assess(snapshot, o.filter, { mutes: o.mutes }) };
+      return { account, scan: await posture.assess(snapshot, o.filter, { mutes: o.mutes }) };
     } catch (e) {
       if (!isWhoownsError(e)) throw e;
       return { account, error: e.messages };

@@ -149,7 +149,7 @@ export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
       });
     }
     // Chat mutes apply as they do in chat, so the CLI and the bot agree on what is open.
-    const scan = posture.assess(snapshot, filter, { mutes: opts.mutes !== false });
+    const scan = await posture.assess(snapshot, filter, { mutes: opts.mutes !== false });
     const out = bufferedOut((t) => io.out(t));
     renderTo(scan, format, { lang, bothLanguages, color: format === 'table' && io.isTTY && opts.color !== false }, out.write);
     out.flush();

@@ -46,11 +46,18 @@ const envSchema = z.object({
   WHOOWNS_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
   WHOOWNS_CONSOLE: z.enum(['stdin'], 'must be stdin (run the console on a pipe, for scripts and benchmarks)').optional(),
   WHOOWNS_SUPPRESSIONS: z.string().optional(),
+  // The message never quotes the value: it holds the database password.
+  WHOOWNS_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://whoowns:PASSWORD@db.internal:5432/whoowns (unset it to use the local SQLite file)')
+    .optional(),
 });
 
 export interface Config {
   logLevel: string;
   dataDir: string;
+  /** WHOOWNS_DATABASE_URL: state in PostgreSQL (shared by replicas) instead of dataDir's SQLite file. A secret. */
+  databaseUrl?: string;
   lang?: 'zh' | 'en';
   /** WHOOWNS_CONSOLE=stdin: the console reads a pipe (scripts, benchmarks), not only a terminal. */
   consoleOnPipe?: boolean;
@@ -164,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
   return {
     logLevel: v.WHOOWNS_LOG_LEVEL,
     dataDir: v.WHOOWNS_DATA_DIR ?? join(deps.home ?? env.HOME ?? homedir(), '.whoowns'),
+    ...(v.WHOOWNS_DATABASE_URL ? { databaseUrl: v.WHOOWNS_DATABASE_URL } : {}),
     lang: v.WHOOWNS_LANG,
     consoleOnPipe: v.WHOOWNS_CONSOLE === 'stdin',
     port: v.PORT,
@@ -192,9 +200,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     },
     schedules: file.schedules ?? [],
     ...(file.owners ? { owners: file.owners } : {}),
-    secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env)])],
+    secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env), ...databaseSecrets(v.WHOOWNS_DATABASE_URL)])],
     warnings: [...idShapeWarnings('WHOOWNS_POSTURE_USERS', 'users', postureUsers), ...idShapeWarnings('WHOOWNS_POSTURE_CHANNELS', 'channels', postureChannels)],
   };
+}
+
+/** The database URL and its password (also URL-decoded) are redacted wherever they would appear. */
+function databaseSecrets(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const pw = new URL(url).password;
+    return pw ? [url, pw, decodeURIComponent(pw)] : [url];
+  } catch {
+    return [url];
+  }
 }
 
 /** The stream gateway lives on the API host unless DINGTALK_GATEWAY_URL says otherwise. */

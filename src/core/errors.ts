@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'DATA_DIR'
   /** The state database file is damaged: restore it or move it aside. */
   | 'DB_DAMAGED'
+  /** The PostgreSQL database (WHOOWNS_DATABASE_URL) cannot be reached or set up. */
+  | 'DB_UNAVAILABLE'
   | 'KB_INVALID'
   | 'QUESTION_EMPTY'
   | 'QUESTION_TOO_LONG'

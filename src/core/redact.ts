@@ -36,6 +36,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bSTS\.[A-Za-z0-9_-]{16,}/g, REDACTED],
   // DingTalk custom robot signing secrets.
   [/\bSEC[0-9a-f]{40,}\b/g, REDACTED],
+  // The password in a database URL (WHOOWNS_DATABASE_URL): postgres://user:PASSWORD@host/db.
+  [/\b(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]+@/g, `$1${REDACTED}@`],
 ];
 
 /** Only the credential-shaped patterns: for places that know no secret values (error constructors). */

@@ -40,7 +40,7 @@ export interface DeliverDeps {
   log: Logger;
   policy?: DeliveryPolicy;
   /** Called between posts; false means our lease was lost, so stop before posting anything else. */
-  stillOwner?: () => boolean;
+  stillOwner?: () => boolean | Promise<boolean>;
   /** When the run started: a look-up for its message searches from here (minus LOOKUP_MARGIN_MS). */
   startedAt?: Date;
 }
@@ -61,19 +61,19 @@ interface Step {
 export async function deliverRun(runId: string, rendered: RenderedDigest, destinations: Destination[], deps: DeliverDeps): Promise<DeliveryRecord[]> {
   const byKey = new Map(destinations.map((d) => [d.key, d]));
   // One destination after another: a crash stops everything at one known point.
-  for (const row of deps.store.deliveries(runId)) {
+  for (const row of await deps.store.deliveries(runId)) {
     if (row.status === 'failed' || (row.status === 'sent' && row.chart !== 'pending' && row.chart !== 'uploading')) continue;
     const log = deps.log.child({ runId, destination: row.destination });
     const dest = byKey.get(row.destination);
     if (!dest) {
-      if (row.status === 'sent') deps.store.markChart(runId, row.destination, 'failed', deps.clock.now(), 'destination is no longer configured or subscribed');
-      else deps.store.markFailed(runId, row.destination, deps.clock.now(), 'destination is no longer configured or subscribed', true);
+      if (row.status === 'sent') await deps.store.markChart(runId, row.destination, 'failed', deps.clock.now(), 'destination is no longer configured or subscribed');
+      else await deps.store.markFailed(runId, row.destination, deps.clock.now(), 'destination is no longer configured or subscribed', true);
       log.warn('destination gone; delivery dropped');
       continue;
     }
     const step: Step = { runId, rendered, dest, deps, log };
     const posted = row.status === 'sent' ? { ...(row.messageRef ? { ref: row.messageRef } : {}) } : await postOnce(step, row);
-    const chart = deps.store.deliveries(runId).find((r) => r.destination === dest.key)?.chart;
+    const chart = (await deps.store.deliveries(runId)).find((r) => r.destination === dest.key)?.chart;
     if (posted && (chart === 'pending' || chart === 'uploading')) await sendChart(step, posted, chart === 'uploading');
   }
   return deps.store.deliveries(runId);
@@ -85,17 +85,17 @@ async function postOnce({ runId, rendered, dest, deps, log }: Step, row: Deliver
   const chart = !!rendered.chart && !!dest.sendChart;
   let attempts = row.attempts;
   for (;;) {
-    if (deps.stillOwner && !deps.stillOwner()) throw new LeaseLostError();
+    if (deps.stillOwner && !(await deps.stillOwner())) throw new LeaseLostError();
     // An earlier attempt (before a crash, or one whose answer was lost) may have been posted.
     if (attempts > 0) {
       const found = await lookUp({ runId, rendered, dest, deps, log }, attempts);
       if (found) {
-        deps.store.markSent(runId, dest.key, deps.clock.now(), { ...(found.ref ? { messageRef: found.ref } : {}), chart });
+        await deps.store.markSent(runId, dest.key, deps.clock.now(), { ...(found.ref ? { messageRef: found.ref } : {}), chart });
         log.info({ attempts, ref: found.ref }, 'digest message found in the channel (posted before a crash); not posting it again');
         return found;
       }
     }
-    deps.store.markSending(runId, dest.key, deps.clock.now());
+    await deps.store.markSending(runId, dest.key, deps.clock.now());
     attempts++;
     let posted: Posted;
     try {
@@ -104,14 +104,14 @@ async function postOnce({ runId, rendered, dest, deps, log }: Step, row: Deliver
       const permanent = e instanceof PermanentDeliveryError;
       const final = permanent || attempts >= policy.maxAttempts;
       const reason = reasonOf(e);
-      deps.store.markFailed(runId, dest.key, deps.clock.now(), reason, final);
+      await deps.store.markFailed(runId, dest.key, deps.clock.now(), reason, final);
       log.warn({ attempts, final, reason: reason.slice(0, 200) }, 'digest delivery failed');
       if (final) return undefined;
       await deps.clock.sleep(backoffMs(attempts, policy));
       continue;
     }
     // First thing after the answer: the post is in the channel now.
-    deps.store.markSent(runId, dest.key, deps.clock.now(), { ...(posted.ref ? { messageRef: posted.ref } : {}), chart });
+    await deps.store.markSent(runId, dest.key, deps.clock.now(), { ...(posted.ref ? { messageRef: posted.ref } : {}), chart });
     log.info({ attempts }, 'digest delivered');
     return posted;
   }
@@ -138,25 +138,25 @@ async function lookUp({ runId, dest, deps, log }: Step, attempts: number): Promi
  */
 async function sendChart({ runId, rendered, dest, deps, log }: Step, posted: Posted, maybeSent: boolean): Promise<void> {
   if (!rendered.chart || !dest.sendChart) {
-    deps.store.markChart(runId, dest.key, 'failed', deps.clock.now(), 'the chart could not be drawn on resume');
+    await deps.store.markChart(runId, dest.key, 'failed', deps.clock.now(), 'the chart could not be drawn on resume');
     return;
   }
   if (maybeSent && (await chartFound(dest, posted, rendered.chart.filename, log))) {
-    deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
+    await deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
     log.info('trend chart found in the channel (uploaded before a crash); not uploading it again');
     return;
   }
-  deps.store.markChart(runId, dest.key, 'uploading', deps.clock.now());
+  await deps.store.markChart(runId, dest.key, 'uploading', deps.clock.now());
   try {
     await dest.sendChart(rendered, posted);
   } catch (e) {
     const reason = reasonOf(e);
-    deps.store.markChart(runId, dest.key, 'failed', deps.clock.now(), `chart: ${reason}`);
+    await deps.store.markChart(runId, dest.key, 'failed', deps.clock.now(), `chart: ${reason}`);
     log.warn({ reason: reason.slice(0, 200) }, 'trend chart not uploaded; the digest message itself was posted');
     return;
   }
   // Outside the try, like the message's record: if this write fails, 'uploading' is what a resume finds.
-  deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
+  await deps.store.markChart(runId, dest.key, 'done', deps.clock.now());
 }
 
 async function chartFound(dest: Destination, posted: Posted, filename: string, log: Logger): Promise<boolean> {

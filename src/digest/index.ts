@@ -60,7 +60,7 @@ export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
     store,
     history: new HistoryStore(o.db),
     scan: o.scan,
-    destinations: (s) => service!.destinationSpecs(s).map((d) => redacting(createDestination(d, o.senders, s.lang), o.redact)),
+    destinations: async (s) => (await service!.destinationSpecs(s)).map((d) => redacting(createDestination(d, o.senders, s.lang), o.redact)),
     clock,
     log: o.log.child({ component: 'digest' }),
     holder: o.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

@@ -30,7 +30,7 @@ export interface DigestDeps {
   /** Read the schedule's account (a fresh scan, or a snapshot younger than its max age), chat mutes applied. */
   scan(schedule: Schedule, now: Date, log: Logger): Promise<ScanResult>;
   /** Config destinations plus chat subscriptions, at the time of the call. */
-  destinations(schedule: Schedule): Destination[];
+  destinations(schedule: Schedule): Destination[] | Promise<Destination[]>;
   clock: Clock;
   log: Logger;
   /** This process's name on leases (unique per process). */
@@ -98,22 +98,22 @@ export function scopeKey(s: Schedule): string {
 export async function runDigest(schedule: Schedule, req: RunRequest, deps: DigestDeps): Promise<RunOutcome> {
   const id = runIdFor(schedule.name, req);
   const log = deps.log.child({ digest: schedule.name, runId: id });
-  const lease = takeLease(schedule.name, deps);
+  const lease = await takeLease(schedule.name, deps);
   if (!lease) {
     log.info('another run of this schedule is in progress');
     return { status: 'busy', runId: id, deliveries: [] };
   }
   try {
-    const existing = deps.store.run(id);
+    const existing = await deps.store.run(id);
     if (existing && existing.status !== 'building' && existing.status !== 'sending') {
-      return { status: 'done-before', runId: id, deliveries: deps.store.deliveries(id) };
+      return { status: 'done-before', runId: id, deliveries: await deps.store.deliveries(id) };
     }
     if (existing?.status === 'sending' && existing.message) {
       log.warn('resuming a run interrupted while sending');
       return await send(schedule, existing, JSON.parse(existing.message) as Payload, deps, lease, log);
     }
     const now = deps.clock.now();
-    if (!existing) deps.store.createRun({ id, schedule: schedule.name, scheduledFor: req.scheduledFor.toISOString(), trigger: req.trigger, startedAt: now.toISOString() });
+    if (!existing) await deps.store.createRun({ id, schedule: schedule.name, scheduledFor: req.scheduledFor.toISOString(), trigger: req.trigger, startedAt: now.toISOString() });
     let payload: Payload;
     let scanId: number | undefined;
     try {
@@ -127,29 +127,29 @@ export async function runDigest(schedule: Schedule, req: RunRequest, deps: Diges
       payload = { kind: 'failure', lang: schedule.lang, schedule: schedule.name, accountName: schedule.account, at: now.toISOString(), error: err.messages };
     }
     if (lease.lost()) throw new LeaseLostError();
-    const keys = deps.destinations(schedule).map((d) => d.key);
-    deps.store.markBuilt(id, {
+    const keys = (await deps.destinations(schedule)).map((d) => d.key);
+    await deps.store.markBuilt(id, {
       ...(scanId !== undefined ? { scanId } : {}),
       message: JSON.stringify(payload),
       ...(payload.kind === 'digest' ? { state: JSON.stringify(payload.message.state) } : {}),
       destinations: keys,
       now: deps.clock.now(),
     });
-    return await send(schedule, deps.store.run(id)!, payload, deps, lease, log);
+    return await send(schedule, (await deps.store.run(id))!, payload, deps, lease, log);
   } finally {
-    lease.release();
+    await lease.release();
   }
 }
 
 async function send(schedule: Schedule, run: RunRecord, payload: Payload, deps: DigestDeps, lease: Lease, log: Logger): Promise<RunOutcome> {
   const rendered = await renderPayload(payload, deps.rasterize, log);
-  const rows = await deliverRun(run.id, rendered, deps.destinations(schedule), {
+  const rows = await deliverRun(run.id, rendered, await deps.destinations(schedule), {
     store: deps.store,
     clock: deps.clock,
     log,
     policy: deps.policy,
     startedAt: new Date(run.startedAt),
-    stillOwner: () => !lease.lost() && lease.renew(),
+    stillOwner: async () => !lease.lost() && (await lease.renew()),
   });
   const sent = rows.filter((r) => r.status === 'sent').length;
   let status: 'sent' | 'partial' | 'failed';
@@ -171,10 +171,10 @@ async function send(schedule: Schedule, run: RunRecord, payload: Payload, deps: 
       error = { zh: `部分目的地发送失败:${failed}`, en: `Some destinations failed: ${failed}` };
     }
   }
-  deps.store.finishRun(run.id, status, deps.clock.now(), error?.en);
+  await deps.store.finishRun(run.id, status, deps.clock.now(), error?.en);
   // Keep the tables small: stored messages of the last runs, scans for three trend windows.
-  deps.store.pruneRuns(schedule.name);
-  deps.history.pruneScans(new Date(deps.clock.now().getTime() - 3 * TREND_DAYS * 86_400_000));
+  await deps.store.pruneRuns(schedule.name);
+  await deps.history.pruneScans(new Date(deps.clock.now().getTime() - 3 * TREND_DAYS * 86_400_000));
   log.info({ status, sent, destinations: rows.length }, 'digest run finished');
   const out: RunOutcome = { status, runId: run.id, deliveries: rows };
   if (payload.kind === 'digest') out.message = payload.message;
@@ -192,17 +192,17 @@ export async function buildMessage(
 ): Promise<{ message: DigestMessage; scanId?: number }> {
   const scan = await deps.scan(schedule, now, opts.log);
   const scope = scopeKey(schedule);
-  const scanId = opts.record ? deps.history.recordScan(scan, scope, historyCoverage(coverageOf(scan))) : undefined;
-  const prevRaw = deps.store.lastDeliveredState(schedule.name);
+  const scanId = opts.record ? await deps.history.recordScan(scan, scope, historyCoverage(coverageOf(scan))) : undefined;
+  const prevRaw = await deps.store.lastDeliveredState(schedule.name);
   const previous = prevRaw ? (JSON.parse(prevRaw.state) as DigestState) : null;
   const failing = scan.findings.filter((f) => f.status === 'fail').map((f) => f.fingerprint);
   const w = trendWindow(now);
-  const trend = trendPoints(deps.history.scans(scan.accountName, scope, w.from, w.to), schedule.timezone);
+  const trend = trendPoints(await deps.history.scans(scan.accountName, scope, w.from, w.to), schedule.timezone);
   const message = buildDigest(previous, scan, now, {
     schedule: schedule.name,
     timezone: schedule.timezone,
     ...(schedule.scope.minSeverity ? { minSeverity: schedule.scope.minSeverity } : {}),
-    firstSeen: deps.history.firstSeen(scan.accountName, failing),
+    firstSeen: await deps.history.firstSeen(scan.accountName, failing),
     trend: schedule.scope.minSeverity ? trimTrend(trend, schedule.scope.minSeverity) : trend,
     ...(req.trigger === 'catch-up' ? { late: { scheduledFor: req.scheduledFor.toISOString() } } : {}),
   });
@@ -253,46 +253,49 @@ function trimTrend(points: TrendPoint[], min: NonNullable<Schedule['scope']['min
  * Give up on a run a crash left behind when it is too old to be worth posting: pending
  * deliveries are marked failed and the run ends as partial or failed.
  */
-export function abandonRun(store: DigestStore, run: RunRecord, now: Date, reason: string): void {
-  for (const d of store.deliveries(run.id)) {
-    if (d.status !== 'sent' && d.status !== 'failed') store.markFailed(run.id, d.destination, now, reason, true);
+export async function abandonRun(store: DigestStore, run: RunRecord, now: Date, reason: string): Promise<void> {
+  for (const d of await store.deliveries(run.id)) {
+    if (d.status !== 'sent' && d.status !== 'failed') await store.markFailed(run.id, d.destination, now, reason, true);
   }
-  const sent = store.deliveries(run.id).some((d) => d.status === 'sent');
-  store.finishRun(run.id, sent ? 'partial' : 'failed', now, reason);
+  const sent = (await store.deliveries(run.id)).some((d) => d.status === 'sent');
+  await store.finishRun(run.id, sent ? 'partial' : 'failed', now, reason);
 }
 
 interface Lease {
   lost(): boolean;
-  renew(): boolean;
-  release(): void;
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 /** The schedule's lease, kept alive by a heartbeat while the run works. */
-function takeLease(schedule: string, deps: DigestDeps): Lease | undefined {
+async function takeLease(schedule: string, deps: DigestDeps): Promise<Lease | undefined> {
   const ttl = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
-  if (!deps.store.acquireLease(schedule, deps.holder, deps.clock.now(), ttl)) {
-    const current = deps.store.lease(schedule)?.holder;
+  if (!(await deps.store.acquireLease(schedule, deps.holder, deps.clock.now(), ttl))) {
+    const current = (await deps.store.lease(schedule))?.holder;
     const gone = deps.holderGone ?? ((h: string) => holderGoneOnThisHost(h));
-    if (!current || !gone(current) || !deps.store.takeOverLease(schedule, current, deps.holder, deps.clock.now(), ttl)) return undefined;
+    if (!current || !gone(current) || !(await deps.store.takeOverLease(schedule, current, deps.holder, deps.clock.now(), ttl))) return undefined;
     deps.log.warn({ schedule, previous: current }, 'took over the lease of a process that is gone');
   }
   let lost = false;
   let timer: unknown;
-  const renew = () => {
+  const renew = async () => {
     if (lost) return false;
-    lost = !deps.store.renewLease(schedule, deps.holder, deps.clock.now(), ttl);
+    // A database that cannot be reached cannot confirm the lease: treated as lost (stop posting).
+    lost = !(await deps.store.renewLease(schedule, deps.holder, deps.clock.now(), ttl).catch(() => false));
     return !lost;
   };
   const beat = () => {
-    if (renew()) timer = deps.clock.setTimer(ttl / 4, beat);
+    void renew().then((ok) => {
+      if (ok) timer = deps.clock.setTimer(ttl / 4, beat);
+    });
   };
   timer = deps.clock.setTimer(ttl / 4, beat);
   return {
     lost: () => lost,
     renew,
-    release() {
+    async release() {
       deps.clock.clearTimer(timer);
-      if (!lost) deps.store.releaseLease(schedule, deps.holder);
+      if (!lost) await deps.store.releaseLease(schedule, deps.holder);
     },
   };
 }

@@ -40,9 +40,10 @@ export class DigestScheduler {
     this.stopped = false;
     const now = this.deps.clock.now();
     for (const s of this.opts.schedules) {
-      const firstSeen = this.deps.store.registerSchedule(s.name, now);
       this.track(
-        this.recover(s, firstSeen)
+        this.deps.store
+          .registerSchedule(s.name, now)
+          .then((firstSeen) => this.recover(s, firstSeen))
           .catch((e: unknown) => this.deps.log.error({ err: e, digest: s.name }, 'digest recovery failed'))
           .finally(() => this.arm(s)),
       );
@@ -90,19 +91,19 @@ export class DigestScheduler {
     // A half-done run is worth finishing a little longer than a missed one is worth starting:
     // the lease of the crashed process has to expire first.
     const allowance = s.graceMs + (this.deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS);
-    for (const run of this.deps.store.unfinished(s.name)) {
+    for (const run of await this.deps.store.unfinished(s.name)) {
       const slot = new Date(run.scheduledFor);
       if (now.getTime() - slot.getTime() <= allowance) {
         log.warn({ runId: run.id, status: run.status }, 'resuming a digest run interrupted by a restart');
         await this.attempt(s, { trigger: run.trigger, scheduledFor: slot }, allowance);
       } else {
         log.warn({ runId: run.id }, 'abandoning a digest run interrupted too long ago');
-        abandonRun(this.deps.store, run, now, 'abandoned: the bot restarted too long after this run was interrupted');
+        await abandonRun(this.deps.store, run, now, 'abandoned: the bot restarted too long after this run was interrupted');
       }
     }
     const slot = this.crons.get(s.name)!.previousRuns(1, now)[0];
     if (!slot || slot.getTime() <= Date.parse(firstSeen)) return;
-    if (this.deps.store.run(runIdFor(s.name, { trigger: 'cron', scheduledFor: slot }))) return;
+    if (await this.deps.store.run(runIdFor(s.name, { trigger: 'cron', scheduledFor: slot }))) return;
     const lateMs = now.getTime() - slot.getTime();
     if (lateMs <= s.graceMs) {
       const trigger = lateMs < (this.opts.onTimeMs ?? 60_000) ? 'cron' : 'catch-up';
@@ -112,7 +113,7 @@ export class DigestScheduler {
     }
     log.warn({ slot: slot.toISOString(), lateMs }, 'digest missed while the bot was down, outside the grace period');
     const id = runIdFor(s.name, { trigger: 'cron', scheduledFor: slot });
-    this.deps.store.createRun({
+    await this.deps.store.createRun({
       id,
       schedule: s.name,
       scheduledFor: slot.toISOString(),
@@ -121,7 +122,7 @@ export class DigestScheduler {
       status: 'missed',
       error: `missed: the bot was not running at ${slot.toISOString()} and came back after the ${Math.round(s.graceMs / 60_000)}-minute grace period`,
     });
-    this.deps.store.finishRun(id, 'missed', now);
+    await this.deps.store.finishRun(id, 'missed', now);
   }
 
   private arm(s: Schedule): void {

@@ -58,32 +58,34 @@ export class DigestService {
     return found;
   }
 
-  status(name?: string): ScheduleStatus[] {
+  async status(name?: string): Promise<ScheduleStatus[]> {
     const list = name ? [this.find(name)] : this.o.schedules;
     const now = this.o.clock.now();
-    return list.map((s) => {
-      const last = this.o.store.runs(s.name, 1)[0];
-      const out: ScheduleStatus = { schedule: s, next: cronFor(s).nextRun(now), destinations: this.destinationViews(s, s.lang) };
+    const out: ScheduleStatus[] = [];
+    for (const s of list) {
+      const last = (await this.o.store.runs(s.name, 1))[0];
+      const st: ScheduleStatus = { schedule: s, next: cronFor(s).nextRun(now), destinations: await this.destinationViews(s, s.lang) };
       if (last) {
-        const rows = this.o.store.deliveries(last.id);
-        out.last = { ...last, sent: rows.filter((r) => r.status === 'sent').length, total: rows.length };
+        const rows = await this.o.store.deliveries(last.id);
+        st.last = { ...last, sent: rows.filter((r) => r.status === 'sent').length, total: rows.length };
       }
-      return out;
-    });
+      out.push(st);
+    }
+    return out;
   }
 
   /** Config destinations first, then chat subscriptions; one entry per place. */
-  destinationSpecs(s: Schedule): DestinationSpec[] {
+  async destinationSpecs(s: Schedule): Promise<DestinationSpec[]> {
     const out = new Map<string, DestinationSpec>();
     for (const d of s.destinations) out.set(destinationKey(d), d);
-    for (const sub of this.o.store.subscriptions(s.name)) if (!out.has(sub.destination)) out.set(sub.destination, JSON.parse(sub.spec) as DestinationSpec);
+    for (const sub of await this.o.store.subscriptions(s.name)) if (!out.has(sub.destination)) out.set(sub.destination, JSON.parse(sub.spec) as DestinationSpec);
     return [...out.values()];
   }
 
-  destinationViews(s: Schedule, lang: Lang): DestinationView[] {
+  async destinationViews(s: Schedule, lang: Lang): Promise<DestinationView[]> {
     const views: DestinationView[] = s.destinations.map((d) => ({ key: destinationKey(d), label: describeDestination(d, lang), from: 'config' }));
     const seen = new Set(views.map((v) => v.key));
-    for (const sub of this.o.store.subscriptions(s.name)) {
+    for (const sub of await this.o.store.subscriptions(s.name)) {
       if (seen.has(sub.destination)) continue;
       views.push({ key: sub.destination, label: describeDestination(JSON.parse(sub.spec) as DestinationSpec, lang), from: 'chat', addedBy: sub.addedBy });
     }
@@ -116,20 +118,20 @@ export class DigestService {
   }
 
   /** Subscribe a place; false when it already gets this digest (from config or chat). */
-  subscribe(name: string | undefined, spec: DestinationSpec, by: string): { schedule: Schedule; added: boolean } {
+  async subscribe(name: string | undefined, spec: DestinationSpec, by: string): Promise<{ schedule: Schedule; added: boolean }> {
     const s = this.find(name);
     const key = destinationKey(spec);
     if (s.destinations.some((d) => destinationKey(d) === key)) return { schedule: s, added: false };
-    const added = this.o.store.subscribe({ schedule: s.name, destination: key, spec: JSON.stringify(spec), addedBy: by, addedAt: this.o.clock.now().toISOString() });
+    const added = await this.o.store.subscribe({ schedule: s.name, destination: key, spec: JSON.stringify(spec), addedBy: by, addedAt: this.o.clock.now().toISOString() });
     return { schedule: s, added };
   }
 
   /** 'removed', 'absent', or 'config' (the place is in the config file, which chat cannot change). */
-  unsubscribe(name: string | undefined, spec: DestinationSpec): { schedule: Schedule; result: 'removed' | 'absent' | 'config' } {
+  async unsubscribe(name: string | undefined, spec: DestinationSpec): Promise<{ schedule: Schedule; result: 'removed' | 'absent' | 'config' }> {
     const s = this.find(name);
     const key = destinationKey(spec);
     if (s.destinations.some((d) => destinationKey(d) === key)) return { schedule: s, result: 'config' };
-    return { schedule: s, result: this.o.store.unsubscribe(s.name, key) ? 'removed' : 'absent' };
+    return { schedule: s, result: (await this.o.store.unsubscribe(s.name, key)) ? 'removed' : 'absent' };
   }
 }
 

@@ -102,9 +102,9 @@ export class PostureSource {
   }
 
   /** The last scan of an account held in the cache (whole account), without scanning. */
-  lastScan(account: string): ScanView | undefined {
+  async lastScan(account: string): Promise<ScanView | undefined> {
     const e = this.cache.get(keyOf(this.account(account).name, undefined));
-    return e ? this.view(e) : undefined;
+    return e ? await this.view(e) : undefined;
   }
 
   /** How many snapshots the cache holds now (the bot keeps at most one per account). */
@@ -133,7 +133,7 @@ export class PostureSource {
   async currentWithSnapshot(account?: string): Promise<ScanView & { snapshot: Snapshot }> {
     const e = this.hasFreshScan(account) ? await this.withSnapshot(account) : await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log);
     const full = e.snapshot ? (e as Entry & { snapshot: Snapshot }) : await this.withSnapshot(account);
-    return { ...this.view(full), snapshot: full.snapshot };
+    return { ...(await this.view(full)), snapshot: full.snapshot };
   }
 
   /**
@@ -178,12 +178,12 @@ export class PostureSource {
   async mute(fingerprint: string, days: number, reason: string, by: string): Promise<string> {
     const now = this.opts.now();
     const until = new Date(now.getTime() + days * 86_400_000).toISOString();
-    this.opts.mutes.put({ fingerprint, reason, mutedBy: by, createdAt: now.toISOString(), until });
+    await this.opts.mutes.put({ fingerprint, reason, mutedBy: by, createdAt: now.toISOString(), until });
     this.opts.log.info({ fingerprint, days, by }, 'finding muted');
     return until.slice(0, 10);
   }
 
-  unmute(fingerprint: string): boolean {
+  unmute(fingerprint: string): Promise<boolean> {
     return this.opts.mutes.remove(fingerprint);
   }
 
@@ -235,10 +235,10 @@ export class PostureSource {
   }
 
   /** Run the checks over a snapshot, with chat mutes applied unless `mutes` is false. */
-  assess(snapshot: Snapshot, filter: ScanFilter = {}, o: { mutes?: boolean } = {}): ScanResult {
+  async assess(snapshot: Snapshot, filter: ScanFilter = {}, o: { mutes?: boolean } = {}): Promise<ScanResult> {
     const now = this.opts.now();
     const scan = this.opts.backend.evaluate(snapshot, now, filter);
-    return o.mutes === false ? scan : this.withMutes(scan, now);
+    return o.mutes === false ? scan : await this.withMutes(scan, now);
   }
 
   whoami(account: AccountConfig, log: Logger): Promise<WhoamiResult> {
@@ -247,13 +247,13 @@ export class PostureSource {
 
   // ---------------------------------------------------------------------------------------
 
-  private withMutes(scan: ScanResult, now: Date): ScanResult {
-    return applyMutes(scan, this.opts.mutes.active(now));
+  private async withMutes(scan: ScanResult, now: Date): Promise<ScanResult> {
+    return applyMutes(scan, await this.opts.mutes.active(now));
   }
 
-  private view(e: Entry): ScanView {
+  private async view(e: Entry): Promise<ScanView> {
     const now = this.opts.now();
-    return { scan: this.withMutes(e.scan, now), ageMs: now.getTime() - e.at, demo: this.demo };
+    return { scan: await this.withMutes(e.scan, now), ageMs: now.getTime() - e.at, demo: this.demo };
   }
 
   private chatKey(account?: string): string {

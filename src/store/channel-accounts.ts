@@ -5,17 +5,20 @@ import type { Db } from './db.js';
 export class ChannelAccountStore {
   constructor(private readonly db: Db) {}
 
-  set(platform: string, place: string, account: string, by: string, at: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO channel_accounts (platform, place, account, set_by, set_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(platform, place) DO UPDATE SET account = excluded.account, set_by = excluded.set_by, set_at = excluded.set_at`,
-      )
-      .run(platform, place, account, by, at.toISOString());
+  async set(platform: string, place: string, account: string, by: string, at: Date): Promise<void> {
+    await this.db.run(
+      `INSERT INTO channel_accounts (platform, place, account, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(platform, place) DO UPDATE SET account = excluded.account, set_by = excluded.set_by, set_at = excluded.set_at`,
+      platform,
+      place,
+      account,
+      by,
+      at.toISOString(),
+    );
   }
 
-  get(platform: string, place: string): string | undefined {
-    const row = this.db.prepare('SELECT account FROM channel_accounts WHERE platform = ? AND place = ?').get(platform, place) as { account: string } | undefined;
+  async get(platform: string, place: string): Promise<string | undefined> {
+    const row = await this.db.get<{ account: string }>('SELECT account FROM channel_accounts WHERE platform = ? AND place = ?', platform, place);
     return row?.account;
   }
 }

@@ -2,9 +2,14 @@ import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { WhoownsError, isWhoownsError } from '../core/errors.js';
-import { MIGRATIONS } from './migrations.js';
+import { migrationText, MIGRATIONS } from './migrations.js';
+import type { Db } from './sql.js';
+import { SqliteDb } from './sqlite.js';
 
-export type Db = Database.Database;
+export type { Db, Param } from './sql.js';
+
+/** The raw better-sqlite3 handle (tests that build old schemas by hand). */
+export type SqliteHandle = Database.Database;
 
 // The database holds finding history and digest text: private to the user running the bot
 // (0600, and SQLite gives -wal and -shm the main file's mode), in a 0700 directory when we make it.
@@ -17,9 +22,14 @@ const DIR_MODE = 0o700;
  * A damaged file is refused here, before anything reads or writes it.
  */
 export function openDb(path: string): Db {
+  return new SqliteDb(openSqlite(path));
+}
+
+/** The SQLite file opened, checked and migrated, as better-sqlite3's handle. */
+export function openSqlite(path: string): SqliteHandle {
   if (path === ':memory:') return migrated(configure(new Database(path)));
   prepareFiles(path);
-  let db: Db | undefined;
+  let db: SqliteHandle | undefined;
   try {
     db = configure(new Database(path));
     checkIntegrity(db);
@@ -30,7 +40,7 @@ export function openDb(path: string): Db {
   }
 }
 
-function configure(db: Db): Db {
+function configure(db: SqliteHandle): SqliteHandle {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -38,7 +48,7 @@ function configure(db: Db): Db {
   return db;
 }
 
-function migrated(db: Db): Db {
+function migrated(db: SqliteHandle): SqliteHandle {
   migrate(db);
   return db;
 }
@@ -66,7 +76,7 @@ function tighten(file: string): void {
 }
 
 /** quick_check reads every page: garbage in the middle of the file shows up now, not mid-digest. */
-function checkIntegrity(db: Db): void {
+function checkIntegrity(db: SqliteHandle): void {
   const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
   const problems = rows.map((r) => r.quick_check).filter((m) => m !== 'ok');
   if (problems.length) throw Object.assign(new Error(problems.join('; ')), { code: 'SQLITE_CORRUPT' });
@@ -128,22 +138,25 @@ function dirError(cause: unknown, dir: string): WhoownsError {
   );
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: SqliteHandle): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db): void {
+export function migrate(db: SqliteHandle): void {
   const current = schemaVersion(db);
-  if (current > MIGRATIONS.length) {
-    throw new WhoownsError('CONFIG_INVALID', {
-      zh: `数据库版本(${current})比本程序(${MIGRATIONS.length})新:请升级 whoowns,或换一个数据目录。`,
-      en: `The database schema (${current}) is newer than this whoowns (${MIGRATIONS.length}): upgrade whoowns or use another data directory.`,
-    });
-  }
+  if (current > MIGRATIONS.length) throw tooNew(current);
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      db.exec(migrationText(MIGRATIONS[v]!, 'sqlite'));
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+/** A database written by a newer whoowns (either engine): refused, never downgraded. */
+export function tooNew(current: number): WhoownsError {
+  return new WhoownsError('CONFIG_INVALID', {
+    zh: `数据库版本(${current})比本程序(${MIGRATIONS.length})新:请升级 whoowns,或换一个数据目录(或 WHOOWNS_DATABASE_URL)。`,
+    en: `The database schema (${current}) is newer than this whoowns (${MIGRATIONS.length}): upgrade whoowns or use another data directory (or WHOOWNS_DATABASE_URL).`,
+  });
 }

@@ -61,160 +61,164 @@ export class DigestStore {
   // --- schedules
 
   /** Remember when a schedule was first known, so a slot before that is never "missed". */
-  registerSchedule(name: string, now: Date): string {
-    this.db.prepare('INSERT OR IGNORE INTO digest_schedules (name, first_seen) VALUES (?, ?)').run(name, now.toISOString());
-    return (this.db.prepare('SELECT first_seen FROM digest_schedules WHERE name = ?').get(name) as { first_seen: string }).first_seen;
+  async registerSchedule(name: string, now: Date): Promise<string> {
+    await this.db.run('INSERT INTO digest_schedules (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', name, now.toISOString());
+    return (await this.db.get<{ first_seen: string }>('SELECT first_seen FROM digest_schedules WHERE name = ?', name))!.first_seen;
   }
 
   // --- leases
 
-  /** Take the schedule's lease if it is free or expired. Not re-entrant: a second run in the same process is refused too. */
-  acquireLease(schedule: string, holder: string, now: Date, ttlMs: number): boolean {
+  /**
+   * Take the schedule's lease if it is free or expired. Not re-entrant: a second run in the same
+   * process is refused too. One statement: on PostgreSQL two replicas racing for it both reach
+   * the row's lock, and the second sees the first's fresh expiry and is refused.
+   */
+  async acquireLease(schedule: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
     const until = new Date(now.getTime() + ttlMs).toISOString();
-    const r = this.db
-      .prepare(
-        `INSERT INTO digest_leases (schedule, holder, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (schedule) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-         WHERE digest_leases.expires_at <= ?`,
-      )
-      .run(schedule, holder, until, now.toISOString());
-    return r.changes > 0;
+    const changed = await this.db.run(
+      `INSERT INTO digest_leases (schedule, holder, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (schedule) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE digest_leases.expires_at <= ?`,
+      schedule, holder, until, now.toISOString(),
+    );
+    return changed > 0;
   }
 
   /** Take a lease from a holder known to be gone (its process died), whatever its expiry. */
-  takeOverLease(schedule: string, from: string, holder: string, now: Date, ttlMs: number): boolean {
+  async takeOverLease(schedule: string, from: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
     const until = new Date(now.getTime() + ttlMs).toISOString();
-    return this.db.prepare('UPDATE digest_leases SET holder = ?, expires_at = ? WHERE schedule = ? AND holder = ?').run(holder, until, schedule, from).changes > 0;
+    return (await this.db.run('UPDATE digest_leases SET holder = ?, expires_at = ? WHERE schedule = ? AND holder = ?', holder, until, schedule, from)) > 0;
   }
 
   /** Extend our lease; false if it was lost (expired and taken by someone else). */
-  renewLease(schedule: string, holder: string, now: Date, ttlMs: number): boolean {
+  async renewLease(schedule: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
     const until = new Date(now.getTime() + ttlMs).toISOString();
-    return this.db.prepare('UPDATE digest_leases SET expires_at = ? WHERE schedule = ? AND holder = ?').run(until, schedule, holder).changes > 0;
+    return (await this.db.run('UPDATE digest_leases SET expires_at = ? WHERE schedule = ? AND holder = ?', until, schedule, holder)) > 0;
   }
 
-  releaseLease(schedule: string, holder: string): void {
-    this.db.prepare('DELETE FROM digest_leases WHERE schedule = ? AND holder = ?').run(schedule, holder);
+  async releaseLease(schedule: string, holder: string): Promise<void> {
+    await this.db.run('DELETE FROM digest_leases WHERE schedule = ? AND holder = ?', schedule, holder);
   }
 
-  lease(schedule: string): { holder: string; expiresAt: string } | undefined {
-    const r = this.db.prepare('SELECT holder, expires_at FROM digest_leases WHERE schedule = ?').get(schedule) as { holder: string; expires_at: string } | undefined;
+  async lease(schedule: string): Promise<{ holder: string; expiresAt: string } | undefined> {
+    const r = await this.db.get<{ holder: string; expires_at: string }>('SELECT holder, expires_at FROM digest_leases WHERE schedule = ?', schedule);
     return r ? { holder: r.holder, expiresAt: r.expires_at } : undefined;
   }
 
   // --- runs
 
   /** Create a run; false when a run with this id exists already (its slot is taken). */
-  createRun(r: Pick<RunRecord, 'id' | 'schedule' | 'scheduledFor' | 'trigger' | 'startedAt'> & { status?: RunStatus; error?: string }): boolean {
-    const res = this.db
-      .prepare('INSERT OR IGNORE INTO digest_runs (id, schedule, scheduled_for, trigger, status, started_at, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(r.id, r.schedule, r.scheduledFor, r.trigger, r.status ?? 'building', r.startedAt, r.error ?? null);
-    return res.changes > 0;
+  async createRun(r: Pick<RunRecord, 'id' | 'schedule' | 'scheduledFor' | 'trigger' | 'startedAt'> & { status?: RunStatus; error?: string }): Promise<boolean> {
+    const changed = await this.db.run(
+      'INSERT INTO digest_runs (id, schedule, scheduled_for, trigger, status, started_at, error) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      r.id, r.schedule, r.scheduledFor, r.trigger, r.status ?? 'building', r.startedAt, r.error ?? null,
+    );
+    return changed > 0;
   }
 
-  run(id: string): RunRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM digest_runs WHERE id = ?').get(id) as RunRow | undefined;
+  async run(id: string): Promise<RunRecord | undefined> {
+    const r = await this.db.get<RunRow>('SELECT * FROM digest_runs WHERE id = ?', id);
     return r ? runFromRow(r) : undefined;
   }
 
   /** The built message and state, and one pending delivery per destination: all or nothing. */
-  markBuilt(id: string, b: { scanId?: number; message: string; state?: string; destinations: string[]; now: Date }): void {
+  async markBuilt(id: string, b: { scanId?: number; message: string; state?: string; destinations: string[]; now: Date }): Promise<void> {
     const at = b.now.toISOString();
-    this.db.transaction(() => {
-      this.db.prepare("UPDATE digest_runs SET status = 'sending', scan_id = ?, message = ?, state = ? WHERE id = ?").run(b.scanId ?? null, b.message, b.state ?? null, id);
-      const add = this.db.prepare("INSERT OR IGNORE INTO digest_deliveries (run_id, destination, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)");
-      for (const d of b.destinations) add.run(id, d, at);
-    })();
+    await this.db.withTransaction(async (tx) => {
+      await tx.run("UPDATE digest_runs SET status = 'sending', scan_id = ?, message = ?, state = ? WHERE id = ?", b.scanId ?? null, b.message, b.state ?? null, id);
+      for (const d of b.destinations) {
+        await tx.run("INSERT INTO digest_deliveries (run_id, destination, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?) ON CONFLICT (run_id, destination) DO NOTHING", id, d, at);
+      }
+    });
   }
 
-  finishRun(id: string, status: Exclude<RunStatus, 'building' | 'sending'>, now: Date, error?: string): void {
-    this.db.prepare('UPDATE digest_runs SET status = ?, finished_at = ?, error = coalesce(?, error) WHERE id = ?').run(status, now.toISOString(), error ?? null, id);
+  async finishRun(id: string, status: Exclude<RunStatus, 'building' | 'sending'>, now: Date, error?: string): Promise<void> {
+    await this.db.run('UPDATE digest_runs SET status = ?, finished_at = ?, error = coalesce(?, error) WHERE id = ?', status, now.toISOString(), error ?? null, id);
   }
 
   /** Most recent runs of a schedule, newest first. */
-  runs(schedule: string, limit = 10): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM digest_runs WHERE schedule = ? ORDER BY started_at DESC, rowid DESC LIMIT ?').all(schedule, limit) as RunRow[]).map(runFromRow);
+  async runs(schedule: string, limit = 10): Promise<RunRecord[]> {
+    return (await this.db.all<RunRow>('SELECT * FROM digest_runs WHERE schedule = ? ORDER BY started_at DESC, rowid DESC LIMIT ?', schedule, limit)).map(runFromRow);
   }
 
   /** Runs a crash left behind: still building or sending. */
-  unfinished(schedule: string): RunRecord[] {
-    return (
-      this.db.prepare("SELECT * FROM digest_runs WHERE schedule = ? AND status IN ('building', 'sending') ORDER BY started_at").all(schedule) as RunRow[]
-    ).map(runFromRow);
+  async unfinished(schedule: string): Promise<RunRecord[]> {
+    return (await this.db.all<RunRow>("SELECT * FROM digest_runs WHERE schedule = ? AND status IN ('building', 'sending') ORDER BY started_at", schedule)).map(runFromRow);
   }
 
   /** The state left by the last digest that reached at least one destination. */
-  lastDeliveredState(schedule: string): { runId: string; state: string } | undefined {
-    const r = this.db
-      .prepare("SELECT id, state FROM digest_runs WHERE schedule = ? AND status IN ('sent', 'partial') AND state IS NOT NULL ORDER BY started_at DESC, rowid DESC LIMIT 1")
-      .get(schedule) as { id: string; state: string } | undefined;
+  async lastDeliveredState(schedule: string): Promise<{ runId: string; state: string } | undefined> {
+    const r = await this.db.get<{ id: string; state: string }>(
+      "SELECT id, state FROM digest_runs WHERE schedule = ? AND status IN ('sent', 'partial') AND state IS NOT NULL ORDER BY started_at DESC, rowid DESC LIMIT 1",
+      schedule,
+    );
     return r ? { runId: r.id, state: r.state } : undefined;
   }
 
   /** Drop the stored message and state of all but the newest `keep` runs (they are large). */
-  pruneRuns(schedule: string, keep = 20): void {
-    this.db
-      .prepare(
-        `UPDATE digest_runs SET message = NULL, state = NULL WHERE schedule = ? AND message IS NOT NULL AND id NOT IN
-           (SELECT id FROM digest_runs WHERE schedule = ? ORDER BY started_at DESC, rowid DESC LIMIT ?)`,
-      )
-      .run(schedule, schedule, keep);
+  async pruneRuns(schedule: string, keep = 20): Promise<void> {
+    await this.db.run(
+      `UPDATE digest_runs SET message = NULL, state = NULL WHERE schedule = ? AND message IS NOT NULL AND id NOT IN
+         (SELECT id FROM digest_runs WHERE schedule = ? ORDER BY started_at DESC, rowid DESC LIMIT ?)`,
+      schedule, schedule, keep,
+    );
   }
 
   // --- deliveries
 
-  deliveries(runId: string): DeliveryRecord[] {
-    return (this.db.prepare('SELECT * FROM digest_deliveries WHERE run_id = ? ORDER BY rowid').all(runId) as DeliveryRow[]).map(deliveryFromRow);
+  async deliveries(runId: string): Promise<DeliveryRecord[]> {
+    return (await this.db.all<DeliveryRow>('SELECT * FROM digest_deliveries WHERE run_id = ? ORDER BY rowid', runId)).map(deliveryFromRow);
   }
 
   /** Written BEFORE posting: a crash after this leaves 'sending', which a resume treats as "maybe sent". */
-  markSending(runId: string, destination: string, now: Date): void {
-    this.db
-      .prepare("UPDATE digest_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND destination = ?")
-      .run(now.toISOString(), runId, destination);
+  async markSending(runId: string, destination: string, now: Date): Promise<void> {
+    await this.db.run("UPDATE digest_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND destination = ?", now.toISOString(), runId, destination);
   }
 
   /**
    * Written right AFTER the platform accepted the post (or a look-up found it), before anything
    * else: with a chart to follow, chart 'pending' in the same write.
    */
-  markSent(runId: string, destination: string, now: Date, o: { messageRef?: string; chart?: boolean } = {}): void {
+  async markSent(runId: string, destination: string, now: Date, o: { messageRef?: string; chart?: boolean } = {}): Promise<void> {
     const at = now.toISOString();
-    this.db
-      .prepare("UPDATE digest_deliveries SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, message_ref = ?, chart_status = ? WHERE run_id = ? AND destination = ?")
-      .run(at, at, o.messageRef ?? null, o.chart ? 'pending' : null, runId, destination);
+    await this.db.run(
+      "UPDATE digest_deliveries SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, message_ref = ?, chart_status = ? WHERE run_id = ? AND destination = ?",
+      at, at, o.messageRef ?? null, o.chart ? 'pending' : null, runId, destination,
+    );
   }
 
   /** The chart step's outcome; the message row stays 'sent' whatever happens here. */
-  markChart(runId: string, destination: string, status: Exclude<ChartStatus, 'pending'>, now: Date, error?: string): void {
-    this.db
-      .prepare('UPDATE digest_deliveries SET chart_status = ?, updated_at = ?, last_error = coalesce(?, last_error) WHERE run_id = ? AND destination = ?')
-      .run(status, now.toISOString(), error?.slice(0, 500) ?? null, runId, destination);
+  async markChart(runId: string, destination: string, status: Exclude<ChartStatus, 'pending'>, now: Date, error?: string): Promise<void> {
+    await this.db.run(
+      'UPDATE digest_deliveries SET chart_status = ?, updated_at = ?, last_error = coalesce(?, last_error) WHERE run_id = ? AND destination = ?',
+      status, now.toISOString(), error?.slice(0, 500) ?? null, runId, destination,
+    );
   }
 
   /** A failed attempt: back to 'pending' for a retry, or 'failed' for good. */
-  markFailed(runId: string, destination: string, now: Date, error: string, final: boolean): void {
-    this.db
-      .prepare('UPDATE digest_deliveries SET status = ?, last_error = ?, updated_at = ? WHERE run_id = ? AND destination = ?')
-      .run(final ? 'failed' : 'pending', error.slice(0, 500), now.toISOString(), runId, destination);
+  async markFailed(runId: string, destination: string, now: Date, error: string, final: boolean): Promise<void> {
+    await this.db.run(
+      'UPDATE digest_deliveries SET status = ?, last_error = ?, updated_at = ? WHERE run_id = ? AND destination = ?',
+      final ? 'failed' : 'pending', error.slice(0, 500), now.toISOString(), runId, destination,
+    );
   }
 
   // --- subscriptions
 
-  subscribe(s: SubscriptionRecord): boolean {
-    return (
-      this.db
-        .prepare('INSERT OR IGNORE INTO digest_subscriptions (schedule, destination, spec, added_by, added_at) VALUES (?, ?, ?, ?, ?)')
-        .run(s.schedule, s.destination, s.spec, s.addedBy, s.addedAt).changes > 0
+  async subscribe(s: SubscriptionRecord): Promise<boolean> {
+    const changed = await this.db.run(
+      'INSERT INTO digest_subscriptions (schedule, destination, spec, added_by, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (schedule, destination) DO NOTHING',
+      s.schedule, s.destination, s.spec, s.addedBy, s.addedAt,
     );
+    return changed > 0;
   }
 
-  unsubscribe(schedule: string, destination: string): boolean {
-    return this.db.prepare('DELETE FROM digest_subscriptions WHERE schedule = ? AND destination = ?').run(schedule, destination).changes > 0;
+  async unsubscribe(schedule: string, destination: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM digest_subscriptions WHERE schedule = ? AND destination = ?', schedule, destination)) > 0;
   }
 
-  subscriptions(schedule: string): SubscriptionRecord[] {
-    const rows = this.db.prepare('SELECT * FROM digest_subscriptions WHERE schedule = ? ORDER BY added_at, destination').all(schedule) as SubscriptionRow[];
+  async subscriptions(schedule: string): Promise<SubscriptionRecord[]> {
+    const rows = await this.db.all<SubscriptionRow>('SELECT * FROM digest_subscriptions WHERE schedule = ? ORDER BY added_at, destination', schedule);
     return rows.map((r) => ({ schedule: r.schedule, destination: r.destination, spec: r.spec, addedBy: r.added_by, addedAt: r.added_at }));
   }
 }

@@ -55,68 +55,70 @@ export class HistoryStore {
   constructor(private readonly db: Db) {}
 
   /** Record a scan and update the fingerprints; returns the scan's id. One transaction. */
-  recordScan(scan: ScanRecordInput, scope: string, wasRead: WasRead): number {
+  async recordScan(scan: ScanRecordInput, scope: string, wasRead: WasRead): Promise<number> {
     const account = scan.accountName;
     const at = scan.scannedAt;
-    const fails = scan.findings.filter((f) => f.status === 'fail');
+    // Sorted: concurrent recorders (replicas on one PostgreSQL) lock rows in the same order.
+    const fails = scan.findings.filter((f) => f.status === 'fail').sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
     const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
     for (const f of fails) if (!f.muted && f.owner !== 'alibaba-cloud') open[f.severity]++;
-    return this.db.transaction(() => {
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO scans (account, scope, scanned_at, collected_at, source, incomplete, gaps, open_critical, open_high, open_medium, open_low, open_info, muted)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(account, scope, at, scan.collectedAt, scan.source, scan.incomplete ? 1 : 0, scan.gaps.length, open.critical, open.high, open.medium, open.low, open.info, scan.summary.muted)
-          .lastInsertRowid,
+    return this.db.withTransaction(async (tx) => {
+      // One recorder per account at a time: "unresolved" below must see the other's upserts.
+      await tx.lock(`history:${account}`);
+      const row = await tx.get<{ id: number }>(
+        `INSERT INTO scans (account, scope, scanned_at, collected_at, source, incomplete, gaps, open_critical, open_high, open_medium, open_low, open_info, muted)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        account, scope, at, scan.collectedAt, scan.source, scan.incomplete ? 1 : 0, scan.gaps.length, open.critical, open.high, open.medium, open.low, open.info, scan.summary.muted,
       );
-      const upsert = this.db.prepare(
-        `INSERT INTO finding_history (account, fingerprint, check_id, severity, owner, resource_id, region, first_seen, last_seen, resolved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-         ON CONFLICT (account, fingerprint) DO UPDATE SET severity = excluded.severity, owner = excluded.owner,
-           -- a finding that was fixed and came back is open since now, not since the first time
-           first_seen = CASE WHEN resolved_at IS NULL THEN first_seen ELSE excluded.first_seen END,
-           last_seen = max(last_seen, excluded.last_seen), resolved_at = NULL`,
-      );
+      const id = Number(row!.id);
       const failing = new Set<string>();
       for (const f of fails) {
         failing.add(f.fingerprint);
-        upsert.run(account, f.fingerprint, f.checkId, f.severity, f.owner, f.resource.id, f.resource.region ?? null, at, at);
+        await tx.run(
+          `INSERT INTO finding_history (account, fingerprint, check_id, severity, owner, resource_id, region, first_seen, last_seen, resolved_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+           ON CONFLICT (account, fingerprint) DO UPDATE SET severity = excluded.severity, owner = excluded.owner,
+             -- a finding that was fixed and came back is open since now, not since the first time
+             first_seen = CASE WHEN finding_history.resolved_at IS NULL THEN finding_history.first_seen ELSE excluded.first_seen END,
+             last_seen = CASE WHEN excluded.last_seen > finding_history.last_seen THEN excluded.last_seen ELSE finding_history.last_seen END,
+             resolved_at = NULL`,
+          account, f.fingerprint, f.checkId, f.severity, f.owner, f.resource.id, f.resource.region ?? null, at, at,
+        );
       }
-      const resolve = this.db.prepare('UPDATE finding_history SET resolved_at = ? WHERE account = ? AND fingerprint = ?');
-      for (const row of this.unresolved(account)) {
-        if (!failing.has(row.fingerprint) && row.lastSeen <= at && wasRead(row)) resolve.run(at, account, row.fingerprint);
+      for (const r of await unresolvedOn(tx, account)) {
+        if (!failing.has(r.fingerprint) && r.lastSeen <= at && wasRead(r)) {
+          await tx.run('UPDATE finding_history SET resolved_at = ? WHERE account = ? AND fingerprint = ?', at, account, r.fingerprint);
+        }
       }
       return id;
-    })();
+    });
   }
 
-  unresolved(account: string): HistoryRow[] {
-    return (this.db.prepare('SELECT * FROM finding_history WHERE account = ? AND resolved_at IS NULL').all(account) as Row[]).map(fromRow);
+  unresolved(account: string): Promise<HistoryRow[]> {
+    return unresolvedOn(this.db, account);
   }
 
-  get(account: string, fingerprint: string): HistoryRow | undefined {
-    const r = this.db.prepare('SELECT * FROM finding_history WHERE account = ? AND fingerprint = ?').get(account, fingerprint) as Row | undefined;
+  async get(account: string, fingerprint: string): Promise<HistoryRow | undefined> {
+    const r = await this.db.get<Row>('SELECT * FROM finding_history WHERE account = ? AND fingerprint = ?', account, fingerprint);
     return r ? fromRow(r) : undefined;
   }
 
   /** First-seen times for the fingerprints asked about (unknown ones are left out). */
-  firstSeen(account: string, fingerprints: string[]): Record<string, string> {
+  async firstSeen(account: string, fingerprints: string[]): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    const q = this.db.prepare('SELECT first_seen FROM finding_history WHERE account = ? AND fingerprint = ?');
     for (const fp of fingerprints) {
-      const r = q.get(account, fp) as { first_seen: string } | undefined;
+      const r = await this.db.get<{ first_seen: string }>('SELECT first_seen FROM finding_history WHERE account = ? AND fingerprint = ?', account, fp);
       if (r) out[fp] = r.first_seen;
     }
     return out;
   }
 
   /** Scans of one account and scope between two instants, oldest first. */
-  scans(account: string, scope: string, from: Date, to: Date): ScanRow[] {
-    const rows = this.db
-      .prepare('SELECT * FROM scans WHERE account = ? AND scope = ? AND scanned_at >= ? AND scanned_at <= ? ORDER BY scanned_at, id')
-      .all(account, scope, from.toISOString(), to.toISOString()) as ScanDbRow[];
+  async scans(account: string, scope: string, from: Date, to: Date): Promise<ScanRow[]> {
+    const rows = await this.db.all<ScanDbRow>(
+      'SELECT * FROM scans WHERE account = ? AND scope = ? AND scanned_at >= ? AND scanned_at <= ? ORDER BY scanned_at, id',
+      account, scope, from.toISOString(), to.toISOString(),
+    );
     return rows.map((r) => ({
       id: r.id,
       account: r.account,
@@ -130,9 +132,13 @@ export class HistoryStore {
   }
 
   /** Forget scans older than `before` (fingerprints are kept: they carry first-seen dates). */
-  pruneScans(before: Date): number {
-    return this.db.prepare('DELETE FROM scans WHERE scanned_at < ?').run(before.toISOString()).changes;
+  pruneScans(before: Date): Promise<number> {
+    return this.db.run('DELETE FROM scans WHERE scanned_at < ?', before.toISOString());
   }
+}
+
+async function unresolvedOn(db: Db, account: string): Promise<HistoryRow[]> {
+  return (await db.all<Row>('SELECT * FROM finding_history WHERE account = ? AND resolved_at IS NULL', account)).map(fromRow);
 }
 
 interface Row {

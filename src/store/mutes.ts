@@ -12,23 +12,26 @@ export interface MuteRecord {
 export class MuteStore {
   constructor(private readonly db: Db) {}
 
-  put(m: MuteRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO mutes (fingerprint, reason, muted_by, created_at, until) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(fingerprint) DO UPDATE SET reason = excluded.reason, muted_by = excluded.muted_by,
-           created_at = excluded.created_at, until = excluded.until`,
-      )
-      .run(m.fingerprint, m.reason, m.mutedBy, m.createdAt, m.until);
+  async put(m: MuteRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO mutes (fingerprint, reason, muted_by, created_at, until) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(fingerprint) DO UPDATE SET reason = excluded.reason, muted_by = excluded.muted_by,
+         created_at = excluded.created_at, until = excluded.until`,
+      m.fingerprint,
+      m.reason,
+      m.mutedBy,
+      m.createdAt,
+      m.until,
+    );
   }
 
-  remove(fingerprint: string): boolean {
-    return this.db.prepare('DELETE FROM mutes WHERE fingerprint = ?').run(fingerprint).changes > 0;
+  async remove(fingerprint: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM mutes WHERE fingerprint = ?', fingerprint)) > 0;
   }
 
   /** Mutes still in force at `now`. */
-  active(now: Date): MuteRecord[] {
-    return (this.db.prepare('SELECT * FROM mutes WHERE until > ? ORDER BY until').all(now.toISOString()) as Row[]).map(fromRow);
+  async active(now: Date): Promise<MuteRecord[]> {
+    return (await this.db.all<Row>('SELECT * FROM mutes WHERE until > ? ORDER BY until', now.toISOString())).map(fromRow);
   }
 }
 

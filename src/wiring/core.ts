@@ -58,12 +58,12 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
   const now = () => clock.now();
   // The backend first: a bad suppressions file stops us before a database is opened.
   const backend = createBackend(config, log, { now, startDemo: (l) => startDemoCloud(l, now) });
-  const db = openStore(config, o.store ?? 'write');
+  const db = await openStore(config, o.store ?? 'write', log);
   let digests: PreparedDigests | undefined;
   const close = async () => {
     await digests?.stop();
     await backend.close();
-    db.close();
+    await db.close();
   };
   try {
     const mutes = new MuteStore(db);
@@ -96,7 +96,13 @@ function senders(config: Config, o: CoreOptions): Senders {
   return out;
 }
 
-function openStore(config: Config, mode: 'write' | 'read'): Db {
+/** PostgreSQL when WHOOWNS_DATABASE_URL is set (replicas share it), else the SQLite file in the data directory. */
+async function openStore(config: Config, mode: 'write' | 'read', log: Logger): Promise<Db> {
+  if (config.databaseUrl) {
+    // Loaded only when used: a single-machine start (and every CLI command) never loads pg.
+    const { openPostgres } = await import('../store/postgres.js');
+    return openPostgres({ url: config.databaseUrl, onIdleError: (e) => log.warn({ code: (e as { code?: string }).code }, 'a pooled PostgreSQL connection failed; the next query reconnects') });
+  }
   const path = join(config.dataDir, 'whoowns.db');
   return mode === 'write' || existsSync(path) ? openDb(path) : openDb(':memory:');
 }

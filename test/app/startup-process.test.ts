@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.js';
+import { openSqlite } from '../../src/store/db.js';
 import { startFakeSlack } from '../adapters/slack/fake-slack.js';
 
 // The real built bot (node dist/src/main.js, and `whoowns serve`) at start-up: what it says and
@@ -177,7 +177,7 @@ describe.skipIf(!built)('start-up of the built bot', () => {
     it('a garbage header over a real database: exit 2, names the file and what to do', async () => {
       const home = tmp();
       const path = join(home, 'data', 'whoowns.db');
-      openDb(path).close();
+      openSqlite(path).close();
       writeFileSync(path, Buffer.alloc(4096, 0x41));
       const r = await run([MAIN], baseEnv(home, await chat()));
       expect(r.stderr).toContain(`The database ${path} is damaged`);

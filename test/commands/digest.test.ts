@@ -88,7 +88,7 @@ describe('/digest', () => {
     expect(await run('subscribe', { user: 'U_STRANGER' })).toContain('only for authorised people');
     expect(await run('subscribe', { place: 'C_RANDOM' })).toContain('not cleared for posture data');
     expect(await run('subscribe', { place: 'C_RANDOM', platform: 'dingtalk', user: 'dt-admin' })).toContain("can't be posted in this channel");
-    expect(system.service.destinationSpecs(schedule())).toHaveLength(1);
+    expect(await system.service.destinationSpecs(schedule())).toHaveLength(1);
   });
 
   it('a DingTalk group subscribes with the robot’s code; a one-to-one chat cannot', async () => {

@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../../src/store/db.js';
-import { DigestStore } from '../../src/store/digests.js';
+import { openSqlite } from '../../src/store/db.js';
 
 export interface DueDigest {
   dir: string;
@@ -48,8 +47,9 @@ export function dueDigest(o: DueDigestOptions): DueDigest {
     { mode: 0o600 },
   );
   const dbPath = join(dataDir, 'whoowns.db');
-  const db = openDb(dbPath);
-  new DigestStore(db).registerSchedule(o.schedule, new Date(now - 3_600_000));
+  // Synchronous on purpose (the raw SQLite handle): the store's own registerSchedule is async.
+  const db = openSqlite(dbPath);
+  db.prepare('INSERT INTO digest_schedules (name, first_seen) VALUES (?, ?)').run(o.schedule, new Date(now - 3_600_000).toISOString());
   db.close();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

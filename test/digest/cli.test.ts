@@ -78,8 +78,8 @@ describe('whoowns digest', () => {
     const json = slackDry.stdout.slice(slackDry.stdout.indexOf('{'));
     expect(JSON.parse(json).blocks[0]).toMatchObject({ type: 'context' });
     const db = openDb(join(dir, 'data', 'whoowns.db'));
-    expect(new DigestStore(db).runs('morning')).toEqual([]);
-    db.close();
+    expect(await new DigestStore(db).runs('morning')).toEqual([]);
+    await db.close();
   });
 
   it('--now posts, records, and the next run compares with it', async () => {

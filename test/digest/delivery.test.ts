@@ -79,9 +79,9 @@ describe('digest delivery to fake Slack and DingTalk', () => {
     const robot = ding.on('/robot/send').at(-1)!;
     expect(robot.query.get('sign')).toBeTruthy();
     expect(robot.body.msgtype).toBe('markdown');
-    expect(h.store.deliveries(out.runId).every((d) => d.status === 'sent')).toBe(true);
+    expect((await h.store.deliveries(out.runId)).every((d) => d.status === 'sent')).toBe(true);
     // The delivery log names the custom robot by a hash, never by its token.
-    expect(JSON.stringify(h.store.deliveries(out.runId))).not.toContain('robot-token');
+    expect(JSON.stringify(await h.store.deliveries(out.runId))).not.toContain('robot-token');
   });
 
   it('Slack fails twice (500), then the third attempt gets through', async () => {
@@ -110,9 +110,9 @@ describe('digest delivery to fake Slack and DingTalk', () => {
     class Crash extends Error {}
     const db = openDb(':memory:');
     class CrashAfterSlack extends DigestStore {
-      override markSent(runId: string, destination: string, now: Date): void {
+      override async markSent(runId: string, destination: string, now: Date): Promise<void> {
         if (destination === 'slack:C400') throw new Crash('killed');
-        super.markSent(runId, destination, now);
+        await super.markSent(runId, destination, now);
       }
     }
     const s = schedule('C400', 'cid400');

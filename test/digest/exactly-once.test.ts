@@ -60,25 +60,25 @@ const charts = (ch: string) => slack.callsTo('files.completeUploadExternal').fil
 
 /** Dies right after the platform accepted the post for `key`, before 'sent' is written. */
 class CrashBeforeRecord extends DigestStore {
-  override markSent(runId: string, destination: string, now: Date, o?: { messageRef?: string; chart?: boolean }): void {
+  override async markSent(runId: string, destination: string, now: Date, o?: { messageRef?: string; chart?: boolean }): Promise<void> {
     if (destination.startsWith('slack:')) throw new Crash('killed between the post and its record');
-    super.markSent(runId, destination, now, o);
+    await super.markSent(runId, destination, now, o);
   }
 }
 
 /** Dies right after 'sent' is written, before the chart is uploaded. */
 class CrashBeforeChart extends DigestStore {
-  override markSent(runId: string, destination: string, now: Date, o?: { messageRef?: string; chart?: boolean }): void {
-    super.markSent(runId, destination, now, o);
+  override async markSent(runId: string, destination: string, now: Date, o?: { messageRef?: string; chart?: boolean }): Promise<void> {
+    await super.markSent(runId, destination, now, o);
     throw new Crash('killed after the post was recorded, before the chart');
   }
 }
 
 /** Dies once right after Slack completed the chart upload, before 'done' is written. */
 class CrashAfterChartUpload extends DigestStore {
-  override markChart(runId: string, destination: string, status: 'uploading' | 'done' | 'failed', now: Date, error?: string): void {
+  override async markChart(runId: string, destination: string, status: 'uploading' | 'done' | 'failed', now: Date, error?: string): Promise<void> {
     if (status === 'done') throw new Crash('killed after the chart upload, before its record');
-    super.markChart(runId, destination, status, now, error);
+    await super.markChart(runId, destination, status, now, error);
   }
 }
 
@@ -90,7 +90,7 @@ describe('digest delivery to Slack, exactly once', () => {
     expect(posts('C1')).toHaveLength(1);
     expect(posts('C1')[0]!.body.metadata).toEqual({ event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: out.runId } });
     expect(charts('C1')).toHaveLength(1);
-    const row = h.store.deliveries(out.runId)[0]!;
+    const row = (await h.store.deliveries(out.runId))[0]!;
     expect(row).toMatchObject({ status: 'sent', chart: 'done', messageRef: slack.messagesIn('C1')[0]!.ts });
   });
 
@@ -99,7 +99,7 @@ describe('digest delivery to Slack, exactly once', () => {
     const first = wire('C2', { db, store: new CrashBeforeRecord(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
     expect(posts('C2')).toHaveLength(1);
-    expect(first.h.store.deliveries(`morning@${SLOT.toISOString()}`)[0]!.status).toBe('sending');
+    expect((await first.h.store.deliveries(`morning@${SLOT.toISOString()}`))[0]!.status).toBe('sending');
 
     const logs: string[] = [];
     const second = wire('C2', { db, holder: 'p2', logs });
@@ -119,7 +119,7 @@ describe('digest delivery to Slack, exactly once', () => {
     const db = openDb(':memory:');
     const first = wire('C3', { db, store: new CrashBeforeChart(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
-    expect(first.h.store.deliveries(`morning@${SLOT.toISOString()}`)[0]).toMatchObject({ status: 'sent', chart: 'pending' });
+    expect((await first.h.store.deliveries(`morning@${SLOT.toISOString()}`))[0]).toMatchObject({ status: 'sent', chart: 'pending' });
     expect(charts('C3')).toHaveLength(0);
 
     const second = wire('C3', { db, holder: 'p2' });
@@ -135,7 +135,7 @@ describe('digest delivery to Slack, exactly once', () => {
     const db = openDb(':memory:');
     const first = wire('C8', { db, store: new CrashAfterChartUpload(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
-    expect(first.h.store.deliveries(`morning@${SLOT.toISOString()}`)[0]).toMatchObject({ status: 'sent', chart: 'uploading' });
+    expect((await first.h.store.deliveries(`morning@${SLOT.toISOString()}`))[0]).toMatchObject({ status: 'sent', chart: 'uploading' });
     expect(charts('C8')).toHaveLength(1);
 
     const second = wire('C8', { db, holder: 'p2' });

@@ -15,13 +15,13 @@ describe('leases of killed processes', () => {
     expect(holderGoneOnThisHost('garbage', host, () => false)).toBe(false);
   });
 
-  it('takes over a live lease only from the named holder', () => {
+  it('takes over a live lease only from the named holder', async () => {
     const store = new DigestStore(openDb(':memory:'));
     const now = new Date('2026-11-28T01:00:00Z');
-    expect(store.acquireLease('morning', 'h:1:a', now, 120_000)).toBe(true);
-    expect(store.acquireLease('morning', 'h:2:b', now, 120_000)).toBe(false);
-    expect(store.takeOverLease('morning', 'h:9:z', 'h:2:b', now, 120_000)).toBe(false);
-    expect(store.takeOverLease('morning', 'h:1:a', 'h:2:b', now, 120_000)).toBe(true);
-    expect(store.lease('morning')?.holder).toBe('h:2:b');
+    expect(await store.acquireLease('morning', 'h:1:a', now, 120_000)).toBe(true);
+    expect(await store.acquireLease('morning', 'h:2:b', now, 120_000)).toBe(false);
+    expect(await store.takeOverLease('morning', 'h:9:z', 'h:2:b', now, 120_000)).toBe(false);
+    expect(await store.takeOverLease('morning', 'h:1:a', 'h:2:b', now, 120_000)).toBe(true);
+    expect((await store.lease('morning'))?.holder).toBe('h:2:b');
   });
 });

@@ -19,12 +19,12 @@ class CrashAfterSend extends DigestStore {
   constructor(db: ConstructorParameters<typeof DigestStore>[0], private readonly key: string) {
     super(db);
   }
-  override markSent(runId: string, destination: string, now: Date): void {
+  override async markSent(runId: string, destination: string, now: Date): Promise<void> {
     if (!this.crashed && destination === this.key) {
       this.crashed = true;
       throw new Crash('process killed between send and record');
     }
-    super.markSent(runId, destination, now);
+    await super.markSent(runId, destination, now);
   }
 }
 
@@ -38,12 +38,12 @@ describe('runDigest', () => {
     expect(h.dests.map((d) => d.received.length)).toEqual([1, 1]);
     expect(text(h.dests[0]!.received[0]!.slack)).toContain('First digest for prod');
     expect(h.dests[0]!.received[0]!.chart).toBeUndefined();
-    expect(h.store.run(out.runId)).toMatchObject({ status: 'sent', trigger: 'cron', scanId: 1 });
-    expect(h.store.deliveries(out.runId).map((d) => [d.destination, d.status, d.attempts])).toEqual([
+    expect(await h.store.run(out.runId)).toMatchObject({ status: 'sent', trigger: 'cron', scanId: 1 });
+    expect((await h.store.deliveries(out.runId)).map((d) => [d.destination, d.status, d.attempts])).toEqual([
       ['slack:C1', 'sent', 1],
       ['dingtalk:cid1', 'sent', 1],
     ]);
-    expect(h.store.lease('morning')).toBeUndefined();
+    expect(await h.store.lease('morning')).toBeUndefined();
 
     // The same slot again (a second replica, a timer that fired twice): nothing happens.
     const again = await runDigest(buildSchedule(), cron(SLOT), h.deps);
@@ -77,7 +77,7 @@ describe('runDigest', () => {
     expect(flaky.attempts).toBe(3);
     expect(flaky.received).toHaveLength(1);
     expect(clock.sleeps).toEqual([1000, 2000]);
-    expect(h.store.deliveries(out.runId)[0]).toMatchObject({ status: 'sent', attempts: 3 });
+    expect((await h.store.deliveries(out.runId))[0]).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
   it('gives up on a destination after the last attempt; the others still get it', async () => {
@@ -92,10 +92,10 @@ describe('runDigest', () => {
     expect(dead.attempts).toBe(4);
     expect(clock.sleeps).toEqual([1000, 2000, 4000]);
     expect(h.dests[1]!.received).toHaveLength(1);
-    expect(h.store.deliveries(out.runId)[0]).toMatchObject({ status: 'failed', attempts: 4, lastError: 'HTTP 503 from the fake platform' });
+    expect((await h.store.deliveries(out.runId))[0]).toMatchObject({ status: 'failed', attempts: 4, lastError: 'HTTP 503 from the fake platform' });
     expect(out.error!.en).toContain('dingtalk:cid-dead');
     // A partial run still counts as "the last digest" for the next comparison.
-    expect(h.store.lastDeliveredState('morning')!.runId).toBe(out.runId);
+    expect((await h.store.lastDeliveredState('morning'))!.runId).toBe(out.runId);
   });
 
   it('a crash between send and record: a restart resumes without skipping, re-posting only the uncertain destination', async () => {
@@ -109,14 +109,14 @@ describe('runDigest', () => {
     await expect(runDigest(buildSchedule(), cron(SLOT), { ...first.deps, store: crashing })).rejects.toThrow(Crash);
 
     const runId = 'morning@2025-06-16T01:00:00.000Z';
-    expect(first.store.run(runId)!.status).toBe('sending');
-    expect(first.store.deliveries(runId).map((d) => [d.destination, d.status])).toEqual([
+    expect((await first.store.run(runId))!.status).toBe('sending');
+    expect((await first.store.deliveries(runId)).map((d) => [d.destination, d.status])).toEqual([
       ['slack:A', 'sent'],
       ['slack:B', 'sending'],
       ['dingtalk:C', 'pending'],
     ]);
     // A real crash does not release the lease: put it back as the dead process left it.
-    expect(first.store.acquireLease('morning', 'process-1', clock.now(), 2 * 60_000)).toBe(true);
+    expect(await first.store.acquireLease('morning', 'process-1', clock.now(), 2 * 60_000)).toBe(true);
 
     const restarted = harness({ clock, db, dests: [a, b, c], holder: 'process-2' });
     expect((await runDigest(buildSchedule(), cron(SLOT), restarted.deps)).status).toBe('busy');
@@ -136,13 +136,13 @@ describe('runDigest', () => {
     const db = openDb(':memory:');
     const clock = new FakeClock(SLOT);
     class CrashOnBuild extends DigestStore {
-      override markBuilt(): void {
+      override async markBuilt(): Promise<void> {
         throw new Crash('killed while building');
       }
     }
     const h = harness({ clock, db });
     await expect(runDigest(buildSchedule(), cron(SLOT), { ...h.deps, store: new CrashOnBuild(db) })).rejects.toThrow(Crash);
-    expect(h.store.run('morning@2025-06-16T01:00:00.000Z')!.status).toBe('building');
+    expect((await h.store.run('morning@2025-06-16T01:00:00.000Z'))!.status).toBe('building');
     const out = await runDigest(buildSchedule(), cron(SLOT), h.deps);
     expect(out.status).toBe('sent');
     expect(h.dests[0]!.received).toHaveLength(1);
@@ -157,7 +157,7 @@ describe('runDigest', () => {
     const out = await runDigest(buildSchedule(), cron(NEXT), h.deps);
     expect(out.status).toBe('failed');
     expect(text(h.dests[0]!.received[1]!.slack)).toContain('This digest could not be built');
-    expect(h.store.lastDeliveredState('morning')!.runId).toBe('morning@2025-06-16T01:00:00.000Z');
+    expect((await h.store.lastDeliveredState('morning'))!.runId).toBe('morning@2025-06-16T01:00:00.000Z');
   });
 
   it('never overlaps: a second run of the schedule while one holds the lease is refused', async () => {

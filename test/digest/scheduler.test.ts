@@ -32,7 +32,7 @@ describe('DigestScheduler', () => {
     await clock.advanceTo('2025-06-16T01:00:00Z');
     await s.idle();
     expect(h.dests[0]!.received).toHaveLength(1);
-    expect(h.store.runs('morning').map((r) => [r.id, r.trigger, r.status])).toEqual([[`morning@${MON_0900}`, 'cron', 'sent']]);
+    expect((await h.store.runs('morning')).map((r) => [r.id, r.trigger, r.status])).toEqual([[`morning@${MON_0900}`, 'cron', 'sent']]);
     await clock.advanceTo('2025-06-17T01:00:00Z');
     await s.idle();
     expect(h.dests[0]!.received).toHaveLength(2);
@@ -42,13 +42,13 @@ describe('DigestScheduler', () => {
   it('a slot missed while the bot was down runs once on start, within the grace period, and says it is late', async () => {
     const clock = new FakeClock('2025-06-16T01:40:00Z');
     const h = harness({ clock });
-    h.store.registerSchedule('morning', new Date('2025-06-10T00:00:00Z'));
+    await h.store.registerSchedule('morning', new Date('2025-06-10T00:00:00Z'));
     const s = scheduler(h);
     s.start();
     await s.idle();
     expect(h.dests[0]!.received).toHaveLength(1);
     expect(text(h.dests[0]!.received[0]!.slack)).toContain('this digest was due at 09:00 and is 40 min late because the bot was down');
-    expect(h.store.runs('morning')[0]).toMatchObject({ id: `morning@${MON_0900}`, trigger: 'catch-up', status: 'sent' });
+    expect((await h.store.runs('morning'))[0]).toMatchObject({ id: `morning@${MON_0900}`, trigger: 'catch-up', status: 'sent' });
 
     // A restart a minute later does not run it again.
     await s.stop(0);
@@ -66,13 +66,13 @@ describe('DigestScheduler', () => {
   it('a slot missed beyond the grace period is recorded as missed, not posted', async () => {
     const clock = new FakeClock('2025-06-16T03:00:00Z');
     const h = harness({ clock });
-    h.store.registerSchedule('morning', new Date('2025-06-10T00:00:00Z'));
+    await h.store.registerSchedule('morning', new Date('2025-06-10T00:00:00Z'));
     const s = scheduler(h);
     s.start();
     await s.idle();
     expect(h.dests[0]!.received).toHaveLength(0);
-    expect(h.store.runs('morning')[0]).toMatchObject({ status: 'missed', scheduledFor: MON_0900 });
-    expect(h.store.runs('morning')[0]!.error).toContain('60-minute grace period');
+    expect((await h.store.runs('morning'))[0]).toMatchObject({ status: 'missed', scheduledFor: MON_0900 });
+    expect((await h.store.runs('morning'))[0]!.error).toContain('60-minute grace period');
   });
 
   it('a schedule seen for the first time does not catch up on slots before it existed', async () => {
@@ -82,7 +82,7 @@ describe('DigestScheduler', () => {
     s.start();
     await s.idle();
     expect(h.dests[0]!.received).toHaveLength(0);
-    expect(h.store.runs('morning')).toEqual([]);
+    expect(await h.store.runs('morning')).toEqual([]);
   });
 
   it('resumes a run a crash left half-sent', async () => {
@@ -91,20 +91,20 @@ describe('DigestScheduler', () => {
     const a = fakeDestination('slack:A');
     const b = fakeDestination('slack:B');
     const h = harness({ clock, db, dests: [a, b] });
-    h.store.registerSchedule('morning', new Date('2025-06-10T00:00:00Z'));
+    await h.store.registerSchedule('morning', new Date('2025-06-10T00:00:00Z'));
     // What a crash after A's post leaves behind.
     const id = `morning@${MON_0900}`;
-    h.store.createRun({ id, schedule: 'morning', scheduledFor: MON_0900, trigger: 'cron', startedAt: MON_0900 });
+    await h.store.createRun({ id, schedule: 'morning', scheduledFor: MON_0900, trigger: 'cron', startedAt: MON_0900 });
     const message = { kind: 'failure', lang: 'en', schedule: 'morning', accountName: 'prod', at: MON_0900, error: { en: 'x', zh: 'x' } };
-    h.store.markBuilt(id, { message: JSON.stringify(message), destinations: ['slack:A', 'slack:B'], now: clock.now() });
-    h.store.markSending(id, 'slack:A', clock.now());
-    h.store.markSent(id, 'slack:A', clock.now());
+    await h.store.markBuilt(id, { message: JSON.stringify(message), destinations: ['slack:A', 'slack:B'], now: clock.now() });
+    await h.store.markSending(id, 'slack:A', clock.now());
+    await h.store.markSent(id, 'slack:A', clock.now());
     const s = scheduler(h);
     s.start();
     await s.idle();
     expect(a.received).toHaveLength(0);
     expect(b.received).toHaveLength(1);
-    expect(h.store.run(id)!.status).toBe('failed');
+    expect((await h.store.run(id))!.status).toBe('failed');
     expect(h.world.scans).toBe(0);
   });
 
@@ -135,7 +135,7 @@ describe('DigestScheduler', () => {
     await s2.idle();
     expect(dest.received).toHaveLength(1);
     expect(most).toBe(1);
-    expect(one.store.runs('morning')).toHaveLength(1);
+    expect(await one.store.runs('morning')).toHaveLength(1);
   });
 
   it('a slot that finds a manual run in progress waits for it, then runs', async () => {
@@ -152,7 +152,7 @@ describe('DigestScheduler', () => {
     await clock.advanceTo('2025-06-16T01:03:00Z');
     expect((await manual).status).toBe('sent');
     await s.idle();
-    expect(h.store.runs('morning').map((r) => [r.trigger, r.status])).toEqual([
+    expect((await h.store.runs('morning')).map((r) => [r.trigger, r.status])).toEqual([
       ['cron', 'sent'],
       ['manual', 'sent'],
     ]);

@@ -100,13 +100,13 @@ describe('PostureSource', () => {
     await source.mute(fail.fingerprint, 30, 'accepted', 'slack:U1');
     const chat = (await source.current()).scan;
     const digest = await source.scoped({ account: 'prod', maxAgeMs: 60_000, now: NOW, log: silentLogger() });
-    const cli = source.assess(exposed());
+    const cli = await source.assess(exposed());
     for (const s of [chat, digest, cli]) {
       expect(s.findings.find((f) => f.fingerprint === fail.fingerprint)!.muted).toMatchObject({ reason: 'accepted', by: 'slack:U1' });
       expect(s.summary).toEqual(summarize(s.findings, s.passes));
       expect(s.summary.muted).toBe(1);
     }
-    expect(source.assess(exposed(), {}, { mutes: false }).summary.muted).toBe(0);
+    expect((await source.assess(exposed(), {}, { mutes: false })).summary.muted).toBe(0);
   });
 
   it('applyMutes leaves a scan untouched when nothing is muted, and never mutes a pass', () => {

@@ -53,8 +53,8 @@ describe('the CLI on the one core', () => {
     expect(fail.muted ?? undefined).toBeUndefined();
     mkdirSync(join(dir, 'data'), { recursive: true });
     const db = openDb(join(dir, 'data', 'whoowns.db'));
-    new MuteStore(db).put({ fingerprint: fail.fingerprint, reason: 'accepted until Q3', mutedBy: 'slack:U1', createdAt: new Date().toISOString(), until: '2099-01-01T00:00:00.000Z' });
-    db.close();
+    await new MuteStore(db).put({ fingerprint: fail.fingerprint, reason: 'accepted until Q3', mutedBy: 'slack:U1', createdAt: new Date().toISOString(), until: '2099-01-01T00:00:00.000Z' });
+    await db.close();
     expect((await scanJson()).find((f) => f.fingerprint === fail.fingerprint)!.muted).toMatchObject({ reason: 'accepted until Q3' });
     expect((await scanJson(['--no-mutes'])).find((f) => f.fingerprint === fail.fingerprint)!.muted ?? undefined).toBeUndefined();
   });
@@ -71,9 +71,9 @@ describe('the CLI on the one core', () => {
 });
 
 describe('nothing but the wiring builds the pipeline', () => {
-  const constructors = /\b(createBackend|openDb|createDigestSystem|prepareDigests)\(|new (MuteStore|PostureSource)\(/;
+  const constructors = /\b(createBackend|openDb|openPostgres|createDigestSystem|prepareDigests)\(|new (MuteStore|PostureSource)\(/;
   // Where each is defined (and createDigestSystem's one caller inside the digest module).
-  const allowed = new Set(['src/store/db.ts', 'src/posture/backend.ts', 'src/digest/index.ts']);
+  const allowed = new Set(['src/store/db.ts', 'src/store/postgres.ts', 'src/posture/backend.ts', 'src/digest/index.ts']);
 
   it('no module outside src/wiring constructs a backend, store, posture source or digest system', () => {
     const root = join(import.meta.dirname, '..', '..');
