@@ -19,7 +19,7 @@ const meta: CheckMeta = {
       en: '1. ACK console (region {region}) > Clusters: open {resource}.\n2. Nodes > Node Pools: edit each pool named in the finding.\n3. Under Advanced Options, select Install CloudMonitor Agent on ECS Instance, and save (new nodes get it; install it on existing nodes from the CloudMonitor console).',
       zh: '1. 容器服务 ACK 控制台(地域 {region})> 集群列表:打开 {resource}。\n2. 节点管理 > 节点池:编辑结果中列出的每个节点池。\n3. 在高级选项中勾选"在 ECS 节点上安装云监控插件"并保存(新节点生效;已有节点在云监控控制台安装)。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}/nodepools',
+    cli: 'aliyun cs GET /clusters/{resourceId}/nodepools --region {region}',
   },
   needs: [LIST_NEED, { service: 'cs', action: 'DescribeClusterNodePools' }],
 };

@@ -18,7 +18,7 @@ const meta: CheckMeta = {
       en: '1. ACK console (region {region}) > Clusters: open {resource}.\n2. Operations > Add-ons: find kubernetes-dashboard and uninstall it.\n3. Delete any Service, Ingress or ClusterRoleBinding left for it (kubectl get svc,ingress,clusterrolebinding -A | grep dashboard).',
       zh: '1. 容器服务 ACK 控制台(地域 {region})> 集群列表:打开 {resource}。\n2. 运维管理 > 组件管理:找到 kubernetes-dashboard 并卸载。\n3. 删除为它留下的 Service、Ingress 或 ClusterRoleBinding(kubectl get svc,ingress,clusterrolebinding -A | grep dashboard)。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances',
+    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances --region {region}',
   },
   needs: [LIST_NEED, ADDONS_NEED],
 };

@@ -18,7 +18,7 @@ const meta: CheckMeta = {
       en: '1. Create a cluster with the Terway network plugin (shared ENI, multiple IPs: terway-eniip).\n2. Move the workloads of {resource} to it, then release the old cluster.',
       zh: '1. 新建一个使用 Terway 网络插件(共享网卡多 IP 模式:terway-eniip)的集群。\n2. 把 {resource} 的工作负载迁移过去,再释放旧集群。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances',
+    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances --region {region}',
   },
   needs: [LIST_NEED, ADDONS_NEED],
 };

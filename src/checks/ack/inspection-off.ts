@@ -18,7 +18,7 @@ const meta: CheckMeta = {
       en: '1. ACK console (region {region}) > Clusters: open {resource}.\n2. Inspections and Diagnostics > Cluster Inspection: Configure Inspection.\n3. Turn on scheduled inspection, pick a time, and subscribe someone to the reports.',
       zh: '1. 容器服务 ACK 控制台(地域 {region})> 集群列表:打开 {resource}。\n2. 巡检和诊断 > 集群巡检:巡检配置。\n3. 开启定期巡检,选择时间,并指定接收报告的人。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}/inspectConfig',
+    cli: 'aliyun cs GET /clusters/{resourceId}/inspectConfig --region {region}',
   },
   needs: [LIST_NEED, { service: 'cs', action: 'GetClusterInspectConfig' }],
 };

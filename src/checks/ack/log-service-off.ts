@@ -18,7 +18,7 @@ const meta: CheckMeta = {
       en: '1. ACK console (region {region}) > Clusters: open {resource}.\n2. Operations > Add-ons > Logs and Monitoring: install logtail-ds (Log Service).\n3. Create collection configs for your workloads, and turn on control plane and audit logs under Log Center.',
       zh: '1. 容器服务 ACK 控制台(地域 {region})> 集群列表:打开 {resource}。\n2. 运维管理 > 组件管理 > 日志与监控:安装 logtail-ds(日志服务)。\n3. 为业务创建采集配置,并在日志中心开启控制面组件日志和审计日志。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances',
+    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances --region {region}',
   },
   needs: [LIST_NEED, ADDONS_NEED],
 };

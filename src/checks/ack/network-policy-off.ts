@@ -18,7 +18,7 @@ const meta: CheckMeta = {
       en: '1. The network plugin is chosen when a cluster is created: create a cluster with Terway and Support for NetworkPolicy selected, and move the workloads of {resource} to it.\n2. Write NetworkPolicy objects that deny by default and allow only the flows each app needs (kubectl get networkpolicy -A to review).',
       zh: '1. 网络插件在创建集群时选定:新建一个选择 Terway 并勾选"支持 NetworkPolicy"的集群,把 {resource} 的工作负载迁移过去。\n2. 编写默认拒绝、只放行各应用所需流量的 NetworkPolicy(用 kubectl get networkpolicy -A 检查)。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances',
+    cli: 'aliyun cs GET /clusters/{resourceId}/addon_instances --region {region}',
   },
   needs: [LIST_NEED, ADDONS_NEED],
 };

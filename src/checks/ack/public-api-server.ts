@@ -18,7 +18,7 @@ const meta: CheckMeta = {
       en: '1. ACK console (region {region}) > Clusters: open {resource}.\n2. Basic Information > Network: unbind the EIP from the API server (or restrict its SLB access control to your office and CI addresses).\n3. Reach the cluster through the VPC, a bastion host or VPN instead, and rotate kubeconfigs that left the company.',
       zh: '1. 容器服务 ACK 控制台(地域 {region})> 集群列表:打开 {resource}。\n2. 基本信息 > 网络:解绑 API Server 的 EIP(或把其 SLB 访问控制限制为办公网和 CI 地址)。\n3. 改为经 VPC、堡垒机或 VPN 访问集群,并吊销已流出公司的 kubeconfig。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}',
+    cli: 'aliyun cs GET /clusters/{resourceId} --region {region}',
   },
   needs: [LIST_NEED, DETAIL_NEED],
 };

@@ -19,7 +19,7 @@ const meta: CheckMeta = {
       en: '1. ACK console (region {region}) > Clusters: open {resource} (an ACK Pro cluster; migrate a basic one to Pro first).\n2. Security Management > Secret Encryption: turn it on and choose a KMS key you control.\n3. Rewrite existing Secrets so they are stored encrypted (kubectl get secrets -A -o json | kubectl replace -f -).',
       zh: '1. 容器服务 ACK 控制台(地域 {region})> 集群列表:打开 {resource}(需为 ACK Pro 集群,基础版请先迁移到 Pro)。\n2. 安全管理 > Secret 落盘加密:开启并选择您控制的 KMS 密钥。\n3. 重写现有 Secret 使其加密存储(kubectl get secrets -A -o json | kubectl replace -f -)。',
     },
-    cli: 'aliyun cs GET /clusters/{resourceId}',
+    cli: 'aliyun cs GET /clusters/{resourceId} --region {region}',
   },
   needs: [LIST_NEED, DETAIL_NEED],
 };
