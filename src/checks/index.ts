@@ -48,6 +48,14 @@ import { rdsWhitelistOpenWorld } from './rds/whitelist-open-world.js';
 import { rdsSslOff } from './rds/ssl-off.js';
 import { rdsTdeOff } from './rds/tde-off.js';
 import { rdsSqlAuditOff } from './rds/sql-audit-off.js';
+import { ackPublicApiServer } from './ack/public-api-server.js';
+import { ackLogServiceOff } from './ack/log-service-off.js';
+import { ackCloudMonitorOff } from './ack/cloudmonitor-off.js';
+import { ackInspectionOff } from './ack/inspection-off.js';
+import { ackDashboardOn } from './ack/dashboard-on.js';
+import { ackNetworkPolicyOff } from './ack/network-policy-off.js';
+import { ackEniMultiIpOff } from './ack/eni-multi-ip-off.js';
+import { ackSecretsEncryptionOff } from './ack/secrets-encryption-off.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -107,6 +115,15 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsSslOff,
   rdsTdeOff,
   rdsSqlAuditOff,
+  // Container Service for Kubernetes (ACK)
+  ackPublicApiServer,
+  ackLogServiceOff,
+  ackCloudMonitorOff,
+  ackInspectionOff,
+  ackDashboardOn,
+  ackNetworkPolicyOff,
+  ackEniMultiIpOff,
+  ackSecretsEncryptionOff,
 ];
 
 export function findCheck(id: string): Check | undefined {

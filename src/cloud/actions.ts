@@ -6,7 +6,7 @@
 import type * as $dara from '@darabonba/typescript';
 import type { CloudService } from './endpoints.js';
 import type { ClientMap } from './clients.js';
-import { Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
+import { Cs, Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
 import type { RpcQuery } from './rpc.js';
 import type {
   CasCertificateList,
@@ -59,6 +59,11 @@ type VpcM = typeof Vpc;
 type RamM = typeof Ram;
 type ImsM = typeof Ims;
 type StsM = typeof Sts;
+type CsM = typeof Cs;
+/** ACK's ROA calls name their cluster in the path. */
+export interface ClusterReq {
+  clusterId: string;
+}
 type I<T extends abstract new (...args: never) => unknown> = InstanceType<T>;
 
 export const ACTIONS = {
@@ -187,6 +192,23 @@ export const ACTIONS = {
   'rds:DescribeDBInstanceSSL': rds<RdsSsl>('DescribeDBInstanceSSL'),
   'rds:DescribeDBInstanceTDE': rds<RdsTde>('DescribeDBInstanceTDE'),
   'rds:DescribeSQLCollectorPolicy': rds<RdsSqlCollectorPolicy>('DescribeSQLCollectorPolicy'),
+
+  // Container Service for Kubernetes (cs 2015-12-15, ROA: GET on paths, through the generated client)
+  'cs:DescribeClustersV1': def('cs', 'DescribeClustersV1', (c, req: I<CsM['DescribeClustersV1Request']>, rt) =>
+    c.describeClustersV1WithOptions(req, {}, rt),
+  ),
+  'cs:DescribeClusterDetail': def('cs', 'DescribeClusterDetail', (c, req: ClusterReq, rt) =>
+    c.describeClusterDetailWithOptions(req.clusterId, {}, rt),
+  ),
+  'cs:ListClusterAddonInstances': def('cs', 'ListClusterAddonInstances', (c, req: ClusterReq, rt) =>
+    c.listClusterAddonInstancesWithOptions(req.clusterId, {}, rt),
+  ),
+  'cs:DescribeClusterNodePools': def('cs', 'DescribeClusterNodePools', (c, req: ClusterReq, rt) =>
+    c.describeClusterNodePoolsWithOptions(req.clusterId, new Cs.DescribeClusterNodePoolsRequest({}), {}, rt),
+  ),
+  'cs:GetClusterInspectConfig': def('cs', 'GetClusterInspectConfig', (c, req: ClusterReq, rt) =>
+    c.getClusterInspectConfigWithOptions(req.clusterId, {}, rt),
+  ),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

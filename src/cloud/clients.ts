@@ -11,6 +11,7 @@ import {
   RamClient,
   StsClient,
   VpcClient,
+  CsClient,
   type Credential,
 } from './sdk.js';
 import { RpcClient } from './rpc.js';
@@ -40,6 +41,7 @@ export interface ClientMap {
   sas: RpcClient;
   resourcemanager: RpcClient;
   rds: RpcClient;
+  cs: CsClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -54,6 +56,8 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   sas: RpcClient,
   resourcemanager: RpcClient,
   rds: RpcClient,
+  // Container Service (ACK): the generated ROA client; its own endpoint map gives cs.<region>.aliyuncs.com.
+  cs: CsClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.

@@ -9,6 +9,7 @@ import { nextPageNumber, nextToken, readAllPages } from './paging.js';
 import { readKmsKeys } from './collect-kms.js';
 import { readNetworkAcls } from './collect-acl.js';
 import { readRdsInstances } from './collect-rds.js';
+import { readAckClusters } from './collect-ack.js';
 import {
   toAutoSnapshotPolicy,
   toCloudAssistant,
@@ -31,6 +32,8 @@ export interface RegionScope {
   kms?: boolean;
   /** ApsaraDB RDS instances; default on when omitted, like kms. */
   rds?: boolean;
+  /** Container Service (ACK) clusters; default on when omitted, like kms. */
+  ack?: boolean;
   /** Page-size override (tests); clamped to each API's allowed range. */
   pageSize?: number;
 }
@@ -59,6 +62,7 @@ export function emptyRegion(regionId: string): RegionSnapshot {
     kmsKeys: null,
     networkAcls: null,
     rdsInstances: null,
+    ackClusters: null,
   };
 }
 
@@ -112,6 +116,13 @@ export async function collectRegion(caller: Caller, regionId: string, scope: Reg
     work.push(
       readRdsInstances(caller, regionId, size(scope, 30, 100, 100)).then((v) => {
         out.rdsInstances = v;
+      }),
+    );
+  }
+  if (scope.ack !== false) {
+    work.push(
+      readAckClusters(caller, regionId, size(scope, 1, 100, 100)).then((v) => {
+        out.ackClusters = v;
       }),
     );
   }

@@ -15,8 +15,8 @@ import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -72,7 +72,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const { caller, now, log, limits } = session;
   const started = now();
   const services = new Set<CollectService>(opts.services ?? ALL_COLLECT_SERVICES);
-  const wantRegions = services.has('ecs') || services.has('vpc') || services.has('kms') || services.has('rds');
+  const wantRegions = services.has('ecs') || services.has('vpc') || services.has('kms') || services.has('rds') || services.has('ack');
   // The agent and vulnerability checks are ECS checks reading Security Center data.
   const wantSas = services.has('sas') || services.has('ecs');
 
@@ -88,7 +88,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
 
-  const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), kms: services.has('kms'), rds: services.has('rds'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
+  const scope = { ecs: services.has('ecs'), vpc: services.has('vpc'), kms: services.has('kms'), rds: services.has('rds'), ack: services.has('ack'), ...(limits.pageSize ? { pageSize: limits.pageSize } : {}) };
   const pageSize = limits.pageSize ? { pageSize: limits.pageSize } : {};
   const ticking = <T>(p: Promise<T>): Promise<T> =>
     p.then((v) => {
@@ -121,6 +121,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   if (!services.has('ram')) extraGaps.push(notRequested('ram'));
   if (!services.has('kms')) extraGaps.push(notRequested('kms'));
   if (!services.has('rds')) extraGaps.push(notRequested('rds'));
+  if (!services.has('ack')) extraGaps.push(notRequested('cs'));
   if (!services.has('cas')) extraGaps.push(notRequested('cas'));
   if (!services.has('actiontrail')) extraGaps.push(notRequested('actiontrail'));
   if (!wantSas) extraGaps.push(notRequested('sas'));

@@ -9,6 +9,7 @@ import * as RamNs from '@alicloud/ram20150501';
 import * as ImsNs from '@alicloud/ims20190815';
 import * as StsNs from '@alicloud/sts20150401';
 import * as CredNs from '@alicloud/credentials';
+import * as CsNs from '@alicloud/cs20151215';
 
 function cjs<M>(ns: unknown): M {
   const n = ns as Record<string, unknown>;
@@ -23,6 +24,7 @@ export const Ram = cjs<typeof RamNs.default>(RamNs);
 export const Ims = cjs<typeof ImsNs.default>(ImsNs);
 export const Sts = cjs<typeof StsNs.default>(StsNs);
 export const Cred = cjs<typeof CredNs.default>(CredNs);
+export const Cs = cjs<typeof CsNs.default>(CsNs);
 
 export const EcsClient = Ecs.default;
 export const VpcClient = Vpc.default;
@@ -30,6 +32,7 @@ export const RamClient = Ram.default;
 export const ImsClient = Ims.default;
 export const StsClient = Sts.default;
 export const Credential = Cred.default;
+export const CsClient = Cs.default;
 
 export type EcsClient = InstanceType<typeof Ecs.default>;
 export type VpcClient = InstanceType<typeof Vpc.default>;
@@ -37,3 +40,4 @@ export type RamClient = InstanceType<typeof Ram.default>;
 export type ImsClient = InstanceType<typeof Ims.default>;
 export type StsClient = InstanceType<typeof Sts.default>;
 export type Credential = InstanceType<typeof Cred.default>;
+export type CsClient = InstanceType<typeof Cs.default>;

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds' | 'cs';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {
@@ -163,6 +163,50 @@ export interface KmsKey {
   meta: KmsKeyMeta | null;
 }
 
+/** One Container Service for Kubernetes (ACK) cluster with what the ACK checks read. */
+export interface AckCluster {
+  clusterId: string;
+  name: string;
+  regionId: string;
+  /** ManagedKubernetes: Alibaba Cloud runs the control plane; Kubernetes: dedicated, your own masters. */
+  clusterType: string;
+  /** ack.pro.small | ack.standard | ... (Secrets encryption needs Pro). */
+  clusterSpec: string;
+  version: string;
+  state: string;
+  /** DescribeClusterDetail; null = unknown (see gaps). */
+  detail: AckClusterDetail | null;
+  /** Names of the installed add-ons (ListClusterAddonInstances); null = unknown. */
+  addons: string[] | null;
+  /** DescribeClusterNodePools; null = unknown. */
+  nodePools: AckNodePool[] | null;
+  /** Scheduled cluster inspection (GetClusterInspectConfig); null = unknown. */
+  inspection: AckInspection | null;
+}
+
+export interface AckClusterDetail {
+  /** master_url.api_server_endpoint: the API server's internet address; '' when it has none; null = master_url not readable. */
+  publicApiServer: string | null;
+  /** master_url.intranet_api_server_endpoint. */
+  intranetApiServer: string;
+  /** meta_data.EncryptionProviderKey: the KMS key that encrypts Secrets; '' when off; null = meta_data not readable. */
+  secretsEncryptionKey: string | null;
+}
+
+export interface AckNodePool {
+  nodePoolId: string;
+  name: string;
+  /** kubernetes_config.cms_enabled: the CloudMonitor agent on the pool's nodes; null = not reported. */
+  cmsEnabled: boolean | null;
+}
+
+export interface AckInspection {
+  /** false also when the cluster has no inspection configured at all. */
+  enabled: boolean;
+  /** RFC 5545 rule, e.g. FREQ=DAILY;BYHOUR=10;BYMINUTE=15; '' when none. */
+  recurrence: string;
+}
+
 /** One ApsaraDB RDS instance with the security settings the RDS checks read. */
 export interface RdsInstance {
   dbInstanceId: string;
@@ -229,6 +273,7 @@ export interface RegionSnapshot {
   kmsKeys?: KmsKey[] | null;
   networkAcls?: NetworkAcl[] | null;
   rdsInstances?: RdsInstance[] | null;
+  ackClusters?: AckCluster[] | null;
 }
 
 export interface AttachedPolicy {

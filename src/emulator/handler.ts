@@ -9,6 +9,9 @@ import type { EmulatorCredential } from './types.js';
 
 export interface ApiRequest {
   action: string;
+  /** HTTP method and raw path: ROA services (ACK) route on them and carry ids in the path. */
+  method: string;
+  path: string;
   params: Params;
   data: AccountData;
   caller: EmulatorCredential;

@@ -162,6 +162,32 @@ const rdsInstanceSchema = z.strictObject({
   sqlAuditEnabled: z.boolean().default(true),
 });
 
+const ackNodePoolSchema = z.strictObject({
+  nodePoolId: id,
+  name: z.string().optional(),
+  /** kubernetes_config.cms_enabled: the CloudMonitor agent on the pool's nodes. */
+  cmsEnabled: z.boolean().default(true),
+});
+
+const ackClusterSchema = z.strictObject({
+  clusterId: id,
+  name: z.string().optional(),
+  regionId: optionalRegionId,
+  /** ManagedKubernetes: Alibaba Cloud runs the control plane; Kubernetes: a dedicated cluster, your masters. */
+  clusterType: z.enum(['ManagedKubernetes', 'Kubernetes', 'ExternalKubernetes']).default('ManagedKubernetes'),
+  clusterSpec: z.string().default('ack.pro.small'),
+  version: z.string().default('1.31.1-aliyun.1'),
+  state: z.string().default('running'),
+  /** Whether the API server has an internet address (an EIP on its load balancer). */
+  publicApiServer: z.boolean().default(false),
+  /** KMS key id that encrypts Secrets; '' = not encrypted. */
+  secretsEncryptionKey: z.string().default(''),
+  addons: z.array(z.string()).default(['terway-eniip', 'terway-controlplane', 'logtail-ds', 'coredns', 'metrics-server', 'ack-node-problem-detector']),
+  nodePools: z.array(ackNodePoolSchema).optional(),
+  /** null = inspection never configured (GetClusterInspectConfig answers 404). */
+  inspection: z.strictObject({ enabled: z.boolean(), recurrence: z.string().default('FREQ=DAILY;BYHOUR=10;BYMINUTE=15') }).nullable().default({ enabled: true, recurrence: 'FREQ=DAILY;BYHOUR=10;BYMINUTE=15' }),
+});
+
 const aclEntrySchema = z.strictObject({
   entryId: z.string().optional(),
   entryName: z.string().default(''),
@@ -204,6 +230,7 @@ const regionSchema = z.strictObject({
   kmsKeys: z.array(kmsKeySchema).default([]),
   networkAcls: z.array(networkAclSchema).default([]),
   rdsInstances: z.array(rdsInstanceSchema).default([]),
+  ackClusters: z.array(ackClusterSchema).default([]),
   vpnGateways: z.array(vpnGatewaySchema).default([]),
 });
 
@@ -424,7 +451,7 @@ function uniqueIds<T>(ctx: Ctx, items: T[], key: (t: T) => string, path: Path, w
 function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
   const base: Path = ['regions', regionId];
   if (!REGION_ID.test(regionId)) issue(ctx, base, 'is not a region id such as cn-hangzhou');
-  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs', 'kmsKeys', 'networkAcls', 'rdsInstances'] as const;
+  const lists = ['instances', 'securityGroups', 'disks', 'autoSnapshotPolicies', 'systemEvents', 'vpcs', 'flowLogs', 'kmsKeys', 'networkAcls', 'rdsInstances', 'ackClusters'] as const;
   for (const list of lists) {
     r[list].forEach((item: { regionId?: string | undefined }, i: number) => {
       if (item.regionId !== undefined && item.regionId !== regionId) {
@@ -461,6 +488,7 @@ function checkRegion(ctx: Ctx, regionId: string, r: ParsedRegion): void {
   });
   uniqueIds(ctx, r.kmsKeys, (x) => x.keyId, [...base, 'kmsKeys'], 'KMS key');
   uniqueIds(ctx, r.rdsInstances, (x) => x.dbInstanceId, [...base, 'rdsInstances'], 'RDS instance');
+  uniqueIds(ctx, r.ackClusters, (x) => x.clusterId, [...base, 'ackClusters'], 'ACK cluster');
   uniqueIds(ctx, r.networkAcls, (x) => x.networkAclId, [...base, 'networkAcls'], 'network ACL');
   uniqueIds(ctx, r.vpnGateways, (x) => x.vpnGatewayId, [...base, 'vpnGateways'], 'VPN gateway');
   r.networkAcls.forEach((x, i) => mustExist(vpcs, x.vpcId, [...base, 'networkAcls', i, 'vpcId'], 'VPC'));

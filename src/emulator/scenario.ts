@@ -18,6 +18,9 @@ import type {
   PasswordPolicy,
   PolicyDocument,
   RdsInstance,
+  AckCluster,
+  AckClusterDetail,
+  AckNodePool,
   RamGroup,
   RamPolicy,
   RamUser,
@@ -55,6 +58,13 @@ export interface ScenarioRdsInstance extends RdsInstance {
   sqlAuditEnabled: boolean;
 }
 
+/** An ACK cluster as served: every part is known; inspection null = never configured (404). */
+export interface ScenarioAckCluster extends AckCluster {
+  detail: AckClusterDetail & { publicApiServer: string; secretsEncryptionKey: string };
+  addons: string[];
+  nodePools: AckNodePool[];
+}
+
 export interface ScenarioVpnGateway {
   vpnGatewayId: string;
   vpcId: string;
@@ -80,6 +90,7 @@ export interface ScenarioRegion extends RegionSnapshot {
   kmsKeys: ScenarioKmsKey[];
   networkAcls: NetworkAcl[];
   rdsInstances: ScenarioRdsInstance[];
+  ackClusters: ScenarioAckCluster[];
   vpnGateways: ScenarioVpnGateway[];
 }
 
@@ -164,6 +175,22 @@ function resolveKmsKey(regionId: string, accountId: string, k: ParsedRegion['kms
   };
 }
 
+/** The API server addresses are made up from the cluster's position: stable, and never a real host. */
+function resolveAckCluster(regionId: string, c: ParsedRegion['ackClusters'][number], i: number): ScenarioAckCluster {
+  const { publicApiServer, secretsEncryptionKey, nodePools, ...rest } = c;
+  return {
+    ...rest,
+    name: c.name ?? c.clusterId,
+    regionId,
+    detail: {
+      publicApiServer: publicApiServer ? `https://47.96.${i}.10:6443` : '',
+      intranetApiServer: `https://192.168.${i}.10:6443`,
+      secretsEncryptionKey,
+    },
+    nodePools: (nodePools ?? [{ nodePoolId: `np${c.clusterId.slice(1, 12)}`, cmsEnabled: true }]).map((p) => ({ ...p, name: p.name ?? 'default-nodepool' })),
+  };
+}
+
 function resolveRegion(regionId: string, r: ParsedRegion, accountId: string): ScenarioRegion {
   const zone = (z: string | undefined) => z ?? `${regionId}-a`;
   const inGroup = countBy(r.instances, (x) => x.securityGroupIds);
@@ -214,6 +241,7 @@ function resolveRegion(regionId: string, r: ParsedRegion, accountId: string): Sc
       }),
     ),
     rdsInstances: r.rdsInstances.map((d) => ({ ...d, description: d.description ?? d.dbInstanceId, regionId })),
+    ackClusters: r.ackClusters.map((c, i) => resolveAckCluster(regionId, c, i)),
     vpnGateways: r.vpnGateways.map((g) => ({ ...g, name: g.name ?? g.vpnGatewayId })),
   };
 }

@@ -87,7 +87,8 @@ async function readExchange(req: IncomingMessage): Promise<Exchange> {
     params: new Params(all),
     action: header('x-acs-action') ?? all['Action'] ?? '',
     service: serviceByVersion(header('x-acs-version') ?? all['Version']),
-    region: all['RegionId'] || undefined,
+    // ROA services (ACK) spell it region_id.
+    region: all['RegionId'] || all['region_id'] || undefined,
     requestId: randomUUID().toUpperCase(),
   };
 }
@@ -195,6 +196,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     const served = dataFor(caller);
     const body = handler({
       action: ex.action,
+      method: ex.signed.method,
+      path: ex.signed.path,
       params: ex.params,
       data: served,
       caller,

@@ -3,6 +3,7 @@
 
 import type {
   RdsInstance,
+  AckCluster,
   AccessKey,
   ActionTrailSnapshot,
   SecurityCenterSnapshot,
@@ -228,6 +229,24 @@ export function buildRdsInstance(o: Partial<RdsInstance> = {}): RdsInstance {
   };
 }
 
+/** A clean ACK Pro cluster: private API server, Terway ENI multi-IP, logtail-ds, CloudMonitor, KMS-encrypted Secrets, daily inspection. */
+export function buildAckCluster(o: Partial<AckCluster> = {}): AckCluster {
+  return {
+    clusterId: 'c-1',
+    name: 'shop',
+    regionId: REGION,
+    clusterType: 'ManagedKubernetes',
+    clusterSpec: 'ack.pro.small',
+    version: '1.31.1-aliyun.1',
+    state: 'running',
+    detail: { publicApiServer: '', intranetApiServer: 'https://192.168.0.10:6443', secretsEncryptionKey: 'key-1' },
+    addons: ['terway-eniip', 'logtail-ds', 'coredns'],
+    nodePools: [{ nodePoolId: 'np-1', name: 'default-nodepool', cmsEnabled: true }],
+    inspection: { enabled: true, recurrence: 'FREQ=DAILY;BYHOUR=10;BYMINUTE=15' },
+    ...o,
+  };
+}
+
 export function buildCertificate(o: Partial<Certificate> = {}): Certificate {
   return {
     certificateId: '1001',
@@ -256,6 +275,7 @@ export function buildRegion(o: Partial<RegionSnapshot> = {}): RegionSnapshot {
     kmsKeys: [buildKmsKey({ regionId })],
     networkAcls: [buildNetworkAcl({ regionId })],
     rdsInstances: [buildRdsInstance({ regionId })],
+    ackClusters: [buildAckCluster({ regionId })],
     ...o,
   };
 }

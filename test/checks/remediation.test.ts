@@ -16,6 +16,7 @@ import {
   buildKmsKey,
   buildNetworkAcl,
   buildRdsInstance,
+  buildAckCluster,
   buildDisk,
   buildGroup,
   buildInstance,
@@ -65,6 +66,14 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'rds.ssl-off': { region: { rdsInstances: [buildRdsInstance({ sslEnabled: false })] } },
   'rds.tde-off': { region: { rdsInstances: [buildRdsInstance({ tdeEnabled: false })] } },
   'rds.sql-audit-off': { region: { rdsInstances: [buildRdsInstance({ sqlAuditEnabled: false })] } },
+  'ack.cluster.public-api-server': { region: { ackClusters: [buildAckCluster({ detail: { ...buildAckCluster().detail!, publicApiServer: 'https://47.1.2.3:6443' } })] } },
+  'ack.cluster.log-service-off': { region: { ackClusters: [buildAckCluster({ addons: ['terway-eniip'] })] } },
+  'ack.cluster.cloudmonitor-off': { region: { ackClusters: [buildAckCluster({ nodePools: [{ nodePoolId: 'np-1', name: 'web', cmsEnabled: false }] })] } },
+  'ack.cluster.inspection-off': { region: { ackClusters: [buildAckCluster({ inspection: { enabled: false, recurrence: '' } })] } },
+  'ack.cluster.dashboard-on': { region: { ackClusters: [buildAckCluster({ addons: ['terway-eniip', 'logtail-ds', 'kubernetes-dashboard'] })] } },
+  'ack.cluster.network-policy-off': { region: { ackClusters: [buildAckCluster({ addons: ['flannel', 'logtail-ds'] })] } },
+  'ack.cluster.eni-multi-ip-off': { region: { ackClusters: [buildAckCluster({ addons: ['flannel', 'logtail-ds'] })] } },
+  'ack.cluster.secrets-encryption-off': { region: { ackClusters: [buildAckCluster({ detail: { ...buildAckCluster().detail!, secretsEncryptionKey: '' } })] } },
   'kms.key-rotation-off': { region: { kmsKeys: [buildKmsKey({ meta: { automaticRotation: 'Disabled', rotationInterval: '' } })] } },
   'kms.key-pending-deletion': { region: { kmsKeys: [buildKmsKey({ meta: { keyState: 'PendingDeletion', deleteDate: '2025-06-22T00:00:00Z' } })] } },
   'cas.cert-expired': { certificates: [buildCertificate({ endDate: '2025-06-01T00:00:00Z', status: 'EXPIRED' })] },
@@ -108,7 +117,8 @@ function problems(rem: Remediation, region?: string): string[] {
   }
   if (!rem.cli.startsWith('aliyun ')) out.push(`cli is not an aliyun command: ${rem.cli}`);
   if (!GLOBAL_CLI.test(rem.cli)) {
-    const m = /--RegionId (\S+)/i.exec(rem.cli);
+    // ROA commands (aliyun cs GET /clusters/...) take the CLI's own --region flag.
+    const m = /--Region(?:Id)? (\S+)/i.exec(rem.cli);
     if (!m) out.push(`regional command without --RegionId: ${rem.cli}`);
     else if (region !== undefined && m[1] !== region) out.push(`--RegionId ${m[1]}, expected ${region}: ${rem.cli}`);
   }

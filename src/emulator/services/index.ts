@@ -13,6 +13,7 @@ import { actiontrailHandlers } from './actiontrail.js';
 import { sasHandlers } from './sas.js';
 import { resourceManagerHandlers } from './resourcemanager.js';
 import { rdsHandlers } from './rds.js';
+import { csHandlers } from './cs.js';
 
 export interface ServiceDef {
   name: Service;
@@ -39,6 +40,8 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'sas', version: '2018-12-03', product: 'Sas', host: 'tds.cn-shanghai.aliyuncs.com', authPrefix: 'yundun-sas', handlers: sasHandlers },
   { name: 'resourcemanager', version: '2020-03-31', product: 'ResourceManager', host: 'resourcemanager.aliyuncs.com', authPrefix: 'resourcemanager', handlers: resourceManagerHandlers },
   { name: 'rds', version: '2014-08-15', product: 'Rds', host: 'rds.aliyuncs.com', authPrefix: 'rds', handlers: rdsHandlers },
+  // Container Service for Kubernetes: ROA (paths), routed on x-acs-action and checked on method and path.
+  { name: 'cs', version: '2015-12-15', product: 'CS', host: 'cs.cn-hangzhou.aliyuncs.com', authPrefix: 'cs', handlers: csHandlers },
 ];
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
