@@ -48,6 +48,10 @@ import { rdsWhitelistOpenWorld } from './rds/whitelist-open-world.js';
 import { rdsSslOff } from './rds/ssl-off.js';
 import { rdsTdeOff } from './rds/tde-off.js';
 import { rdsSqlAuditOff } from './rds/sql-audit-off.js';
+import { rdsSqlAuditShortRetention } from './rds/sql-audit-short-retention.js';
+import { rdsTdeNoOwnKey } from './rds/tde-no-own-key.js';
+import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
+import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -107,6 +111,10 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsSslOff,
   rdsTdeOff,
   rdsSqlAuditOff,
+  rdsSqlAuditShortRetention,
+  rdsTdeNoOwnKey,
+  rdsPgLoggingOff,
+  sasConfigAssessmentUnauthorised,
 ];
 
 export function findCheck(id: string): Check | undefined {

@@ -53,6 +53,9 @@ export interface ScenarioRdsInstance extends RdsInstance {
   sslEnabled: boolean;
   tdeEnabled: boolean;
   sqlAuditEnabled: boolean;
+  sqlAuditRetentionDays: number;
+  ownKey: boolean;
+  pgParameters: Record<string, string>;
 }
 
 export interface ScenarioVpnGateway {
