@@ -69,14 +69,16 @@ describe('the CIS Alibaba Cloud v2.0.0 map', () => {
     expect(refs('4.6')).toEqual(['ecs.instance.no-security-agent']);
     expect(refs('8.2')).toEqual(['ecs.instance.no-security-agent']);
     expect(refs('2.1')).toEqual(['actiontrail.not-enabled', 'actiontrail.not-logging', 'actiontrail.partial-events']);
-    // v2 1.13 asks for expiry of 365 days or more; our max-age rule asks for the opposite (v1).
-    expect(cis.recommendations.find((r) => r.id === '1.13')!['not-covered']).toBeDefined();
+    // v2 1.13 asks for expiry of 365 days or more, the opposite of the v1 max-age rule: its own rule, with a note.
+    const r113 = cis.recommendations.find((r) => r.id === '1.13')!;
+    expect(r113.checks).toEqual([{ check: 'ram.password-policy', detail: 'expiry-365' }]);
+    expect(r113.note?.en).toContain('passwordMaxAgeDays');
   });
 
   it('derives each check\'s references, versioned', () => {
     const labels = frameworkLabels(cis);
     expect(labels.get('ecs.sg.admin-port-open-world')).toBe('CIS v2 3.2, 4.3, 4.4');
-    expect(labels.get('ram.password-policy')).toBe('CIS v2 1.7, 1.8, 1.9, 1.10, 1.11, 1.12, 1.14');
+    expect(labels.get('ram.password-policy')).toBe('CIS v2 1.7, 1.8, 1.9, 1.10, 1.11, 1.12, 1.13, 1.14');
     expect(labels.get('ecs.instance.no-security-agent')).toBe('CIS v2 4.6, 8.2');
     expect(labels.get('ecs.instance.unpatched')).toBe('CIS v2 4.5');
   });
