@@ -77,6 +77,26 @@ describe('ApsaraDB RDS through the generic callApi against the emulator', () => 
     );
   });
 
+  it('leaves retention, key and PostgreSQL parameters unknown when their calls are denied, one gap each', async () => {
+    await withEmulator(
+      account(),
+      async (emu) => {
+        const snap = await collectFrom(emu);
+        const pg = snap.regionData['cn-hangzhou']!.rdsInstances!.find((d) => d.dbInstanceId === 'rm-pg')!;
+        expect(pg).toMatchObject({ sqlAuditRetentionDays: null, encryptionKey: null, pgLogParameters: null, sslEnabled: false });
+        const mine = [...new Set(snap.gaps.filter((g) => g.resource === 'rm-pg').map((g) => g.missingAction))].sort();
+        expect(mine).toEqual(['rds:DescribeDBInstanceEncryptionKey', 'rds:DescribeParameters', 'rds:DescribeSQLCollectorRetention']);
+        // Only the PostgreSQL instance was asked for parameters, so only it has that gap.
+        expect(snap.gaps.filter((g) => g.action === 'DescribeParameters')).toHaveLength(1);
+      },
+      [
+        { action: 'DescribeSQLCollectorRetention', kind: 'deny' },
+        { action: 'DescribeDBInstanceEncryptionKey', kind: 'deny' },
+        { action: 'DescribeParameters', kind: 'deny' },
+      ],
+    );
+  });
+
   it('keeps an instance whose per-instance calls were denied, with those settings unknown and one gap each', async () => {
     await withEmulator(
       account(),
