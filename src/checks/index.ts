@@ -56,6 +56,10 @@ import { ackDashboardOn } from './ack/dashboard-on.js';
 import { ackNetworkPolicyOff } from './ack/network-policy-off.js';
 import { ackEniMultiIpOff } from './ack/eni-multi-ip-off.js';
 import { ackSecretsEncryptionOff } from './ack/secrets-encryption-off.js';
+import { rdsSqlAuditShortRetention } from './rds/sql-audit-short-retention.js';
+import { rdsTdeNoOwnKey } from './rds/tde-no-own-key.js';
+import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
+import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -124,6 +128,10 @@ export const ALL_CHECKS: readonly Check[] = [
   ackNetworkPolicyOff,
   ackEniMultiIpOff,
   ackSecretsEncryptionOff,
+  rdsSqlAuditShortRetention,
+  rdsTdeNoOwnKey,
+  rdsPgLoggingOff,
+  sasConfigAssessmentUnauthorised,
 ];
 
 export function findCheck(id: string): Check | undefined {

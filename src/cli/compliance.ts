@@ -1,7 +1,10 @@
+import { ALL_CHECKS } from '../checks/index.js';
 import { loadFramework, type FrameworkId } from '../compliance/framework.js';
+import { loadProwlerMap, mapProwler } from '../compliance/prowler.js';
 import { WhoownsError } from '../core/errors.js';
 import { assessCompliance } from '../posture/compliance.js';
 import { renderCompliance } from '../posture/render/compliance.js';
+import { renderProwler } from '../posture/render/prowler.js';
 import type { ComplianceFormat } from '../posture/render/formats.js';
 import { withCore } from './cloud-commands.js';
 import type { CliIo } from './io.js';
@@ -44,4 +47,15 @@ export async function runCompliance(id: FrameworkId, opts: ComplianceOptions, io
     io.out(renderCompliance(assessCompliance(framework, scan), format, lang));
     return 0;
   });
+}
+
+/**
+ * `whoowns compliance prowler`: Prowler's Alibaba Cloud checks and the whoowns checks that answer
+ * them, derived through the CIS map and this build's registry. Reads no cloud, so it needs no account.
+ */
+export function runProwlerMap(opts: ComplianceOptions, io: CliIo): number {
+  const report = mapProwler(loadProwlerMap(), loadFramework('cis-v2'), new Set(ALL_CHECKS.map((c) => c.meta.id)));
+  const format = opts.format ?? (io.isTTY ? 'table' : 'json');
+  io.out(renderProwler(report, format, opts.lang ?? uiLang(io.env)));
+  return 0;
 }

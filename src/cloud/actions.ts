@@ -14,8 +14,11 @@ import type {
   KmsListKeys,
   ListAccountsBody,
   RdsDescribeDBInstances,
+  RdsEncryptionKeyBody,
   RdsIpArrayList,
+  RdsParameters,
   RdsSqlCollectorPolicy,
+  RdsSqlCollectorRetention,
   RdsSsl,
   RdsTde,
 } from './rpc-bodies.js';
@@ -180,6 +183,7 @@ export const ACTIONS = {
   'sas:DescribeVersionConfig': generic<'sas', Sas.DescribeVersionConfigBody>('sas', 'DescribeVersionConfig'),
   'sas:DescribeNoticeConfig': generic<'sas', Sas.DescribeNoticeConfigBody>('sas', 'DescribeNoticeConfig'),
   'sas:DescribeVulConfig': generic<'sas', Sas.DescribeVulConfigBody>('sas', 'DescribeVulConfig'),
+  'sas:DescribeServiceLinkedRoleStatus': generic<'sas', Sas.DescribeServiceLinkedRoleStatusBody>('sas', 'DescribeServiceLinkedRoleStatus'),
 
   // Resource Directory members (discovery only; no generated package needed: the generic RPC door)
   'resourcemanager:ListAccounts': def('resourcemanager', 'ListAccounts', (c, req: RpcQuery, rt) =>
@@ -209,6 +213,9 @@ export const ACTIONS = {
   'cs:GetClusterInspectConfig': def('cs', 'GetClusterInspectConfig', (c, req: ClusterReq, rt) =>
     c.getClusterInspectConfigWithOptions(req.clusterId, {}, rt),
   ),
+  'rds:DescribeSQLCollectorRetention': rds<RdsSqlCollectorRetention>('DescribeSQLCollectorRetention'),
+  'rds:DescribeDBInstanceEncryptionKey': rds<RdsEncryptionKeyBody>('DescribeDBInstanceEncryptionKey'),
+  'rds:DescribeParameters': rds<RdsParameters>('DescribeParameters'),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

@@ -60,14 +60,24 @@ async function readTrail(caller: Caller, t: WireTrail, homeRegion: string): Prom
 }
 
 export async function collectSecurityCenter(caller: Caller, scope: SasScope): Promise<SecurityCenterSnapshot> {
-  const [agents, vulns, edition, notices, vulScan] = await Promise.all([
+  const [agents, vulns, edition, notices, vulScan, cspmAuthorised] = await Promise.all([
     readAgents(caller, scope),
     readVulns(caller, scope),
     readEdition(caller),
     readNotices(caller),
     readVulScan(caller),
+    readCspmRole(caller),
   ]);
-  return { agents, vulns, edition, notices, vulScan };
+  return { agents, vulns, edition, notices, vulScan, cspmAuthorised };
+}
+
+/** Config Assessment (CSPM) can only look at the account once its service-linked role exists (CIS 8.6). */
+async function readCspmRole(caller: Caller): Promise<boolean | null> {
+  const res = await caller.call('sas:DescribeServiceLinkedRoleStatus', undefined, { ServiceLinkedRole: 'AliyunServiceRoleForSasCspm' });
+  if (!res.ok) return null;
+  const status = boolOrNull(res.body.RoleStatus?.Status);
+  if (status === null) caller.gap('sas:DescribeServiceLinkedRoleStatus', undefined, 'Malformed', 'response has no RoleStatus.Status');
+  return status;
 }
 
 async function readAgents(caller: Caller, scope: SasScope): Promise<Record<string, string> | null> {

@@ -83,3 +83,20 @@ export interface RdsSqlCollectorPolicy {
   SQLCollectorStatus?: string;
   StoragePeriod?: number;
 }
+
+export interface RdsSqlCollectorRetention {
+  /** Days, as a string: 30 | 180 | 365 | 1095 | 1825. */
+  ConfigValue?: string;
+}
+
+export interface RdsEncryptionKeyBody {
+  EncryptionKey?: string;
+  Creator?: string;
+  Origin?: string;
+  EncryptionKeyStatus?: string;
+}
+
+export interface RdsParameters {
+  Engine?: string;
+  RunningParameters?: { DBInstanceParameter?: Array<{ ParameterName?: string; ParameterValue?: string }> };
+}

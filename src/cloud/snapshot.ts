@@ -225,6 +225,23 @@ export interface RdsInstance {
   tdeEnabled: boolean | null;
   /** DescribeSQLCollectorPolicy (SQL Explorer / SQL audit); null = unknown. */
   sqlAuditEnabled: boolean | null;
+  /** DescribeSQLCollectorRetention ConfigValue in days; null = unknown; absent = stored before it was read. */
+  sqlAuditRetentionDays?: number | null;
+  /** DescribeDBInstanceEncryptionKey: the key RDS encrypts with ('' = none named); null = unknown. */
+  encryptionKey?: RdsEncryptionKey | null;
+  /** PostgreSQL only (DescribeParameters RunningParameters): the logging parameters CIS 6.7-6.9 name; null = unknown. */
+  pgLogParameters?: Record<string, string> | null;
+}
+
+/** The PostgreSQL parameters CIS v2 6.7-6.9 name; only these are kept from DescribeParameters. */
+export const PG_LOG_PARAMETERS = ['log_connections', 'log_disconnections', 'log_duration'] as const;
+
+export interface RdsEncryptionKey {
+  keyId: string;
+  /** The account that created the key (a service key is created by the service, not by you). */
+  creator: string;
+  /** Aliyun_KMS | EXTERNAL (imported key material). */
+  origin: string;
 }
 
 export interface NetworkAclEntry {
@@ -407,6 +424,8 @@ export interface SecurityCenterSnapshot {
   notices: Record<string, number> | null;
   /** Vulnerability type → scan config ("off" = not scanned). null = unknown. */
   vulScan: Record<string, string> | null;
+  /** DescribeServiceLinkedRoleStatus(AliyunServiceRoleForSasCspm): Config Assessment authorised. null = unknown; absent = stored before it was read. */
+  cspmAuthorised?: boolean | null;
 }
 
 export interface AccountIdentity {

@@ -99,3 +99,8 @@ export interface WireVulTargetConfig {
 export interface DescribeVulConfigBody {
   TargetConfigs?: WireVulTargetConfig[];
 }
+
+export interface DescribeServiceLinkedRoleStatusBody {
+  /** Status true = the service-linked role exists (the service was authorised). */
+  RoleStatus?: { Status?: boolean | string };
+}

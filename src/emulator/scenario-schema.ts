@@ -160,6 +160,12 @@ const rdsInstanceSchema = z.strictObject({
   sslEnabled: z.boolean().default(true),
   tdeEnabled: z.boolean().default(true),
   sqlAuditEnabled: z.boolean().default(true),
+  /** SQL Explorer log retention (DescribeSQLCollectorRetention), days. */
+  sqlAuditRetentionDays: z.union([z.literal(30), z.literal(180), z.literal(365), z.literal(1095), z.literal(1825)]).default(365),
+  /** Encrypted with a key of this account (true) or with no key of its own (false). */
+  ownKey: z.boolean().default(true),
+  /** Running parameters served by DescribeParameters (PostgreSQL logging by default all on). */
+  pgParameters: z.record(z.string(), z.string()).default({ log_connections: 'on', log_disconnections: 'on', log_duration: 'on' }),
 });
 
 const ackNodePoolSchema = z.strictObject({
@@ -380,6 +386,8 @@ const securityCenterSchema = z.strictObject({
   notices: z.record(z.string(), z.number().int().min(0)).default({}),
   /** Vulnerability type → "on"/"off"; types not listed are scanned. */
   vulScan: z.record(z.string(), z.enum(['on', 'off'])).default({}),
+  /** Which service-linked roles exist (DescribeServiceLinkedRoleStatus); not listed = created. */
+  serviceLinkedRoles: z.record(z.string(), z.boolean()).default({}),
 });
 
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;

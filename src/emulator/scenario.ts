@@ -56,6 +56,9 @@ export interface ScenarioRdsInstance extends RdsInstance {
   sslEnabled: boolean;
   tdeEnabled: boolean;
   sqlAuditEnabled: boolean;
+  sqlAuditRetentionDays: number;
+  ownKey: boolean;
+  pgParameters: Record<string, string>;
 }
 
 /** An ACK cluster as served: every part is known; inspection null = never configured (404). */

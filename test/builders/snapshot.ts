@@ -211,7 +211,7 @@ export function buildNetworkAcl(o: Partial<NetworkAcl> = {}): NetworkAcl {
   };
 }
 
-/** A clean MySQL instance: VPC-only whitelist, SSL, TDE and SQL audit on. */
+/** A clean MySQL instance: VPC-only whitelist, SSL, TDE with its own key, SQL audit kept a year. */
 export function buildRdsInstance(o: Partial<RdsInstance> = {}): RdsInstance {
   return {
     dbInstanceId: 'rm-1',
@@ -225,6 +225,10 @@ export function buildRdsInstance(o: Partial<RdsInstance> = {}): RdsInstance {
     sslEnabled: true,
     tdeEnabled: true,
     sqlAuditEnabled: true,
+    sqlAuditRetentionDays: 365,
+    encryptionKey: { keyId: 'key-1', creator: ACCOUNT_ID, origin: 'Aliyun_KMS' },
+    // A PostgreSQL instance gets its logging parameters all on unless the test says otherwise.
+    ...(o.engine === 'PostgreSQL' ? { pgLogParameters: { log_connections: 'on', log_disconnections: 'on', log_duration: 'on' } } : {}),
     ...o,
   };
 }
@@ -380,6 +384,7 @@ export function buildSecurityCenter(o: Partial<SecurityCenterSnapshot> = {}): Se
     edition: { version: 3, trial: false },
     notices: { sas_vulnerability: 7, yundun_sas_vul_Emergency: 7, sas_healthcheck: 7, sas_suspicious: 7, yundun_sas_ak_leakage: 7 },
     vulScan: { yum: 'on', cve: 'on', sys: 'on', cms: 'on', emg: 'on' },
+    cspmAuthorised: true,
     ...o,
   };
 }

@@ -11,7 +11,17 @@ const account = (): ScenarioInput => ({
     'cn-hangzhou': {
       rdsInstances: [
         { dbInstanceId: 'rm-open', whitelist: ['10.0.0.0/8', '0.0.0.0/0'], netType: 'Internet' },
-        { dbInstanceId: 'rm-pg', engine: 'PostgreSQL', engineVersion: '15.0', sslEnabled: false, tdeEnabled: false, sqlAuditEnabled: false },
+        {
+          dbInstanceId: 'rm-pg',
+          engine: 'PostgreSQL',
+          engineVersion: '15.0',
+          sslEnabled: false,
+          tdeEnabled: false,
+          sqlAuditEnabled: false,
+          sqlAuditRetentionDays: 30,
+          ownKey: false,
+          pgParameters: { log_connections: 'on', log_disconnections: 'off', log_duration: 'on' },
+        },
         ...filler,
       ],
     },
@@ -19,8 +29,8 @@ const account = (): ScenarioInput => ({
 });
 
 describe('ApsaraDB RDS through the generic callApi against the emulator', () => {
-  it('reads every instance over pages, with whitelist, SSL, TDE and SQL audit', async () => {
-    await withEmulator(account(), async (emu) => {
+  it('reads every instance over pages, with whitelist, SSL, TDE, SQL audit and its retention, key and PostgreSQL logging', async () => {
+    await withEmulator(account(), async (emu, scenario) => {
       const snap = await collectFrom(emu, { limits: { pageSize: 1 } });
       expect(snap.gaps).toEqual([]);
       const rds = snap.regionData['cn-hangzhou']!.rdsInstances!;
@@ -37,8 +47,20 @@ describe('ApsaraDB RDS through the generic callApi against the emulator', () => 
         sslEnabled: true,
         tdeEnabled: true,
         sqlAuditEnabled: true,
+        sqlAuditRetentionDays: 365,
+        encryptionKey: { keyId: 'key-rm-open', creator: scenario.account.accountId, origin: 'Aliyun_KMS' },
       });
-      expect(rds[1]).toMatchObject({ dbInstanceId: 'rm-pg', sslEnabled: false, tdeEnabled: false, sqlAuditEnabled: false });
+      // Only PostgreSQL is asked for its parameters, and only the logging ones are kept.
+      expect(rds[1]).toMatchObject({
+        dbInstanceId: 'rm-pg',
+        sslEnabled: false,
+        tdeEnabled: false,
+        sqlAuditEnabled: false,
+        sqlAuditRetentionDays: 30,
+        encryptionKey: { keyId: '', creator: '', origin: '' },
+        pgLogParameters: { log_connections: 'on', log_disconnections: 'off', log_duration: 'on' },
+      });
+      expect(emu.calls.filter((c) => c.action === 'DescribeParameters').length).toBe(1);
       expect(emu.calls.filter((c) => c.action === 'DescribeDBInstances').length).toBe(2);
     });
   });
@@ -52,6 +74,26 @@ describe('ApsaraDB RDS through the generic callApi against the emulator', () => 
         expect(snap.gaps.map((g) => g.missingAction)).toContain('rds:DescribeDBInstances');
       },
       [{ action: 'DescribeDBInstances', kind: 'deny' }],
+    );
+  });
+
+  it('leaves retention, key and PostgreSQL parameters unknown when their calls are denied, one gap each', async () => {
+    await withEmulator(
+      account(),
+      async (emu) => {
+        const snap = await collectFrom(emu);
+        const pg = snap.regionData['cn-hangzhou']!.rdsInstances!.find((d) => d.dbInstanceId === 'rm-pg')!;
+        expect(pg).toMatchObject({ sqlAuditRetentionDays: null, encryptionKey: null, pgLogParameters: null, sslEnabled: false });
+        const mine = [...new Set(snap.gaps.filter((g) => g.resource === 'rm-pg').map((g) => g.missingAction))].sort();
+        expect(mine).toEqual(['rds:DescribeDBInstanceEncryptionKey', 'rds:DescribeParameters', 'rds:DescribeSQLCollectorRetention']);
+        // Only the PostgreSQL instance was asked for parameters, so only it has that gap.
+        expect(snap.gaps.filter((g) => g.action === 'DescribeParameters')).toHaveLength(1);
+      },
+      [
+        { action: 'DescribeSQLCollectorRetention', kind: 'deny' },
+        { action: 'DescribeDBInstanceEncryptionKey', kind: 'deny' },
+        { action: 'DescribeParameters', kind: 'deny' },
+      ],
     );
   });
 

@@ -52,6 +52,9 @@ describe('ActionTrail and Security Center collection', () => {
       expect(sc.notices?.['sas_vulnerability']).toBe(0);
       expect(sc.notices?.['sas_healthcheck']).toBe(7);
       expect(sc.vulScan).toMatchObject({ emg: 'off', cve: 'on' });
+      // Config Assessment (CSPM) authorisation: asked for its own service-linked role.
+      expect(sc.cspmAuthorised).toBe(true);
+      expect(emu.calls.find((c) => c.action === 'DescribeServiceLinkedRoleStatus')).toBeDefined();
       // Paged one at a time: every page was asked for.
       expect(emu.calls.filter((c) => c.action === 'DescribeCloudCenterInstances')).toHaveLength(2);
       expect(emu.calls.filter((c) => c.service === 'sas').every((c) => c.status === 200)).toBe(true);
@@ -71,6 +74,18 @@ describe('ActionTrail and Security Center collection', () => {
         }
       },
       [{ action: 'DescribeVulList', kind: 'deny' }],
+    );
+  });
+
+  it('a denied DescribeServiceLinkedRoleStatus leaves Config Assessment unknown, never authorised', async () => {
+    await withEmulator(
+      account,
+      async (emu) => {
+        const snap = await collectFrom(emu);
+        expect(snap.securityCenter!.cspmAuthorised).toBeNull();
+        expect(snap.gaps.map((g) => g.missingAction)).toEqual(['yundun-sas:DescribeServiceLinkedRoleStatus']);
+      },
+      [{ action: 'DescribeServiceLinkedRoleStatus', kind: 'deny' }],
     );
   });
 

@@ -78,6 +78,16 @@ const RULES: Rule[] = [
       have: p.maxPasswordAge === 0 ? { en: 'no expiry', zh: '永不过期' } : { en: `${p.maxPasswordAge} days`, zh: `${p.maxPasswordAge} 天` },
     }),
   },
+  {
+    id: 'expiry-365',
+    // CIS v2 1.13 (after NIST): no forced change sooner than a year. It contradicts a v1-style
+    // max-age under 365 days, so it runs only when the thresholds do not ask for one (0 or >= 365).
+    ok: (p, t) => (t.passwordMaxAgeDays > 0 && t.passwordMaxAgeDays < 365 ? 'skip' : p.maxPasswordAge === 0 || p.maxPasswordAge >= 365),
+    say: (p) => ({
+      want: { en: 'passwords expire after 365 days or more, or never', zh: '密码有效期不少于 365 天或永不过期' },
+      have: p.maxPasswordAge === 0 ? { en: 'no expiry', zh: '永不过期' } : { en: `${p.maxPasswordAge} days`, zh: `${p.maxPasswordAge} 天` },
+    }),
+  },
 ];
 
 /** The rules' ids (a result's detail), which the compliance map may scope to one by one. */

@@ -6,6 +6,7 @@ export const VULS_NEED: Need = { service: 'sas', action: 'DescribeVulList' };
 export const EDITION_NEED: Need = { service: 'sas', action: 'DescribeVersionConfig' };
 export const NOTICES_NEED: Need = { service: 'sas', action: 'DescribeNoticeConfig' };
 export const VUL_SCAN_NEED: Need = { service: 'sas', action: 'DescribeVulConfig' };
+export const CSPM_ROLE_NEED: Need = { service: 'sas', action: 'DescribeServiceLinkedRoleStatus' };
 
 /** One field of the Security Center data; null when it, or Security Center as a whole, is unknown. */
 export function sasField<K extends keyof SecurityCenterSnapshot>(ctx: CheckContext, key: K): SecurityCenterSnapshot[K] | null {

@@ -71,4 +71,33 @@ export const rdsHandlers: Handlers = {
     const on = instanceOf(data, p).sqlAuditEnabled;
     return { SQLCollectorStatus: on ? 'Enable' : 'Disabled', StoragePeriod: on ? 30 : 0 };
   },
+
+  DescribeSQLCollectorRetention: ({ params: p, data }) => ({ ConfigValue: String(instanceOf(data, p).sqlAuditRetentionDays) }),
+
+  DescribeDBInstanceEncryptionKey: ({ params: p, data }) => {
+    const d = instanceOf(data, p);
+    if (!d.ownKey) return { EncryptionKey: '', Creator: '', Origin: '', EncryptionKeyStatus: '', KeyUsage: '', Description: '' };
+    return {
+      EncryptionKey: `key-${d.dbInstanceId}`,
+      Creator: data.accountId,
+      Origin: 'Aliyun_KMS',
+      EncryptionKeyStatus: 'Enabled',
+      KeyUsage: 'ENCRYPT/DECRYPT',
+      Description: `TDE key of ${d.dbInstanceId}`,
+      DeleteDate: '',
+      MaterialExpireTime: '',
+    };
+  },
+
+  DescribeParameters: ({ params: p, data }) => {
+    const d = instanceOf(data, p);
+    const param = ([name, value]: [string, string]) => ({ ParameterName: name, ParameterValue: value, ParameterDescription: '' });
+    return {
+      Engine: d.engine,
+      EngineVersion: d.engineVersion,
+      // The real API lists every running parameter; a few unrelated ones keep the collector honest.
+      RunningParameters: { DBInstanceParameter: [['shared_buffers', '1GB'] as [string, string], ...Object.entries(d.pgParameters)].map(param) },
+      ConfigParameters: { DBInstanceParameter: [] },
+    };
+  },
 };

@@ -141,4 +141,9 @@ export const sasHandlers: Handlers = {
     const types = [...new Set([...VUL_SCAN_TYPES, ...Object.keys(configured)])];
     return { TotalCount: types.length, TargetConfigs: types.map((Type) => ({ Type, Config: configured[Type] ?? 'on', OverAllConfig: 'on' })) };
   },
+
+  DescribeServiceLinkedRoleStatus: ({ params: p, data }) => {
+    const role = p.get('ServiceLinkedRole') ?? 'AliyunServiceRoleForSas';
+    return { RoleStatus: { Status: data.scenario.securityCenter.serviceLinkedRoles[role] ?? true } };
+  },
 };

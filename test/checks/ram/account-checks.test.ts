@@ -57,8 +57,10 @@ describe('ram.policy.full-admin', () => {
 describe('ram.password-policy', () => {
   it('passes every rule of a benchmark policy', () => {
     const f = run(passwordPolicy);
-    expect(f.map((x) => x.detail).sort()).toEqual(['lowercase', 'max-age', 'max-login-attempts', 'min-length', 'numbers', 'reuse-prevention', 'symbols', 'uppercase']);
-    expect(new Set(statuses(f))).toEqual(new Set(['pass']));
+    expect(f.map((x) => x.detail).sort()).toEqual(['expiry-365', 'lowercase', 'max-age', 'max-login-attempts', 'min-length', 'numbers', 'reuse-prevention', 'symbols', 'uppercase']);
+    // The v2 expiry rule contradicts the default (v1) 90-day max age, so it is skipped under it.
+    expect(new Set(f.filter((x) => x.detail !== 'expiry-365').map((x) => x.status))).toEqual(new Set(['pass']));
+    expect(f.find((x) => x.detail === 'expiry-365')!.status).toBe('skip');
   });
 
   it('fails each weak rule separately, with a CLI built from the thresholds', () => {
@@ -76,6 +78,15 @@ describe('ram.password-policy', () => {
     expect(f.find((x) => x.detail === 'max-age')!.status).toBe('skip');
     expect(only(f, 'fail')).toEqual([]);
     expect(f.find((x) => x.detail === 'min-length')!.remediation.cli).not.toContain('MaxPasswordAge');
+  });
+
+  it('CIS v2 1.13: with no forced expiry configured, passes no expiry or 365+ days and fails a shorter one', () => {
+    const age = (maxPasswordAge: number) => run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: buildPasswordPolicy({ maxPasswordAge }) } }), { passwordMaxAgeDays: 0 }).find((x) => x.detail === 'expiry-365')!;
+    expect(age(0).status).toBe('pass');
+    expect(age(400).status).toBe('pass');
+    const short = age(90);
+    expect(short.status).toBe('fail');
+    expect(short.reason.en).toBe('RAM password policy of account prod does not meet "passwords expire after 365 days or more, or never" (currently: 90 days).');
   });
 
   it('errors when the policy could not be read', () => {

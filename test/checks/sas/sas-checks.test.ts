@@ -5,6 +5,7 @@ import { actiontrailPartialEvents } from '../../../src/checks/actiontrail/partia
 import { noSecurityAgent } from '../../../src/checks/ecs/no-security-agent.js';
 import { unpatched } from '../../../src/checks/ecs/unpatched.js';
 import { sasBasicEdition } from '../../../src/checks/sas/basic-edition.js';
+import { sasConfigAssessmentUnauthorised } from '../../../src/checks/sas/config-assessment-unauthorised.js';
 import { sasNotificationsOff } from '../../../src/checks/sas/notifications-off.js';
 import { sasVulnScanOff } from '../../../src/checks/sas/vuln-scan-off.js';
 import { run, statuses } from '../../builders/context.js';
@@ -128,5 +129,22 @@ describe('sas.basic-edition, sas.notifications-off, sas.vuln-scan-off', () => {
       expect(statuses(f), check.meta.id).toEqual(['error']);
       expect(f[0]!.reason.en).toContain(`grant yundun-sas:${action}`);
     }
+  });
+});
+
+describe('sas.config-assessment-unauthorised (CIS 8.6)', () => {
+  it('passes when the CSPM service-linked role exists and fails when it does not', () => {
+    expect(statuses(run(sasConfigAssessmentUnauthorised))).toEqual(['pass']);
+    const f = run(sasConfigAssessmentUnauthorised, buildSnapshot({ sasData: { cspmAuthorised: false } }));
+    expect(statuses(f)).toEqual(['fail']);
+    expect(f[0]!.reason.en).toContain('AliyunServiceRoleForSasCspm does not exist');
+  });
+  it('errors when the role status is unknown: denied, or stored before it was read', () => {
+    const denied = run(sasConfigAssessmentUnauthorised, buildSnapshot({ sasData: { cspmAuthorised: null }, gaps: [sasGap('DescribeServiceLinkedRoleStatus')] }));
+    expect(statuses(denied)).toEqual(['error']);
+    expect(denied[0]!.reason.en).toContain('yundun-sas:DescribeServiceLinkedRoleStatus');
+    const old = buildSnapshot();
+    delete old.securityCenter!.cspmAuthorised;
+    expect(statuses(run(sasConfigAssessmentUnauthorised, old))).toEqual(['error']);
   });
 });
