@@ -117,6 +117,7 @@ export interface ScenarioAccount extends AccountIdentity {
 
 export type ScenarioActionTrail = Parsed['actiontrail'];
 export type ScenarioSecurityCenter = Parsed['securityCenter'];
+export type ScenarioLogService = Parsed['logService'];
 
 export interface Scenario {
   name: string;
@@ -127,6 +128,7 @@ export interface Scenario {
   certificates: ScenarioCertificate[];
   actiontrail: ScenarioActionTrail;
   securityCenter: ScenarioSecurityCenter;
+  logService: ScenarioLogService;
   resourceDirectory?: ScenarioDirectory;
 }
 
@@ -280,6 +282,7 @@ function resolve(s: Parsed): Scenario {
     ),
     actiontrail: s.actiontrail,
     securityCenter: s.securityCenter,
+    logService: s.logService,
     ...(s.resourceDirectory ? { resourceDirectory: s.resourceDirectory } : {}),
   };
 }

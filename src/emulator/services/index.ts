@@ -13,6 +13,7 @@ import { actiontrailHandlers } from './actiontrail.js';
 import { sasHandlers } from './sas.js';
 import { resourceManagerHandlers } from './resourcemanager.js';
 import { rdsHandlers } from './rds.js';
+import { slsHandlers } from './sls.js';
 
 export interface ServiceDef {
   name: Service;
@@ -39,7 +40,11 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'sas', version: '2018-12-03', product: 'Sas', host: 'tds.cn-shanghai.aliyuncs.com', authPrefix: 'yundun-sas', handlers: sasHandlers },
   { name: 'resourcemanager', version: '2020-03-31', product: 'ResourceManager', host: 'resourcemanager.aliyuncs.com', authPrefix: 'resourcemanager', handlers: resourceManagerHandlers },
   { name: 'rds', version: '2014-08-15', product: 'Rds', host: 'rds.aliyuncs.com', authPrefix: 'rds', handlers: rdsHandlers },
+  // Log Service is ROA with its own wire format: the server recognises it by its headers, not a version.
+  { name: 'sls', version: '2020-12-30', product: 'Sls', host: 'cn-hangzhou.log.aliyuncs.com', authPrefix: 'log', handlers: slsHandlers },
 ];
+
+export const SLS_SERVICE: ServiceDef = SERVICES.find((s) => s.name === 'sls')!;
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
   return SERVICES.find((s) => s.version === version);
