@@ -47,9 +47,6 @@ export class SlsClient {
   get _protocol(): string {
     return (this.inner as unknown as { _protocol?: string })._protocol ?? 'https';
   }
-  listProject(req: I<typeof Sls.ListProjectRequest>, rt: $dara.RuntimeOptions) {
-    return this.inner.listProjectWithOptions(req, {}, rt);
-  }
   listLogStores(project: string, req: I<typeof Sls.ListLogStoresRequest>, rt: $dara.RuntimeOptions) {
     return this.inner.listLogStoresWithOptions(project, req, {}, rt);
   }
