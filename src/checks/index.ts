@@ -48,6 +48,8 @@ import { rdsWhitelistOpenWorld } from './rds/whitelist-open-world.js';
 import { rdsSslOff } from './rds/ssl-off.js';
 import { rdsTdeOff } from './rds/tde-off.js';
 import { rdsSqlAuditOff } from './rds/sql-audit-off.js';
+import { slsAlertMissing } from './sls/alert-missing.js';
+import { slsRetentionShort } from './sls/retention-short.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -107,6 +109,9 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsSslOff,
   rdsTdeOff,
   rdsSqlAuditOff,
+  // Log Service (alerting and retention of the ActionTrail logs)
+  slsAlertMissing,
+  slsRetentionShort,
 ];
 
 export function findCheck(id: string): Check | undefined {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS, NOT_COVERED } from '../../src/checks/index.js';
 import { PASSWORD_RULE_IDS } from '../../src/checks/ram/password-policy.js';
+import { alertRuleIds } from '../../src/checks/sls/alert-missing.js';
 import { frameworkLabels, loadFramework, type Framework } from '../../src/compliance/framework.js';
 import { knowledgeDir } from '../../src/core/paths.js';
 
@@ -44,8 +45,9 @@ describe('the CIS Alibaba Cloud v2.0.0 map', () => {
     for (const r of cis.recommendations) {
       for (const c of r.checks ?? []) {
         if (!('detail' in c)) continue;
-        expect(c.check, r.id).toBe('ram.password-policy');
-        expect(PASSWORD_RULE_IDS, r.id).toContain(c.detail);
+        const rules: Record<string, readonly string[]> = { 'ram.password-policy': PASSWORD_RULE_IDS, 'sls.alert-missing': alertRuleIds() };
+        expect(Object.keys(rules), r.id).toContain(c.check);
+        expect(rules[c.check], r.id).toContain(c.detail);
       }
     }
   });
