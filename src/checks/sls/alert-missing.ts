@@ -4,7 +4,7 @@ import { say } from '../labels.js';
 import type { CheckContext, CheckMeta, CheckResult, ResourceRef } from '../model.js';
 import { accountRef, defineCheck, result } from '../helpers.js';
 import { alertsFor, loadAlertRules, type AlertRule } from './alert-rules.js';
-import { ALERTS_NEED, LOGSTORES_NEED, NO_SLS_TRAIL, PROJECTS_WHAT, TRAILS_CLI, TRAILS_NEED, trailProjectsOf } from './sls-common.js';
+import { ALERTS_NEED, NO_SLS_TRAIL, PROJECTS_WHAT, TRAILS_CLI, TRAILS_NEED, trailProjectsOf } from './sls-common.js';
 
 // One check, one result per benchmark rule (detail = the rule id of knowledge/sls-alert-rules.yaml),
 // like ram.password-policy: the rules share one data source and one fix, and each can be muted or
@@ -31,7 +31,7 @@ const meta: CheckMeta = {
     cli: 'aliyun sls ListAlerts --project <trail-project> --RegionId {region}',
   },
   terms: { detail: { en: 'rule', zh: '规则' } },
-  needs: [TRAILS_NEED, LOGSTORES_NEED, ALERTS_NEED],
+  needs: [TRAILS_NEED, ALERTS_NEED],
 };
 
 interface Seen {
@@ -88,11 +88,9 @@ export const slsAlertMissing = defineCheck(meta, (ctx) => {
   const rules = loadAlertRules();
   const all = trailProjectsOf(ctx);
   if (all === null) return rules.map((rule) => unknownResult(ctx.snapshot, [TRAILS_NEED], r, PROJECTS_WHAT, { detail: rule.id }));
-  // A project that does not hold the trail's logstore receives nothing to alert on.
+  // A project that does not hold the trail's logstore receives nothing to alert on; one whose
+  // logstores could not be listed is still judged by its alerts (an alert is there or not).
   const projects = all.filter((p) => p.logstoreFound !== false);
-  if (projects.length === 0 && all.some((p) => p.logstoreFound === null)) {
-    return rules.map((rule) => unknownResult(ctx.snapshot, [LOGSTORES_NEED], r, { en: 'whether the trail logstores exist', zh: '跟踪日志库是否存在' }, { detail: rule.id, relatedIds: all.map((p) => p.project) }));
-  }
   if (projects.length === 0) {
     return rules.map((rule) =>
       result('fail', r, say(r, (l) => `${l} cannot alert on ${rule.title.en.toLowerCase()} (CIS ${rule.cis}): ${NO_SLS_TRAIL.en}.`, (l) => `${l}无法对${rule.title.zh}(CIS ${rule.cis})告警:${NO_SLS_TRAIL.zh}。`), { detail: rule.id, cli: TRAILS_CLI }),
