@@ -63,7 +63,7 @@ function judge(ctx: CheckContext, rule: AlertRule, projects: SlsTrailProject[], 
   const where = projects.map((p) => `${p.project}/${p.logstore}`).join(', ');
   const seen = look(rule, projects);
   if (seen.on.length > 0) {
-    return result('pass', r, say(r, (l) => `${l} has an enabled Log Service alert on ${rule.title.en.toLowerCase()} (${names(seen.on)}).`, (l) => `${l}有已启用的日志服务告警监控${rule.title.zh}(${names(seen.on)})。`), { ...extra, evidence: { alerts: seen.on.map((a) => a.name) } });
+    return result('pass', r, say(r, (l) => `${l} has an enabled Log Service alert on ${rule.title.en} (${names(seen.on)}).`, (l) => `${l}有已启用的日志服务告警监控${rule.title.zh}(${names(seen.on)})。`), { ...extra, evidence: { alerts: seen.on.map((a) => a.name) } });
   }
   if (seen.unknown.length > 0) {
     const ids = seen.unknown.flatMap((p) => [p.project]);
@@ -76,7 +76,7 @@ function judge(ctx: CheckContext, rule: AlertRule, projects: SlsTrailProject[], 
     r,
     say(
       r,
-      (l) => `${l} has no enabled Log Service alert on ${rule.title.en.toLowerCase()} (CIS ${rule.cis}) over the ActionTrail logs in ${where}.${disabled.en}`,
+      (l) => `${l} has no enabled Log Service alert on ${rule.title.en} (CIS ${rule.cis}) over the ActionTrail logs in ${where}.${disabled.en}`,
       (l) => `${l}在 ${where} 的操作审计日志上没有监控${rule.title.zh}(CIS ${rule.cis})的已启用日志服务告警。${disabled.zh}`,
     ),
     { ...extra, evidence: { projects: projects.map((p) => p.project), disabled: seen.off.map((a) => a.name) } },
@@ -93,7 +93,7 @@ export const slsAlertMissing = defineCheck(meta, (ctx) => {
   const projects = all.filter((p) => p.logstoreFound !== false);
   if (projects.length === 0) {
     return rules.map((rule) =>
-      result('fail', r, say(r, (l) => `${l} cannot alert on ${rule.title.en.toLowerCase()} (CIS ${rule.cis}): ${NO_SLS_TRAIL.en}.`, (l) => `${l}无法对${rule.title.zh}(CIS ${rule.cis})告警:${NO_SLS_TRAIL.zh}。`), { detail: rule.id, cli: TRAILS_CLI }),
+      result('fail', r, say(r, (l) => `${l} cannot alert on ${rule.title.en} (CIS ${rule.cis}): ${NO_SLS_TRAIL.en}.`, (l) => `${l}无法对${rule.title.zh}(CIS ${rule.cis})告警:${NO_SLS_TRAIL.zh}。`), { detail: rule.id, cli: TRAILS_CLI }),
     );
   }
   return rules.map((rule) => judge(ctx, rule, projects, r));
