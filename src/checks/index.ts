@@ -60,6 +60,8 @@ import { rdsSqlAuditShortRetention } from './rds/sql-audit-short-retention.js';
 import { rdsTdeNoOwnKey } from './rds/tde-no-own-key.js';
 import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
 import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
+import { slsAlertMissing } from './sls/alert-missing.js';
+import { slsRetentionShort } from './sls/retention-short.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -132,6 +134,9 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsTdeNoOwnKey,
   rdsPgLoggingOff,
   sasConfigAssessmentUnauthorised,
+  // Log Service (alerting and retention of the ActionTrail logs)
+  slsAlertMissing,
+  slsRetentionShort,
 ];
 
 export function findCheck(id: string): Check | undefined {

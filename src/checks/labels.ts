@@ -21,6 +21,7 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   trail: { zh: '操作审计跟踪', en: 'Trail' },
   'rds-instance': { zh: 'RDS 实例', en: 'RDS instance' },
   'ack-cluster': { zh: 'ACK 集群', en: 'ACK cluster' },
+  'sls-logstore': { zh: '日志库', en: 'Logstore' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

@@ -66,6 +66,7 @@ const GENERIC: Record<ResourceType, { id: Bilingual; name: Bilingual }> = {
   trail: { id: { en: 'trail-name', zh: '跟踪名称' }, name: { en: 'trail-name', zh: '跟踪名称' } },
   'rds-instance': { id: { en: 'db-instance-id', zh: 'RDS 实例 ID' }, name: { en: 'db-instance-description', zh: 'RDS 实例名称' } },
   'ack-cluster': { id: { en: 'cluster-id', zh: '集群 ID' }, name: { en: 'cluster-name', zh: '集群名称' } },
+  'sls-logstore': { id: { en: 'project/logstore', zh: 'Project/日志库' }, name: { en: 'logstore-name', zh: '日志库名称' } },
 };
 
 const token = (b: Bilingual): Bilingual => ({ en: `<${b.en}>`, zh: `<${b.zh}>` });

@@ -22,6 +22,7 @@ export const thresholdsSchema = z
     dbPorts: z.array(port).min(1),
     riskyPorts: z.array(port).min(1),
     certExpiringDays: days,
+    slsRetentionDays: days,
   })
   .strict();
 
@@ -63,6 +64,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // cas.cert-expiring: SSL certificates whose validity ends within this many days. Certificate
   // Management's own "expiring soon" (WILLEXPIRED) window is 30 days.
   certExpiringDays: 30,
+  // sls.retention-short: the ActionTrail logstore keeps data at least this many days. CIS Alibaba Cloud v2 2.23 (365 days).
+  slsRetentionDays: 365,
 };
 
 /** Defaults overridden by `partial` (e.g. from a config file), validated. */

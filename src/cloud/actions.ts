@@ -23,6 +23,7 @@ import type {
   RdsTde,
 } from './rpc-bodies.js';
 import type * as Sas from './wire-sas.js';
+import type { Sls } from './sls.js';
 
 export interface ActionDef<S extends CloudService, Req, Body> {
   service: S;
@@ -33,7 +34,7 @@ export interface ActionDef<S extends CloudService, Req, Body> {
 }
 
 /** Services authorised under another RAM prefix than their own name. */
-export const RAM_PREFIX: Partial<Record<CloudService, string>> = { ims: 'ram', cas: 'yundun-cert', sas: 'yundun-sas' };
+export const RAM_PREFIX: Partial<Record<CloudService, string>> = { ims: 'ram', cas: 'yundun-cert', sas: 'yundun-sas', sls: 'log' };
 
 const ACTIONTRAIL_VERSION = '2020-07-06';
 const SAS_VERSION = '2018-12-03';
@@ -68,6 +69,13 @@ export interface ClusterReq {
   clusterId: string;
 }
 type I<T extends abstract new (...args: never) => unknown> = InstanceType<T>;
+type SlsM = typeof Sls;
+/** An SLS call names its project (and logstore) apart from the query, as the SDK takes them. */
+export interface SlsReq<Q> {
+  project: string;
+  logstore?: string;
+  query: Q;
+}
 
 export const ACTIONS = {
   // STS
@@ -216,6 +224,12 @@ export const ACTIONS = {
   'rds:DescribeSQLCollectorRetention': rds<RdsSqlCollectorRetention>('DescribeSQLCollectorRetention'),
   'rds:DescribeDBInstanceEncryptionKey': rds<RdsEncryptionKeyBody>('DescribeDBInstanceEncryptionKey'),
   'rds:DescribeParameters': rds<RdsParameters>('DescribeParameters'),
+  // Log Service (2020-12-30; ROA with its own signature, see sls.ts; authorised as log:)
+  'sls:ListLogStores': def('sls', 'ListLogStores', (c, req: SlsReq<I<SlsM['ListLogStoresRequest']>>, rt) =>
+    c.listLogStores(req.project, req.query, rt),
+  ),
+  'sls:GetLogStore': def('sls', 'GetLogStore', (c, req: SlsReq<void>, rt) => c.getLogStore(req.project, req.logstore ?? '', rt)),
+  'sls:ListAlerts': def('sls', 'ListAlerts', (c, req: SlsReq<I<SlsM['ListAlertsRequest']>>, rt) => c.listAlerts(req.project, req.query, rt)),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

@@ -82,7 +82,9 @@ export function classifyError(e: unknown): CallFailure {
       return { kind: 'throttle', ...base };
     }
     if (statusCode >= 500) return { kind: 'server', ...base };
-    if (statusCode === 403 || /^(Forbidden|NoPermission|AccessDenied|NotAuthorized)/i.test(code)) {
+    // Log Service says no with 401 Unauthorized ("denied by sts or ram, action: log:..."); its other
+    // 401s (SignatureNotMatch, a wrong key) are not a missing permission.
+    if (statusCode === 403 || /^(Forbidden|NoPermission|AccessDenied|NotAuthorized|Unauthorized$)/i.test(code)) {
       const missingAction = missingActionOf(e, rawMessage);
       return { kind: 'denied', ...base, ...(missingAction ? { missingAction } : {}) };
     }

@@ -15,6 +15,7 @@ import {
   type Credential,
 } from './sdk.js';
 import { RpcClient } from './rpc.js';
+import { SlsClient } from './sls.js';
 
 export interface Timeouts {
   readMs: number;
@@ -42,6 +43,7 @@ export interface ClientMap {
   resourcemanager: RpcClient;
   rds: RpcClient;
   cs: CsClient;
+  sls: SlsClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -58,6 +60,7 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   rds: RpcClient,
   // Container Service (ACK): the generated ROA client; its own endpoint map gives cs.<region>.aliyuncs.com.
   cs: CsClient,
+  sls: SlsClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
@@ -73,6 +76,8 @@ const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = 
   // Resource Directory is one global service, called from the management (or delegated admin) account.
   resourcemanager: () => 'resourcemanager.aliyuncs.com',
   rds: rdsHost,
+  // Log Service: the region endpoint; the SDK puts the project in front of it (sls.ts).
+  sls: (region) => `${region}.log.aliyuncs.com`,
 };
 
 // RDS serves its oldest regions from one shared host and every other from a regional one

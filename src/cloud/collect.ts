@@ -11,12 +11,13 @@ import { collectRegion, emptyRegion } from './collect-region.js';
 import { readCertificates } from './collect-cas.js';
 import { readProducts } from './collect-products.js';
 import { collectActionTrail, collectSecurityCenter } from './collect-sas.js';
+import { collectLogService } from './collect-sls.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack' | 'sls';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack', 'sls'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -83,7 +84,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions = chooseRegions(opts.regions, await readRegionIds(caller, home));
   }
 
-  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') ? 1 : 0) + (wantSas ? 1 : 0);
+  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') || services.has('sls') ? 1 : 0) + (wantSas ? 1 : 0);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
@@ -95,7 +96,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       tick();
       return v;
     });
-  const [regionList, ram, certificates, products, actiontrail, securityCenter] = await Promise.all([
+  const [regionList, ram, certificates, products, trailsAndLogs, securityCenter] = await Promise.all([
     Promise.all(
       regions.map(async (r): Promise<RegionSnapshot> => {
         const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
@@ -111,7 +112,15 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       : Promise.resolve(null),
     services.has('cas') ? readCertificates(caller, pageSize.pageSize) : Promise.resolve(null),
     services.has('vpc') ? readProducts(caller, regions) : Promise.resolve(undefined),
-    services.has('actiontrail') ? ticking(collectActionTrail(caller, opts.regions?.[0] ?? HOME_REGION)) : Promise.resolve(null),
+    // Log Service is read through the trails: it finds the trails' projects from their SlsProjectArn.
+    services.has('actiontrail') || services.has('sls')
+      ? ticking(
+          collectActionTrail(caller, opts.regions?.[0] ?? HOME_REGION).then(async (at) => ({
+            at,
+            sls: services.has('sls') ? await collectLogService(caller, at.trails, limits.pageSize) : null,
+          })),
+        )
+      : Promise.resolve(null),
     wantSas ? ticking(collectSecurityCenter(caller, pageSize)) : Promise.resolve(null),
   ]);
 
@@ -124,6 +133,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   if (!services.has('ack')) extraGaps.push(notRequested('cs'));
   if (!services.has('cas')) extraGaps.push(notRequested('cas'));
   if (!services.has('actiontrail')) extraGaps.push(notRequested('actiontrail'));
+  if (!services.has('sls')) extraGaps.push(notRequested('sls'));
   if (!wantSas) extraGaps.push(notRequested('sas'));
 
   const finished = now();
@@ -138,8 +148,9 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     ram,
     certificates,
     ...(products ? { products } : {}),
-    actiontrail,
+    actiontrail: services.has('actiontrail') ? (trailsAndLogs?.at ?? null) : null,
     securityCenter,
+    logService: trailsAndLogs?.sls ?? null,
     gaps: [...caller.gaps, ...extraGaps],
     stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
   };

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds' | 'cs';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds' | 'cs' | 'sls';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {
@@ -398,6 +398,37 @@ export interface Trail {
   isLogging: boolean | null;
 }
 
+/** One Log Service alert rule, as far as the SLS checks read it (ListAlerts). */
+export interface SlsAlert {
+  name: string;
+  displayName: string;
+  /** status ENABLED; a disabled rule watches nothing. */
+  enabled: boolean;
+  /** Each query of the rule: the logstore it reads and its search/SQL text. */
+  queries: { store: string; query: string }[];
+}
+
+/** The SLS project an ActionTrail trail delivers to, and what the checks read in it. */
+export interface SlsTrailProject {
+  trailName: string;
+  /** From the trail's SlsProjectArn (acs:log:<region>:<uid>:project/<name>). */
+  project: string;
+  region: string;
+  /** The trail's logstore (actiontrail_<trail>); found = false when the project does not hold it. */
+  logstore: string;
+  /** ListLogStores; null = unknown (see gaps). */
+  logstoreFound: boolean | null;
+  /** GetLogStore ttl in days (3650 = kept for ever); null = unknown or no logstore. */
+  ttlDays: number | null;
+  /** ListAlerts of the project, every page; null = unknown (see gaps). */
+  alerts: SlsAlert[] | null;
+}
+
+export interface LogServiceSnapshot {
+  /** One per trail delivering to SLS; null = the trails are unknown (DescribeTrails failed). */
+  trailProjects: SlsTrailProject[] | null;
+}
+
 export interface ActionTrailSnapshot {
   /** null = DescribeTrails failed (see gaps). */
   trails: Trail[] | null;
@@ -474,6 +505,8 @@ export interface Snapshot {
   actiontrail?: ActionTrailSnapshot | null;
   /** Absent (older snapshots) or null = Security Center not collected (see gaps). */
   securityCenter?: SecurityCenterSnapshot | null;
+  /** Absent (older snapshots) or null = Log Service not collected (see gaps). */
+  logService?: LogServiceSnapshot | null;
   gaps: Gap[];
   stats: { apiCalls: number; retries: number; durationMs: number };
 }

@@ -185,3 +185,22 @@ export function faultError(outcome: FaultOutcome, ctx: DenyContext): ApiError | 
       return null;
   }
 }
+
+/**
+ * The same faults as Log Service answers them: a denial is 401 Unauthorized naming the log:
+ * action in its message (SLS has no AccessDeniedDetail), throttling is 429 ReadQuotaExceed.
+ */
+export function slsFaultError(outcome: FaultOutcome, ctx: DenyContext): ApiError | null {
+  switch (outcome.kind) {
+    case 'deny':
+      return new ApiError(
+        401,
+        'Unauthorized',
+        `denied by sts or ram, action: log:${ctx.action}, resource: acs:log:${ctx.region ?? '*'}:${ctx.accountId}:project/*`,
+      );
+    case 'throttle':
+      return new ApiError(429, 'ReadQuotaExceed', 'Project read quota exceed.', {}, { 'x-acs-retry-after': String(outcome.retryAfterMs) });
+    default:
+      return faultError(outcome, ctx);
+  }
+}

@@ -363,6 +363,26 @@ const actionTrailSchema = z.strictObject({
     .default([{ name: 'account-trail', homeRegion: 'cn-hangzhou', trailRegion: 'All', status: 'Enable', eventRw: 'All', slsProjectArn: 'acs:log:cn-hangzhou:1234567890123456:project/actiontrail-audit', ossBucketName: null }]),
 });
 
+const slsAlertSchema = z.strictObject({
+  name: id,
+  displayName: z.string().optional(),
+  enabled: z.boolean().default(true),
+  /** The logstore the alert's one query reads; omitted: the project's first logstore. */
+  store: z.string().optional(),
+  query: z.string().min(1),
+});
+
+const slsProjectSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'is not an SLS project name (3-63 of a-z, 0-9, -)'),
+  region: z.string().default('cn-hangzhou'),
+  /** ttl in days; 3650 = kept for ever. */
+  logstores: z.array(z.strictObject({ name: id, ttl: z.number().int().min(1).max(3650).default(30) })).default([]),
+  alerts: z.array(slsAlertSchema).default([]),
+});
+
+// Omitted: no SLS project at all (a trail pointing at one finds it missing).
+const logServiceSchema = z.strictObject({ projects: z.array(slsProjectSchema).default([]) });
+
 const vulnerabilitySchema = z.strictObject({
   instanceId: id,
   type: z.enum(['cve', 'sys', 'cms', 'emg', 'app', 'sca']).default('cve'),
@@ -420,6 +440,8 @@ export const scenarioSchema = z
     certificates: z.array(certificateSchema).default([]),
     actiontrail: actionTrailSchema.prefault({}),
     securityCenter: securityCenterSchema.prefault({}),
+    /** Log Service projects (SLS names are unique across regions). */
+    logService: logServiceSchema.prefault({}),
     /** This account as a Resource Directory management account (ResourceManager ListAccounts). */
     resourceDirectory: resourceDirectorySchema.optional(),
   })
@@ -544,6 +566,7 @@ function checkSecurityCenter(ctx: Ctx, s: Parsed): void {
     if (!instances.has(v.instanceId)) issue(ctx, ['securityCenter', 'vulnerabilities', i, 'instanceId'], `unknown instance ${v.instanceId}`);
   });
   uniqueIds(ctx, s.actiontrail.trails, (t) => `${t.homeRegion}/${t.name}`, ['actiontrail', 'trails'], 'trail');
+  uniqueIds(ctx, s.logService.projects, (p) => p.name, ['logService', 'projects'], 'SLS project');
 }
 
 function checkReferences(s: Parsed, ctx: Ctx): void {

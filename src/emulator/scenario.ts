@@ -131,6 +131,7 @@ export interface ScenarioAccount extends AccountIdentity {
 
 export type ScenarioActionTrail = Parsed['actiontrail'];
 export type ScenarioSecurityCenter = Parsed['securityCenter'];
+export type ScenarioLogService = Parsed['logService'];
 
 export interface Scenario {
   name: string;
@@ -141,6 +142,7 @@ export interface Scenario {
   certificates: ScenarioCertificate[];
   actiontrail: ScenarioActionTrail;
   securityCenter: ScenarioSecurityCenter;
+  logService: ScenarioLogService;
   resourceDirectory?: ScenarioDirectory;
 }
 
@@ -311,6 +313,7 @@ function resolve(s: Parsed): Scenario {
     ),
     actiontrail: s.actiontrail,
     securityCenter: s.securityCenter,
+    logService: s.logService,
     ...(s.resourceDirectory ? { resourceDirectory: s.resourceDirectory } : {}),
   };
 }

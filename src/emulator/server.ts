@@ -11,9 +11,10 @@ import { CredentialStore } from './credentials.js';
 import { AccountData } from './data.js';
 import { Directory } from './directory.js';
 import { loadScenario } from './load.js';
-import { FaultEngine, faultError } from './faults.js';
+import { FaultEngine, faultError, slsFaultError } from './faults.js';
 import { Params } from './params.js';
-import { serviceByVersion, type ServiceDef } from './services/index.js';
+import { SLS_SERVICE, serviceByVersion, type ServiceDef } from './services/index.js';
+import { slsProjectOf, slsRegionOf, slsRoute } from './services/sls.js';
 import { authenticate, type SignedRequest } from './signature.js';
 import type { CallRecord, EmulatorCredential, EmulatorOptions, RunningEmulator } from './types.js';
 
@@ -61,6 +62,8 @@ interface Exchange {
   service: ServiceDef | undefined;
   region: string | undefined;
   requestId: string;
+  /** Log Service speaks its own wire format (see services/sls.ts). */
+  sls: boolean;
 }
 
 async function readExchange(req: IncomingMessage): Promise<Exchange> {
@@ -82,22 +85,43 @@ async function readExchange(req: IncomingMessage): Promise<Exchange> {
     const v = req.headers[name];
     return typeof v === 'string' && v !== '' ? v : undefined;
   };
+  const signed: SignedRequest = { method: req.method ?? 'GET', path: q < 0 ? url : url.slice(0, q), query, headers: req.headers, body, bodyParams };
+  if (header('x-log-apiversion') !== undefined || header('authorization')?.startsWith('LOG ')) return slsExchange(signed, query, header('host'));
   return {
-    signed: { method: req.method ?? 'GET', path: q < 0 ? url : url.slice(0, q), query, headers: req.headers, body, bodyParams },
+    signed,
     params: new Params(all),
     action: header('x-acs-action') ?? all['Action'] ?? '',
     service: serviceByVersion(header('x-acs-version') ?? all['Version']),
     // ROA services (ACK) spell it region_id.
     region: all['RegionId'] || all['region_id'] || undefined,
     requestId: randomUUID().toUpperCase(),
+    sls: false,
   };
 }
 
-function send(res: ServerResponse, status: number, body: string, requestId: string, headers: Record<string, string> = {}): void {
+/** An SLS request: the action from method and path, the project from the Host header. */
+function slsExchange(signed: SignedRequest, query: Record<string, string>, host: string | undefined): Exchange {
+  const route = slsRoute(signed.method, signed.path);
+  const project = slsProjectOf(host);
+  const params: Record<string, string> = { ...query };
+  if (project) params['project'] = project;
+  if (route?.name !== undefined) params[route.action === 'GetAlert' ? 'alert' : 'logstore'] = route.name;
+  return {
+    signed,
+    params: new Params(params),
+    action: route?.action ?? '',
+    service: SLS_SERVICE,
+    region: undefined,
+    requestId: randomUUID().replace(/-/g, '').toUpperCase().slice(0, 24),
+    sls: true,
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string, requestId: string, headers: Record<string, string> = {}, sls = false): void {
   if (res.destroyed || res.writableEnded) return;
   res.writeHead(status, {
     'content-type': 'application/json;charset=utf-8',
-    'x-acs-request-id': requestId,
+    [sls ? 'x-log-requestid' : 'x-acs-request-id']: requestId,
     ...headers,
   });
   res.end(body);
@@ -105,6 +129,7 @@ function send(res: ServerResponse, status: number, body: string, requestId: stri
 
 function errorBody(err: ApiError, ex: Exchange | undefined): string {
   const requestId = ex?.requestId ?? '';
+  if (ex?.sls) return JSON.stringify({ errorCode: err.code, errorMessage: err.message });
   const product = ex?.service?.product ?? 'Ecs';
   return JSON.stringify({
     RequestId: requestId,
@@ -172,8 +197,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     if (!ex.service) throw new ApiError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     const handler = ex.service.handlers[ex.action];
     if (!handler) {
+      if (ex.sls) throw new ApiError(404, 'RequestNotSupported', `${ex.signed.method} ${ex.signed.path} is not supported by this emulator.`);
       throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     }
+    if (ex.sls) ex.region = slsRegionOf(dataFor(caller), ex.params.get('project'));
     const decision = faults.decide(ex.action, ex.region, Date.now());
     await sleep(decision.delayMs);
     const outcome = decision.outcome;
@@ -184,7 +211,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       return;
     }
     if (outcome) {
-      const err = faultError(outcome, {
+      const err = (ex.sls ? slsFaultError : faultError)(outcome, {
         action: ex.action,
         authPrefix: ex.service.authPrefix,
         region: ex.region,
@@ -205,11 +232,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       now: new Date(),
       ...(directory && served === data ? { directory } : {}),
     });
-    const json = JSON.stringify({ RequestId: ex.requestId, ...body });
+    const json = JSON.stringify(ex.sls ? body : { RequestId: ex.requestId, ...body });
     // A body cut in half: what a broken proxy or a dropped connection mid-answer looks like.
     const text = outcome?.kind === 'malformed' ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
     record.status = 200;
-    send(res, 200, text, ex.requestId);
+    send(res, 200, text, ex.requestId, {}, ex.sls);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -227,7 +254,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       const hint = e instanceof Error ? ` (emulator: ${e.message})` : '';
       const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', `The request processing has failed due to some unknown error.${hint}`);
       record.status = err.status;
-      send(res, err.status, errorBody(err, ex), ex?.requestId ?? '', err.headers);
+      send(res, err.status, errorBody(err, ex), ex?.requestId ?? '', err.headers, ex?.sls ?? false);
     }
   }
 

@@ -135,9 +135,48 @@ function verifyV2(req: SignedRequest, lookup: CredentialLookup): EmulatorCredent
   return cred;
 }
 
+/**
+ * Log Service's own v1 signature (gateway-sls): base64 HMAC-SHA256 over method, content-md5,
+ * content-type, date, every x-log-/x-acs- header sorted as "name:value\n", then the path and its
+ * query sorted by key with raw values. Exported so tests can sign requests by hand.
+ */
+export function slsStringToSign(req: SignedRequest): string {
+  const h = (n: string) => header(req, n) ?? '';
+  const logHeaders = Object.keys(req.headers)
+    .filter((k) => k.includes('x-log-') || k.includes('x-acs-'))
+    .sort()
+    .map((k) => `${k}:${h(k)}\n`)
+    .join('');
+  const keys = Object.keys(req.query).sort();
+  const resource = keys.length === 0 ? req.path : `${req.path}?${keys.map((k) => `${k}=${req.query[k] ?? ''}`).join('&')}`;
+  return `${req.method}\n${h('content-md5')}\n${h('content-type')}\n${h('date')}\n${logHeaders}${resource}`;
+}
+
+const SLS_AUTH = /^LOG ([^:\s]+):(\S+)$/;
+const SLS_MAX_SKEW_MS = 15 * 60_000;
+
+function verifySls(req: SignedRequest, authorization: string, lookup: CredentialLookup): EmulatorCredential {
+  const m = SLS_AUTH.exec(authorization.trim());
+  if (!m) throw new ApiError(401, 'Unauthorized', 'The Authorization header is malformed: expected "LOG <AccessKeyId>:<Signature>".');
+  const [, accessKeyId = '', signature = ''] = m;
+  const date = Date.parse(header(req, 'date') ?? '');
+  if (Number.isNaN(date)) throw new ApiError(400, 'MissingDate', 'The Date header is missing or not an HTTP date.');
+  if (Math.abs(Date.now() - date) > SLS_MAX_SKEW_MS) throw new ApiError(400, 'RequestTimeTooSkewed', 'The request time differs from the server time by more than 15 minutes.');
+  const cred = lookup(accessKeyId);
+  if (!cred) throw new ApiError(401, 'Unauthorized', `AccessKeyId not found: ${accessKeyId}`);
+  checkSecurityToken(cred, header(req, 'x-acs-security-token'));
+  const stringToSign = slsStringToSign(req);
+  const expected = createHmac('sha256', cred.accessKeySecret).update(stringToSign).digest('base64');
+  if (!sameText(expected, signature)) {
+    throw new ApiError(401, 'SignatureNotMatch', `signature ${signature} not match, the string to sign is: ${JSON.stringify(stringToSign)}`);
+  }
+  return cred;
+}
+
 /** Returns the credential that signed the request, or throws the ApiError the gateway would answer. */
 export function authenticate(req: SignedRequest, lookup: CredentialLookup): EmulatorCredential {
   const authorization = header(req, 'authorization');
+  if (authorization?.startsWith('LOG ')) return verifySls(req, authorization, lookup);
   if (authorization) return verifyAcs3(req, authorization, lookup);
   if (req.query['Signature'] !== undefined) return verifyV2(req, lookup);
   throw new ApiError(400, 'MissingAuthorization', 'The request is not signed: the Authorization header is missing.');

@@ -30,7 +30,11 @@ import type {
   Snapshot,
   SystemEvent,
   Vpc,
+  LogServiceSnapshot,
+  SlsAlert,
+  SlsTrailProject,
 } from '../../src/cloud/snapshot.js';
+import { loadAlertRules } from '../../src/checks/sls/alert-rules.js';
 
 /** The clock every test uses. */
 export const NOW = new Date('2025-06-15T00:00:00Z');
@@ -425,8 +429,36 @@ export function buildSnapshot(o: SnapshotOverrides = {}): Snapshot {
     products: {},
     actiontrail: buildActionTrail(),
     securityCenter: buildSecurityCenter(sasData),
+    logService: buildLogService(),
     gaps: [],
     stats: { apiCalls: 42, retries: 0, durationMs: 1234 },
     ...rest,
   };
+}
+
+// ---------------------------------------------------------------- Log Service
+
+/** An enabled alert on the trail logstore whose query names every word the benchmark rule `ruleId` asks for. */
+export function buildSlsAlert(ruleId: string, o: Partial<SlsAlert> = {}, store = 'actiontrail_account-trail'): SlsAlert {
+  const rule = loadAlertRules().find((r) => r.id === ruleId)!;
+  const words = [...(rule.events ?? []), ...(rule.terms ?? []).map((g) => g[0]!)];
+  return { name: `cis-${ruleId}`, displayName: `CIS ${rule.cis}`, enabled: true, queries: [{ store, query: words.map((w) => `event.eventName: ${w}`).join(' or ') }], ...o };
+}
+
+/** The default trail's project: logs kept a year, every benchmark alert enabled. */
+export function buildSlsTrailProject(o: Partial<SlsTrailProject> = {}): SlsTrailProject {
+  return {
+    trailName: 'account-trail',
+    project: 'actiontrail-audit',
+    region: REGION,
+    logstore: 'actiontrail_account-trail',
+    logstoreFound: true,
+    ttlDays: 365,
+    alerts: loadAlertRules().map((r) => buildSlsAlert(r.id)),
+    ...o,
+  };
+}
+
+export function buildLogService(o: Partial<LogServiceSnapshot> = {}): LogServiceSnapshot {
+  return { trailProjects: [buildSlsTrailProject()], ...o };
 }

@@ -26,6 +26,8 @@ import {
   buildSnapshot,
   buildSystemEvent,
   buildTrail,
+  buildLogService,
+  buildSlsTrailProject,
   buildUser,
   buildWorldRule,
   daysAgo,
@@ -105,6 +107,8 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'sas.basic-edition': { sasData: { edition: { version: 1, trial: false } } },
   'sas.notifications-off': { sasData: { notices: { sas_vulnerability: 0 } } },
   'sas.vuln-scan-off': { sasData: { vulScan: { yum: 'off', cve: 'on', sys: 'on', cms: 'on', emg: 'on' } } },
+  'sls.alert-missing': { logService: buildLogService({ trailProjects: [buildSlsTrailProject({ alerts: [] })] }) },
+  'sls.retention-short': { logService: buildLogService({ trailProjects: [buildSlsTrailProject({ ttlDays: 30 })] }) },
 };
 
 // Account-wide services take no --RegionId (Certificate Management and Security Center are one service per site).

@@ -51,7 +51,7 @@ describe('thresholds', () => {
       const at = block.indexOf(`  ${key}:`);
       const prev = i === 0 ? 0 : block.indexOf(`  ${keys[i - 1]}:`);
       const comment = block.slice(block.indexOf('\n', prev), at);
-      expect(comment, key).toMatch(/\/\/.*(ecs|ram|vpc|kms|cas)\.[a-z-]+/);
+      expect(comment, key).toMatch(/\/\/.*(ecs|ram|vpc|kms|cas|sls)\.[a-z-]+/);
     });
   });
 });

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, ACTIONS_CALLED, RAM_PREFIX } from '../../src/cloud/actions.js';
 import { CsClient, EcsClient, ImsClient, RamClient, StsClient, VpcClient } from '../../src/cloud/sdk.js';
+import { Sls } from '../../src/cloud/sls.js';
 import { packageRoot } from '../../src/core/paths.js';
 import { SERVICES } from '../../src/emulator/services/index.js';
 import { READ_ONLY_EXCEPTIONS, buildPolicy, isReadOnlyAction, needsGrant, renderPolicy, type RamPolicy } from '../../src/security/policy.js';
@@ -32,7 +33,7 @@ const rel = (f: string) => relative(root, f);
 /** Every API method the five SDK clients have (describeInstances, describeInstancesWithOptions, ...). */
 function sdkMethods(): Map<string, Set<string>> {
   const byMethod = new Map<string, Set<string>>();
-  const clients = { ecs: EcsClient, vpc: VpcClient, ram: RamClient, ims: ImsClient, sts: StsClient, cs: CsClient };
+  const clients = { ecs: EcsClient, vpc: VpcClient, ram: RamClient, ims: ImsClient, sts: StsClient, cs: CsClient, sls: Sls.default };
   for (const [service, C] of Object.entries(clients)) {
     for (const name of Object.getOwnPropertyNames(C.prototype)) {
       if (name === 'constructor' || name === 'getEndpoint') continue;
@@ -137,7 +138,7 @@ describe('least-privilege RAM policy', () => {
     const used = new Set<string>();
     for (const f of cloudSources) {
       if (f.endsWith(join('cloud', 'actions.ts'))) continue;
-      for (const m of read(f).matchAll(/'((?:ecs|vpc|ram|ims|sts|kms|cas|actiontrail|sas|resourcemanager|rds|cs):[A-Z][A-Za-z0-9]*)'/g)) used.add(m[1]!);
+      for (const m of read(f).matchAll(/'((?:ecs|vpc|ram|ims|sts|kms|cas|actiontrail|sas|resourcemanager|rds|cs|sls):[A-Z][A-Za-z0-9]*)'/g)) used.add(m[1]!);
     }
     expect(used).toEqual(new Set(Object.keys(ACTIONS)));
   });

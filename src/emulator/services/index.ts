@@ -14,6 +14,7 @@ import { sasHandlers } from './sas.js';
 import { resourceManagerHandlers } from './resourcemanager.js';
 import { rdsHandlers } from './rds.js';
 import { csHandlers } from './cs.js';
+import { slsHandlers } from './sls.js';
 
 export interface ServiceDef {
   name: Service;
@@ -42,7 +43,11 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'rds', version: '2014-08-15', product: 'Rds', host: 'rds.aliyuncs.com', authPrefix: 'rds', handlers: rdsHandlers },
   // Container Service for Kubernetes: ROA (paths), routed on x-acs-action and checked on method and path.
   { name: 'cs', version: '2015-12-15', product: 'CS', host: 'cs.cn-hangzhou.aliyuncs.com', authPrefix: 'cs', handlers: csHandlers },
+  // Log Service is ROA with its own wire format: the server recognises it by its headers, not a version.
+  { name: 'sls', version: '2020-12-30', product: 'Sls', host: 'cn-hangzhou.log.aliyuncs.com', authPrefix: 'log', handlers: slsHandlers },
 ];
+
+export const SLS_SERVICE: ServiceDef = SERVICES.find((s) => s.name === 'sls')!;
 
 export function serviceByVersion(version: string | undefined): ServiceDef | undefined {
   return SERVICES.find((s) => s.version === version);
