@@ -14,6 +14,7 @@ import {
   type Credential,
 } from './sdk.js';
 import { RpcClient } from './rpc.js';
+import { OssClient } from './oss.js';
 
 export interface Timeouts {
   readMs: number;
@@ -40,6 +41,7 @@ export interface ClientMap {
   sas: RpcClient;
   resourcemanager: RpcClient;
   rds: RpcClient;
+  oss: OssClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -54,6 +56,7 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   sas: RpcClient,
   resourcemanager: RpcClient,
   rds: RpcClient,
+  oss: OssClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
@@ -69,6 +72,8 @@ const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = 
   // Resource Directory is one global service, called from the management (or delegated admin) account.
   resourcemanager: () => 'resourcemanager.aliyuncs.com',
   rds: rdsHost,
+  // OSS answers per bucket region; the client picks the bucket's own host per call (oss.ts).
+  oss: (region) => `oss-${region}.aliyuncs.com`,
 };
 
 // RDS serves its oldest regions from one shared host and every other from a regional one

@@ -11,12 +11,13 @@ import { collectRegion, emptyRegion } from './collect-region.js';
 import { readCertificates } from './collect-cas.js';
 import { readProducts } from './collect-products.js';
 import { collectActionTrail, collectSecurityCenter } from './collect-sas.js';
+import { collectOss } from './collect-oss.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'oss';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'oss'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -83,7 +84,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions = chooseRegions(opts.regions, await readRegionIds(caller, home));
   }
 
-  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') ? 1 : 0) + (wantSas ? 1 : 0);
+  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') ? 1 : 0) + (wantSas ? 1 : 0) + (services.has('oss') ? 1 : 0);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
@@ -95,7 +96,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       tick();
       return v;
     });
-  const [regionList, ram, certificates, products, actiontrail, securityCenter] = await Promise.all([
+  const [regionList, ram, certificates, products, actiontrail, securityCenter, oss] = await Promise.all([
     Promise.all(
       regions.map(async (r): Promise<RegionSnapshot> => {
         const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
@@ -113,6 +114,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     services.has('vpc') ? readProducts(caller, regions) : Promise.resolve(undefined),
     services.has('actiontrail') ? ticking(collectActionTrail(caller, opts.regions?.[0] ?? HOME_REGION)) : Promise.resolve(null),
     wantSas ? ticking(collectSecurityCenter(caller, pageSize)) : Promise.resolve(null),
+    services.has('oss') ? ticking(collectOss(caller, pageSize)) : Promise.resolve(null),
   ]);
 
   const extraGaps: Gap[] = [];
@@ -124,6 +126,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   if (!services.has('cas')) extraGaps.push(notRequested('cas'));
   if (!services.has('actiontrail')) extraGaps.push(notRequested('actiontrail'));
   if (!wantSas) extraGaps.push(notRequested('sas'));
+  if (!services.has('oss')) extraGaps.push(notRequested('oss'));
 
   const finished = now();
   const snapshot: Snapshot = {
@@ -139,6 +142,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     ...(products ? { products } : {}),
     actiontrail,
     securityCenter,
+    oss,
     gaps: [...caller.gaps, ...extraGaps],
     stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
   };

@@ -117,6 +117,8 @@ export interface ScenarioAccount extends AccountIdentity {
 
 export type ScenarioActionTrail = Parsed['actiontrail'];
 export type ScenarioSecurityCenter = Parsed['securityCenter'];
+export type ScenarioOss = Parsed['oss'];
+export type ScenarioOssBucket = ScenarioOss['buckets'][number];
 
 export interface Scenario {
   name: string;
@@ -127,6 +129,7 @@ export interface Scenario {
   certificates: ScenarioCertificate[];
   actiontrail: ScenarioActionTrail;
   securityCenter: ScenarioSecurityCenter;
+  oss: ScenarioOss;
   resourceDirectory?: ScenarioDirectory;
 }
 
@@ -280,6 +283,7 @@ function resolve(s: Parsed): Scenario {
     ),
     actiontrail: s.actiontrail,
     securityCenter: s.securityCenter,
+    oss: s.oss,
     ...(s.resourceDirectory ? { resourceDirectory: s.resourceDirectory } : {}),
   };
 }
