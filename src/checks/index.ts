@@ -48,6 +48,9 @@ import { rdsWhitelistOpenWorld } from './rds/whitelist-open-world.js';
 import { rdsSslOff } from './rds/ssl-off.js';
 import { rdsTdeOff } from './rds/tde-off.js';
 import { rdsSqlAuditOff } from './rds/sql-audit-off.js';
+import { ossPublicRead, ossPublicWrite } from './oss/public.js';
+import { ossBlockPublicAccessOff, ossHttpsNotEnforced, ossLoggingOff, ossSseNotKms, ossSseOff } from './oss/settings.js';
+import { actiontrailBucketPublic, ossAuditRetentionOff } from './oss/audit-bucket.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -107,6 +110,16 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsSslOff,
   rdsTdeOff,
   rdsSqlAuditOff,
+  // OSS
+  ossPublicWrite,
+  ossPublicRead,
+  ossBlockPublicAccessOff,
+  ossHttpsNotEnforced,
+  ossLoggingOff,
+  ossSseOff,
+  ossSseNotKms,
+  ossAuditRetentionOff,
+  actiontrailBucketPublic,
 ];
 
 export function findCheck(id: string): Check | undefined {

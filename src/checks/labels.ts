@@ -20,6 +20,7 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   'network-acl': { zh: '网络 ACL', en: 'Network ACL' },
   trail: { zh: '操作审计跟踪', en: 'Trail' },
   'rds-instance': { zh: 'RDS 实例', en: 'RDS instance' },
+  'oss-bucket': { zh: 'OSS 存储空间', en: 'OSS bucket' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

@@ -12,7 +12,7 @@ export { SEVERITIES, severityRank, OWNERS, type Bilingual, type Owner, type Seve
 export const STATUSES = ['fail', 'error', 'skip', 'pass'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type CheckService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds';
+export type CheckService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'oss';
 
 export const RESOURCE_TYPES = [
   'security-group',
@@ -31,6 +31,7 @@ export const RESOURCE_TYPES = [
   'network-acl',
   'trail',
   'rds-instance',
+  'oss-bucket',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 

@@ -67,6 +67,7 @@ const ACCOUNT_PARTS: Record<string, { collected: (s: Snapshot) => boolean; servi
   ram: { collected: (s) => s.ram !== null, services: ['ram', 'ims'] },
   actiontrail: { collected: (s) => s.actiontrail != null, services: ['actiontrail'] },
   sas: { collected: (s) => s.securityCenter != null, services: ['sas'] },
+  oss: { collected: (s) => s.oss != null, services: ['oss'] },
 };
 // Account-wide services: those parts, and Certificate Management (one service per site, no
 // regions), whose checks read a null certificate list as a gap themselves.

@@ -34,6 +34,9 @@ const BUCKET_APIS: Record<string, string> = {
   publicAccessBlock: 'GetBucketPublicAccessBlock',
 };
 
+/** Every API this service answers (the policy test checks the table against it). */
+export const OSS_APIS: readonly string[] = ['ListBuckets', 'GetPublicAccessBlock', ...Object.values(BUCKET_APIS)];
+
 export interface OssTarget {
   bucket: string | undefined;
   /** Region of the host asked (oss-cn-hangzhou.aliyuncs.com → cn-hangzhou); undefined for a bare IP. */
