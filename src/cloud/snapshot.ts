@@ -370,7 +370,7 @@ export interface OssPolicyStatement {
   Action?: string | string[];
   Principal?: string | string[];
   Resource?: string | string[];
-  Condition?: Record<string, Record<string, string | string[] | boolean>>;
+  Condition?: Record<string, Record<string, string | boolean | Array<string | boolean>>>;
 }
 
 /** One OSS bucket with the settings the OSS checks read. Each null = that Get call failed (see gaps). */

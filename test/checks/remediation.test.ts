@@ -16,6 +16,8 @@ import {
   buildKmsKey,
   buildNetworkAcl,
   buildRdsInstance,
+  buildBucket,
+  buildOss,
   buildDisk,
   buildGroup,
   buildInstance,
@@ -65,6 +67,15 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'rds.ssl-off': { region: { rdsInstances: [buildRdsInstance({ sslEnabled: false })] } },
   'rds.tde-off': { region: { rdsInstances: [buildRdsInstance({ tdeEnabled: false })] } },
   'rds.sql-audit-off': { region: { rdsInstances: [buildRdsInstance({ sqlAuditEnabled: false })] } },
+  'oss.bucket.public-write': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read-write', blockPublicAccess: false })] }) },
+  'oss.bucket.public-read': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read', blockPublicAccess: false })] }) },
+  'oss.bucket.block-public-access-off': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ blockPublicAccess: false })] }) },
+  'oss.bucket.https-not-enforced': { oss: buildOss({ buckets: [buildBucket({ policy: [] })] }) },
+  'oss.bucket.logging-off': { oss: buildOss({ buckets: [buildBucket({ logging: { enabled: false, targetBucket: null } })] }) },
+  'oss.bucket.sse-off': { oss: buildOss({ buckets: [buildBucket({ encryption: { algorithm: 'none', kmsKeyId: null } })] }) },
+  'oss.bucket.sse-not-kms': { oss: buildOss({ buckets: [buildBucket({ encryption: { algorithm: 'AES256', kmsKeyId: null } })] }) },
+  'oss.bucket.audit-retention-off': { actiontrail: { trails: [buildTrail({ ossBucketName: 'records-bucket' })] }, oss: buildOss({ buckets: [buildBucket({ worm: { state: 'none', retentionDays: 0 } })] }) },
+  'actiontrail.bucket-public': { actiontrail: { trails: [buildTrail({ ossBucketName: 'records-bucket' })] }, oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read', blockPublicAccess: false })] }) },
   'kms.key-rotation-off': { region: { kmsKeys: [buildKmsKey({ meta: { automaticRotation: 'Disabled', rotationInterval: '' } })] } },
   'kms.key-pending-deletion': { region: { kmsKeys: [buildKmsKey({ meta: { keyState: 'PendingDeletion', deleteDate: '2025-06-22T00:00:00Z' } })] } },
   'cas.cert-expired': { certificates: [buildCertificate({ endDate: '2025-06-01T00:00:00Z', status: 'EXPIRED' })] },
@@ -108,7 +119,8 @@ function problems(rem: Remediation, region?: string): string[] {
   }
   if (!rem.cli.startsWith('aliyun ')) out.push(`cli is not an aliyun command: ${rem.cli}`);
   if (!GLOBAL_CLI.test(rem.cli)) {
-    const m = /--RegionId (\S+)/i.exec(rem.cli);
+    // aliyun oss (ossutil) takes the bucket's region as the global --region flag.
+    const m = /--(?:RegionId|region) (\S+)/i.exec(rem.cli);
     if (!m) out.push(`regional command without --RegionId: ${rem.cli}`);
     else if (region !== undefined && m[1] !== region) out.push(`--RegionId ${m[1]}, expected ${region}: ${rem.cli}`);
   }

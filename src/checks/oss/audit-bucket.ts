@@ -46,7 +46,7 @@ const publicMeta: CheckMeta = {
       en: '1. OSS console > Buckets: open {resource} (region {region}).\n2. Permission Control > ACL: set it to Private; remove bucket policy statements for Principal *.\n3. Turn on Block Public Access for the bucket.',
       zh: '1. OSS 控制台 > Bucket 列表:打开 {resource}(地域 {region})。\n2. 权限控制 > 读写权限:设为私有;删除对 Principal * 的存储空间策略语句。\n3. 为该存储空间开启阻止公共访问。',
     },
-    cli: 'aliyun oss set-acl oss://{resourceId} private -b',
+    cli: 'aliyun oss set-acl oss://{resourceId} private -b --region {region}',
   },
   needs: [TRAILS_NEED, LIST_NEED, { service: 'oss', action: 'GetBucketAcl' }, { service: 'oss', action: 'GetBucketPolicy' }],
 };
@@ -85,7 +85,7 @@ const retentionMeta: CheckMeta = {
       en: '1. OSS console > Buckets: open {resource} (region {region}).\n2. Redundancy for Fault Tolerance > Versioning: turn it on.\n3. Content Security > Retention Policy: create one (e.g. 180 days) and lock it after checking it.',
       zh: '1. OSS 控制台 > Bucket 列表:打开 {resource}(地域 {region})。\n2. 冗余与容错 > 版本控制:开启。\n3. 数据安全 > 合规保留策略:创建(例如 180 天),确认无误后锁定。',
     },
-    cli: 'aliyun ossutil bucket-versioning --method get oss://{resourceId}',
+    cli: 'aliyun oss bucket-versioning --method get oss://{resourceId} --region {region}',
   },
   needs: [TRAILS_NEED, LIST_NEED, { service: 'oss', action: 'GetBucketVersioning' }, { service: 'oss', action: 'GetBucketWorm' }],
 };

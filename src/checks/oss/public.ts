@@ -68,7 +68,7 @@ export const ossPublicWrite = publicCheck('write', {
       zh: '任何人都可以上传、覆盖或删除对象:数据可能被破坏,存储空间还可能被用来托管恶意或违法内容并由您付费。阿里云负责对象的持久存储,谁可以写入由您设置的 ACL 和策略决定。',
     },
     console: console_,
-    cli: 'aliyun oss set-acl oss://{resourceId} private -b',
+    cli: 'aliyun oss set-acl oss://{resourceId} private -b --region {region}',
   },
   needs: [LIST_NEED, ACL_NEED, POLICY_NEED],
 });
@@ -89,7 +89,7 @@ export const ossPublicRead = publicCheck('read', {
       zh: '任何猜到或找到对象名的人都可以下载它,流量费用由您承担。对象存储的数据泄露大多源于所有者将存储空间设为公开,而非存储服务本身的故障。',
     },
     console: console_,
-    cli: 'aliyun oss set-acl oss://{resourceId} private -b',
+    cli: 'aliyun oss set-acl oss://{resourceId} private -b --region {region}',
   },
   needs: [LIST_NEED, ACL_NEED, POLICY_NEED],
 });

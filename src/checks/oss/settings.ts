@@ -30,7 +30,7 @@ const blockMeta: CheckMeta = {
       en: '1. OSS console > Block Public Access (account level): turn it on, or\n2. Buckets > {resource} (region {region}) > Permission Control > Block Public Access: turn it on.\n3. First move any content that must stay public behind signed URLs or a CDN.',
       zh: '1. OSS 控制台 > 阻止公共访问(账号级):开启;或\n2. Bucket 列表 > {resource}(地域 {region})> 权限控制 > 阻止公共访问:开启。\n3. 开启前先将必须公开的内容改为签名 URL 或 CDN 提供。',
     },
-    cli: 'aliyun ossutil api get-bucket-public-access-block --bucket {resourceId}',
+    cli: 'aliyun oss stat oss://{resourceId} --region {region}',
   },
   needs: [LIST_NEED, BLOCK_NEED],
 };
@@ -85,7 +85,7 @@ const httpsMeta: CheckMeta = {
       en: '1. OSS console > Buckets: open {resource} (region {region}).\n2. Permission Control > Bucket Policy > Add by syntax.\n3. Add a Deny statement for Principal * on oss:* with the condition Bool acs:SecureTransport = false, and save.',
       zh: '1. OSS 控制台 > Bucket 列表:打开 {resource}(地域 {region})。\n2. 权限控制 > Bucket 授权策略 > 按语法添加。\n3. 添加对 Principal * 在 oss:* 上的 Deny 语句,条件为 Bool acs:SecureTransport = false,并保存。',
     },
-    cli: 'aliyun ossutil bucket-policy oss://{resourceId} --method get',
+    cli: 'aliyun oss bucket-policy --method get oss://{resourceId} --region {region}',
   },
   needs: [LIST_NEED, POLICY_NEED],
 };
@@ -123,7 +123,7 @@ const loggingMeta: CheckMeta = {
       en: '1. OSS console > Buckets: open {resource} (region {region}).\n2. Logging > Log Storage: turn it on, with a target bucket in the same region and a prefix.\n3. Keep the log bucket private and give it a lifecycle rule that meets your retention needs.',
       zh: '1. OSS 控制台 > Bucket 列表:打开 {resource}(地域 {region})。\n2. 日志管理 > 日志转存:开启,并指定同地域的目标存储空间和前缀。\n3. 日志存储空间保持私有,并配置满足保留要求的生命周期规则。',
     },
-    cli: 'aliyun ossutil logging --method get oss://{resourceId}',
+    cli: 'aliyun oss logging --method get oss://{resourceId} --region {region}',
   },
   needs: [LIST_NEED, { service: 'oss', action: 'GetBucketLogging' }],
 };
@@ -162,7 +162,7 @@ const sseOffMeta: CheckMeta = {
       en: '1. OSS console > Buckets: open {resource} (region {region}).\n2. Content Security > Server-side Encryption: choose KMS (or OSS-managed) and save.\n3. Objects written before keep their old state: copy them over themselves to encrypt them.',
       zh: '1. OSS 控制台 > Bucket 列表:打开 {resource}(地域 {region})。\n2. 数据安全 > 服务端加密:选择 KMS(或 OSS 完全托管)并保存。\n3. 之前写入的对象保持原状,需将其原地复制一次才会加密。',
     },
-    cli: 'aliyun ossutil bucket-encryption --method get oss://{resourceId}',
+    cli: 'aliyun oss bucket-encryption --method get oss://{resourceId} --region {region}',
   },
   needs: [LIST_NEED, SSE_NEED],
 };
@@ -192,7 +192,7 @@ const sseKmsMeta: CheckMeta = {
       en: '1. OSS console > Buckets: open {resource} (region {region}).\n2. Content Security > Server-side Encryption: choose KMS and pick your own key (CMK) rather than the default one.\n3. Allow the key to be used by OSS in KMS, and save.',
       zh: '1. OSS 控制台 > Bucket 列表:打开 {resource}(地域 {region})。\n2. 数据安全 > 服务端加密:选择 KMS,并指定您自己的密钥(CMK)而非默认密钥。\n3. 在 KMS 中允许 OSS 使用该密钥,并保存。',
     },
-    cli: 'aliyun ossutil bucket-encryption --method get oss://{resourceId}',
+    cli: 'aliyun oss bucket-encryption --method get oss://{resourceId} --region {region}',
   },
   needs: [LIST_NEED, SSE_NEED],
 };
