@@ -30,8 +30,11 @@ function judge(ctx: CheckContext, kind: 'read' | 'write', b: OssBucket, r: Resou
     return result('pass', r, say(r, (l) => `${l} has ${via}, but Block Public Access is on, so OSS ignores it.`, (l) => `${l}设置了 ${via},但已开启阻止公共访问,OSS 不会生效。`), { evidence: { acl: b.acl, via } });
   }
   const what = kind === 'write' ? { en: 'write, overwrite and delete objects in', zh: '写入、覆盖和删除对象' } : { en: 'read every object in', zh: '读取全部对象' };
+  // Open through the policy alone: resetting the ACL would fix nothing, so show the policy instead.
+  const policyOnly = !e.via.some((v) => v.startsWith('ACL'));
   return result('fail', r, say(r, (l) => `Anyone on the internet can ${what.en} ${l} (${via}).`, (l) => `互联网上任何人都可以${what.zh}:${l}(${via})。`), {
     evidence: { acl: b.acl, via },
+    ...(policyOnly ? { cli: 'aliyun oss bucket-policy --method get oss://{resourceId} --region {region}' } : {}),
   });
 }
 
