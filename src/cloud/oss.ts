@@ -65,6 +65,7 @@ export class OssClient {
   private readonly timeoutMs: number;
   /** Set when an endpoint override serves every region; else the public oss-<region> host. */
   private readonly override: boolean;
+  private readonly clients = new Map<string, RawClient>();
 
   constructor(config: $OpenApiUtil.Config) {
     this.credential = config.credential as unknown as Credential;
@@ -76,19 +77,7 @@ export class OssClient {
 
   /** One GET; `ramAction` names the permission when the answer is a denial. */
   async get(req: OssRequest, ramAction: string): Promise<{ body: Record<string, unknown> }> {
-    const c = await this.credential.getCredential();
-    const secure = this._protocol === 'https';
-    const host = this.override ? this._endpoint : `oss-${req.region}.aliyuncs.com`;
-    const client = new AliOss({
-      accessKeyId: c.accessKeyId ?? '',
-      accessKeySecret: c.accessKeySecret ?? '',
-      ...(c.securityToken ? { stsToken: c.securityToken, refreshSTSTokenInterval: 3_600_000 } : {}),
-      endpoint: `${secure ? 'https' : 'http'}://${host}`,
-      region: `oss-${req.region}`,
-      secure,
-      timeout: this.timeoutMs,
-      retryMax: 0,
-    });
+    const client = await this.clientFor(req.region);
     try {
       const res = await client.request({
         method: 'GET',
@@ -104,6 +93,28 @@ export class OssClient {
     } catch (e) {
       throw reshape(e, ramAction);
     }
+  }
+
+  /** One ali-oss client per region and AccessKey (an STS refresh brings a new key id, so a new client). */
+  private async clientFor(region: string): Promise<RawClient> {
+    const c = await this.credential.getCredential();
+    const key = `${region}|${c.accessKeyId ?? ''}|${c.securityToken ?? ''}`;
+    const cached = this.clients.get(key);
+    if (cached) return cached;
+    const secure = this._protocol === 'https';
+    const host = this.override ? this._endpoint : `oss-${region}.aliyuncs.com`;
+    const client = new AliOss({
+      accessKeyId: c.accessKeyId ?? '',
+      accessKeySecret: c.accessKeySecret ?? '',
+      ...(c.securityToken ? { stsToken: c.securityToken, refreshSTSTokenInterval: 3_600_000 } : {}),
+      endpoint: `${secure ? 'https' : 'http'}://${host}`,
+      region: `oss-${region}`,
+      secure,
+      timeout: this.timeoutMs,
+      retryMax: 0,
+    });
+    this.clients.set(key, client);
+    return client;
   }
 }
 
