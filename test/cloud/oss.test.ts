@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { collectFrom, withEmulator } from './helpers.js';
+import { collectFrom, optionsFor, withEmulator } from './helpers.js';
+import { scenario, startEmulator } from '../../src/emulator/index.js';
+import { collectSnapshot } from '../../src/cloud/index.js';
+import { AccountData } from '../../src/emulator/data.js';
+import { answerOss, ossTarget } from '../../src/emulator/services/oss.js';
 import type { ScenarioInput } from '../../src/emulator/index.js';
 import { many, toStatements } from '../../src/cloud/collect-oss.js';
 import { reshape } from '../../src/cloud/oss.js';
@@ -116,6 +120,32 @@ describe('OSS through ali-oss against the emulator', () => {
       },
       [{ action: 'ListBuckets', kind: 'malformed' }],
     );
+  });
+});
+
+describe('OSS with STS credentials and regional hosts', () => {
+  it('sends the STS token as x-oss-security-token, and a wrong token is refused', async () => {
+    const sts = { accessKeyId: 'STS.NUemulatorOss01', accessKeySecret: 'sts-secret', securityToken: 'CAISemulatorToken' };
+    const emu = await startEmulator({ scenario: scenario(account()), credentials: [sts] });
+    try {
+      const ok = await collectSnapshot(optionsFor(emu, { credential: sts, services: ['oss'] }));
+      expect(ok.oss!.buckets).toHaveLength(5);
+      expect(ok.gaps.filter((g) => g.service === 'oss')).toEqual([]);
+      const bad = await collectSnapshot(optionsFor(emu, { credential: { ...sts, securityToken: 'CAISwrong' }, services: ['oss'] }));
+      expect(bad.oss!.buckets).toBeNull();
+      expect(bad.gaps.find((g) => g.action === 'ListBuckets')!.code).toBe('InvalidSecurityToken.MismatchWithAccessKey');
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('refuses a bucket asked at another region\'s host, as OSS does', () => {
+    const data = new AccountData(scenario(account()));
+    const wrong = ossTarget('open-bucket.oss-cn-hangzhou.aliyuncs.com', '/?acl');
+    expect(() => answerOss('GetBucketAcl', wrong, data)).toThrow(/must be addressed using the specified endpoint/);
+    const right = ossTarget('open-bucket.oss-cn-shanghai.aliyuncs.com', '/?acl');
+    expect(answerOss('GetBucketAcl', right, data).body).toContain('<Grant>public-read-write</Grant>');
+    expect(ossTarget('127.0.0.1:8080', '/open-bucket/?acl').bucket).toBe('open-bucket');
   });
 });
 
