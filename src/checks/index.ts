@@ -62,6 +62,9 @@ import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
 import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
 import { slsAlertMissing } from './sls/alert-missing.js';
 import { slsRetentionShort } from './sls/retention-short.js';
+import { ossPublicRead, ossPublicWrite } from './oss/public.js';
+import { ossBlockPublicAccessOff, ossHttpsNotEnforced, ossLoggingOff, ossSseNotKms, ossSseOff } from './oss/settings.js';
+import { actiontrailBucketPublic, ossAuditRetentionOff } from './oss/audit-bucket.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   // ECS: security groups
@@ -137,6 +140,16 @@ export const ALL_CHECKS: readonly Check[] = [
   // Log Service (alerting and retention of the ActionTrail logs)
   slsAlertMissing,
   slsRetentionShort,
+  // OSS
+  ossPublicWrite,
+  ossPublicRead,
+  ossBlockPublicAccessOff,
+  ossHttpsNotEnforced,
+  ossLoggingOff,
+  ossSseOff,
+  ossSseNotKms,
+  ossAuditRetentionOff,
+  actiontrailBucketPublic,
 ];
 
 export function findCheck(id: string): Check | undefined {

@@ -22,6 +22,7 @@ export const RESOURCE_NOUNS: Record<ResourceType, Bilingual> = {
   'rds-instance': { zh: 'RDS 实例', en: 'RDS instance' },
   'ack-cluster': { zh: 'ACK 集群', en: 'ACK cluster' },
   'sls-logstore': { zh: '日志库', en: 'Logstore' },
+  'oss-bucket': { zh: 'OSS 存储空间', en: 'OSS bucket' },
 };
 
 /** "Security group web (sg-1)" / "安全组 web(sg-1)"; the name is left out when it adds nothing. */

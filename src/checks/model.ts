@@ -12,7 +12,7 @@ export { SEVERITIES, severityRank, OWNERS, type Bilingual, type Owner, type Seve
 export const STATUSES = ['fail', 'error', 'skip', 'pass'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type CheckService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack' | 'sls';
+export type CheckService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack' | 'sls' | 'oss';
 
 export const RESOURCE_TYPES = [
   'security-group',
@@ -33,6 +33,7 @@ export const RESOURCE_TYPES = [
   'rds-instance',
   'ack-cluster',
   'sls-logstore',
+  'oss-bucket',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 

@@ -64,6 +64,7 @@ const GENERIC: Record<ResourceType, { id: Bilingual; name: Bilingual }> = {
   certificate: { id: { en: 'certificate-id', zh: '证书 ID' }, name: { en: 'certificate-name', zh: '证书名称' } },
   'network-acl': { id: { en: 'network-acl-id', zh: '网络 ACL ID' }, name: { en: 'network-acl-name', zh: '网络 ACL 名称' } },
   trail: { id: { en: 'trail-name', zh: '跟踪名称' }, name: { en: 'trail-name', zh: '跟踪名称' } },
+  'oss-bucket': { id: { en: 'bucket-name', zh: '存储空间名称' }, name: { en: 'bucket-name', zh: '存储空间名称' } },
   'rds-instance': { id: { en: 'db-instance-id', zh: 'RDS 实例 ID' }, name: { en: 'db-instance-description', zh: 'RDS 实例名称' } },
   'ack-cluster': { id: { en: 'cluster-id', zh: '集群 ID' }, name: { en: 'cluster-name', zh: '集群名称' } },
   'sls-logstore': { id: { en: 'project/logstore', zh: 'Project/日志库' }, name: { en: 'logstore-name', zh: '日志库名称' } },

@@ -8,6 +8,7 @@ import type { CloudService } from './endpoints.js';
 import type { ClientMap } from './clients.js';
 import { Cs, Ecs, Ims, Ram, Sts, Vpc } from './sdk.js';
 import type { RpcQuery } from './rpc.js';
+import type { OssRequest } from './oss.js';
 import type {
   CasCertificateList,
   KmsDescribeKey,
@@ -47,6 +48,13 @@ function generic<S extends 'actiontrail' | 'sas', Body>(service: S, action: stri
 
 function rds<Body>(action: string): ActionDef<'rds', RpcQuery, Body> {
   return def('rds', action, (c, req: RpcQuery, rt) => c.rpc<Body>(action, '2014-08-15', req, rt));
+}
+
+/** An OSS API: ali-oss signs it; the sub-resource names the API, the RAM action is oss:<Action>. */
+function oss(action: string, subres: string | undefined, json = false): ActionDef<'oss', Omit<OssRequest, 'subres' | 'json'>, Record<string, unknown>> {
+  return def('oss', action, (c, req: Omit<OssRequest, 'subres' | 'json'>) =>
+    c.get({ ...req, ...(subres ? { subres } : {}), ...(json ? { json } : {}) }, `oss:${action}`),
+  );
 }
 
 function def<S extends CloudService, Req, Body>(
@@ -230,6 +238,16 @@ export const ACTIONS = {
   ),
   'sls:GetLogStore': def('sls', 'GetLogStore', (c, req: SlsReq<void>, rt) => c.getLogStore(req.project, req.logstore ?? '', rt)),
   'sls:ListAlerts': def('sls', 'ListAlerts', (c, req: SlsReq<I<SlsM['ListAlertsRequest']>>, rt) => c.listAlerts(req.project, req.query, rt)),
+  // OSS (own signature and XML: ali-oss, see oss.ts). Bodies are xml2js objects of the XML root.
+  'oss:ListBuckets': oss('ListBuckets', undefined),
+  'oss:GetPublicAccessBlock': oss('GetPublicAccessBlock', 'publicAccessBlock'),
+  'oss:GetBucketAcl': oss('GetBucketAcl', 'acl'),
+  'oss:GetBucketPolicy': oss('GetBucketPolicy', 'policy', true),
+  'oss:GetBucketEncryption': oss('GetBucketEncryption', 'encryption'),
+  'oss:GetBucketLogging': oss('GetBucketLogging', 'logging'),
+  'oss:GetBucketVersioning': oss('GetBucketVersioning', 'versioning'),
+  'oss:GetBucketWorm': oss('GetBucketWorm', 'worm'),
+  'oss:GetBucketPublicAccessBlock': oss('GetBucketPublicAccessBlock', 'publicAccessBlock'),
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

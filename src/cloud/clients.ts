@@ -16,6 +16,7 @@ import {
 } from './sdk.js';
 import { RpcClient } from './rpc.js';
 import { SlsClient } from './sls.js';
+import { OssClient } from './oss.js';
 
 export interface Timeouts {
   readMs: number;
@@ -44,6 +45,7 @@ export interface ClientMap {
   rds: RpcClient;
   cs: CsClient;
   sls: SlsClient;
+  oss: OssClient;
 }
 
 const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => ClientMap[S] } = {
@@ -61,6 +63,7 @@ const CONSTRUCTORS: { [S in CloudService]: new (config: $OpenApiUtil.Config) => 
   // Container Service (ACK): the generated ROA client; its own endpoint map gives cs.<region>.aliyuncs.com.
   cs: CsClient,
   sls: SlsClient,
+  oss: OssClient,
 };
 
 // The generic client (rpc.ts) has no endpoint table of its own, so the public ones are named here.
@@ -78,6 +81,8 @@ const PUBLIC_HOSTS: Partial<Record<CloudService, (region: string) => string>> = 
   rds: rdsHost,
   // Log Service: the region endpoint; the SDK puts the project in front of it (sls.ts).
   sls: (region) => `${region}.log.aliyuncs.com`,
+  // OSS answers per bucket region; the client picks the bucket's own host per call (oss.ts).
+  oss: (region) => `oss-${region}.aliyuncs.com`,
 };
 
 // RDS serves its oldest regions from one shared host and every other from a regional one

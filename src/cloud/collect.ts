@@ -12,12 +12,13 @@ import { readCertificates } from './collect-cas.js';
 import { readProducts } from './collect-products.js';
 import { collectActionTrail, collectSecurityCenter } from './collect-sas.js';
 import { collectLogService } from './collect-sls.js';
+import { collectOss } from './collect-oss.js';
 import { Ecs } from './sdk.js';
 import { openSession, sourceOf, type SessionOptions } from './session.js';
 import { plural } from '../core/plural.js';
 
-export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack' | 'sls';
-export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack', 'sls'];
+export type CollectService = 'ecs' | 'ram' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'rds' | 'ack' | 'sls' | 'oss';
+export const ALL_COLLECT_SERVICES: readonly CollectService[] = ['ecs', 'vpc', 'ram', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack', 'sls', 'oss'];
 
 export interface CollectOptions extends SessionOptions {
   /** Restrict to these regions (validated against DescribeRegions); default: all regions. */
@@ -84,7 +85,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     regions = chooseRegions(opts.regions, await readRegionIds(caller, home));
   }
 
-  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') || services.has('sls') ? 1 : 0) + (wantSas ? 1 : 0);
+  const total = regions.length + (services.has('ram') ? 1 : 0) + (services.has('actiontrail') || services.has('sls') ? 1 : 0) + (wantSas ? 1 : 0) + (services.has('oss') ? 1 : 0);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, total);
   log.info({ regions: regions.length, services: [...services] }, 'collecting snapshot');
@@ -96,7 +97,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       tick();
       return v;
     });
-  const [regionList, ram, certificates, products, trailsAndLogs, securityCenter] = await Promise.all([
+  const [regionList, ram, certificates, products, trailsAndLogs, securityCenter, oss] = await Promise.all([
     Promise.all(
       regions.map(async (r): Promise<RegionSnapshot> => {
         const data = wantRegions ? await collectRegion(caller, r, scope) : emptyRegion(r);
@@ -122,6 +123,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
         )
       : Promise.resolve(null),
     wantSas ? ticking(collectSecurityCenter(caller, pageSize)) : Promise.resolve(null),
+    services.has('oss') ? ticking(collectOss(caller, pageSize)) : Promise.resolve(null),
   ]);
 
   const extraGaps: Gap[] = [];
@@ -135,6 +137,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   if (!services.has('actiontrail')) extraGaps.push(notRequested('actiontrail'));
   if (!services.has('sls')) extraGaps.push(notRequested('sls'));
   if (!wantSas) extraGaps.push(notRequested('sas'));
+  if (!services.has('oss')) extraGaps.push(notRequested('oss'));
 
   const finished = now();
   const snapshot: Snapshot = {
@@ -151,6 +154,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     actiontrail: services.has('actiontrail') ? (trailsAndLogs?.at ?? null) : null,
     securityCenter,
     logService: trailsAndLogs?.sls ?? null,
+    oss,
     gaps: [...caller.gaps, ...extraGaps],
     stats: { apiCalls: caller.stats.apiCalls, retries: caller.stats.retries, durationMs: Math.max(0, finished.getTime() - started.getTime()) },
   };

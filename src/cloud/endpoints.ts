@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { WhoownsError } from '../core/errors.js';
 
-export const SERVICES = ['ecs', 'ram', 'ims', 'sts', 'vpc', 'kms', 'cas', 'actiontrail', 'sas', 'resourcemanager', 'rds', 'cs', 'sls'] as const;
+export const SERVICES = ['ecs', 'ram', 'ims', 'sts', 'vpc', 'kms', 'cas', 'actiontrail', 'sas', 'resourcemanager', 'rds', 'cs', 'sls', 'oss'] as const;
 export type CloudService = (typeof SERVICES)[number];
 
 /** Per-service endpoint URLs, e.g. { ecs: 'https://ecs-vpc.cn-hangzhou.aliyuncs.com' }. */
@@ -81,7 +81,7 @@ export function parseEndpoints(overrides: EndpointOverrides | undefined): Partia
   return out;
 }
 
-/** WHOOWNS_ENDPOINT_ECS|RAM|IMS|STS|VPC|KMS|CAS|ACTIONTRAIL|SAS|RESOURCEMANAGER|RDS|CS|SLS → overrides. Values are validated when used (parseEndpoints). */
+/** WHOOWNS_ENDPOINT_ECS|RAM|IMS|STS|VPC|KMS|CAS|ACTIONTRAIL|SAS|RESOURCEMANAGER|RDS|CS|SLS|OSS → overrides. Values are validated when used (parseEndpoints). */
 export function endpointsFromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): EndpointOverrides {
   const out: EndpointOverrides = {};
   for (const service of SERVICES) {

@@ -2,7 +2,7 @@
 // No SDK objects live here. `null` always means "unknown" (the call that would tell us failed,
 // and a matching entry sits in `gaps`); an empty array means "read, and there are none".
 
-export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds' | 'cs' | 'sls';
+export type Service = 'ecs' | 'ram' | 'ims' | 'sts' | 'vpc' | 'kms' | 'cas' | 'actiontrail' | 'sas' | 'resourcemanager' | 'rds' | 'cs' | 'sls' | 'oss';
 
 /** One piece of the account that could not be read. Nothing downstream may read a gap as "no resources". */
 export interface Gap {
@@ -459,6 +459,44 @@ export interface SecurityCenterSnapshot {
   cspmAuthorised?: boolean | null;
 }
 
+/** One statement of an OSS bucket policy, as written (RAM policy grammar plus Principal). */
+export interface OssPolicyStatement {
+  Effect: string;
+  Action?: string | string[];
+  Principal?: string | string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, string | boolean | Array<string | boolean>>>;
+}
+
+/** One OSS bucket with the settings the OSS checks read. Each null = that Get call failed (see gaps). */
+export interface OssBucket {
+  name: string;
+  /** Region id without the oss- prefix (ListBuckets Location oss-cn-hangzhou → cn-hangzhou). */
+  region: string;
+  creationDate: string;
+  /** private | public-read | public-read-write (GetBucketAcl). */
+  acl: string | null;
+  /** GetBucketPolicy statements; [] = the bucket has no policy (NoSuchBucketPolicy). */
+  policy: OssPolicyStatement[] | null;
+  /** GetBucketEncryption; algorithm 'none' = no server-side encryption rule. */
+  encryption: { algorithm: string; kmsKeyId: string | null } | null;
+  /** GetBucketLogging: where access logs go; enabled false = logging off. */
+  logging: { enabled: boolean; targetBucket: string | null } | null;
+  /** GetBucketVersioning: Enabled | Suspended | Off (never turned on). */
+  versioning: string | null;
+  /** GetBucketWorm: state 'none' = no retention policy; InProgress | Locked otherwise. */
+  worm: { state: string; retentionDays: number } | null;
+  /** GetBucketPublicAccessBlock BlockPublicAccess. */
+  blockPublicAccess: boolean | null;
+}
+
+export interface OssSnapshot {
+  /** null = ListBuckets failed (see gaps). */
+  buckets: OssBucket[] | null;
+  /** Account-wide GetPublicAccessBlock; null = unknown (see gaps). */
+  blockPublicAccess: boolean | null;
+}
+
 export interface AccountIdentity {
   accountId: string;
   arn: string;
@@ -507,6 +545,8 @@ export interface Snapshot {
   securityCenter?: SecurityCenterSnapshot | null;
   /** Absent (older snapshots) or null = Log Service not collected (see gaps). */
   logService?: LogServiceSnapshot | null;
+  /** Absent (older snapshots) or null = OSS not collected (see gaps). */
+  oss?: OssSnapshot | null;
   gaps: Gap[];
   stats: { apiCalls: number; retries: number; durationMs: number };
 }

@@ -89,7 +89,7 @@ export const fileSchema = z
     accounts: z.array(accountSchema).min(1).optional(),
     resourceDirectory: resourceDirectorySchema.optional(),
     regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'is not a region id like cn-hangzhou')).optional(),
-    endpoints: z.object({ ecs: url, ram: url, ims: url, sts: url, vpc: url, kms: url, cas: url, actiontrail: url, sas: url, resourcemanager: url, rds: url, cs: url, sls: url }).partial().strict().optional(),
+    endpoints: z.object({ ecs: url, ram: url, ims: url, sts: url, vpc: url, kms: url, cas: url, actiontrail: url, sas: url, resourcemanager: url, rds: url, cs: url, sls: url, oss: url }).partial().strict().optional(),
     timeouts: z.object({ readMs: z.number().int().min(1000).max(120_000), connectMs: z.number().int().min(500).max(60_000) }).partial().strict().optional(),
     limits: z.object({ global: z.number().int().min(1).max(64), perService: z.number().int().min(1).max(64) }).partial().strict().optional(),
     thresholds: z.record(z.string(), z.unknown()).optional(),

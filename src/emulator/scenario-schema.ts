@@ -410,6 +410,32 @@ const securityCenterSchema = z.strictObject({
   serviceLinkedRoles: z.record(z.string(), z.boolean()).default({}),
 });
 
+// OSS buckets. Omitted fields: a well-kept bucket (private, HTTPS-only policy, KMS, logging, versioning).
+const ossBucketSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'is not an OSS bucket name (3-63 of a-z, 0-9, -)'),
+  region: z.string().default('cn-hangzhou'),
+  creationDate: date.default(DEFAULT_DATE),
+  acl: z.enum(['private', 'public-read', 'public-read-write']).default('private'),
+  /** Adds the statement that denies every request not over HTTPS (acs:SecureTransport false). */
+  httpsOnly: z.boolean().default(true),
+  /** Further bucket policy statements, as written in a real policy. */
+  policyStatements: z.array(z.record(z.string(), z.unknown())).default([]),
+  sse: z.enum(['none', 'AES256', 'SM4', 'KMS']).default('KMS'),
+  kmsKeyId: z.string().optional(),
+  /** Access logs delivered to this bucket (omit: to itself); null = logging off. */
+  logTo: z.string().nullable().optional(),
+  versioning: z.enum(['Off', 'Enabled', 'Suspended']).default('Enabled'),
+  worm: z.enum(['none', 'InProgress', 'Locked']).default('none'),
+  retentionDays: z.number().int().min(1).default(180),
+  blockPublicAccess: z.boolean().default(false),
+});
+
+const ossSchema = z.strictObject({
+  /** Account-wide block public access (GetPublicAccessBlock). */
+  blockPublicAccess: z.boolean().default(false),
+  buckets: z.array(ossBucketSchema).default([]),
+});
+
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 /** A Resource Directory member: its own account (a bundled scenario) and the state of the reader role in it. */
@@ -442,6 +468,7 @@ export const scenarioSchema = z
     securityCenter: securityCenterSchema.prefault({}),
     /** Log Service projects (SLS names are unique across regions). */
     logService: logServiceSchema.prefault({}),
+    oss: ossSchema.prefault({}),
     /** This account as a Resource Directory management account (ResourceManager ListAccounts). */
     resourceDirectory: resourceDirectorySchema.optional(),
   })
@@ -574,4 +601,5 @@ function checkReferences(s: Parsed, ctx: Ctx): void {
   checkRam(ctx, s.ram);
   uniqueIds(ctx, s.certificates, (c) => c.certificateId, ['certificates'], 'certificate');
   checkSecurityCenter(ctx, s);
+  uniqueIds(ctx, s.oss.buckets, (b) => b.name, ['oss', 'buckets'], 'OSS bucket');
 }

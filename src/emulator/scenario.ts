@@ -132,6 +132,8 @@ export interface ScenarioAccount extends AccountIdentity {
 export type ScenarioActionTrail = Parsed['actiontrail'];
 export type ScenarioSecurityCenter = Parsed['securityCenter'];
 export type ScenarioLogService = Parsed['logService'];
+export type ScenarioOss = Parsed['oss'];
+export type ScenarioOssBucket = ScenarioOss['buckets'][number];
 
 export interface Scenario {
   name: string;
@@ -143,6 +145,7 @@ export interface Scenario {
   actiontrail: ScenarioActionTrail;
   securityCenter: ScenarioSecurityCenter;
   logService: ScenarioLogService;
+  oss: ScenarioOss;
   resourceDirectory?: ScenarioDirectory;
 }
 
@@ -314,6 +317,7 @@ function resolve(s: Parsed): Scenario {
     actiontrail: s.actiontrail,
     securityCenter: s.securityCenter,
     logService: s.logService,
+    oss: s.oss,
     ...(s.resourceDirectory ? { resourceDirectory: s.resourceDirectory } : {}),
   };
 }

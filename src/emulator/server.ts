@@ -16,6 +16,7 @@ import { Params } from './params.js';
 import { SLS_SERVICE, serviceByVersion, type ServiceDef } from './services/index.js';
 import { slsProjectOf, slsRegionOf, slsRoute } from './services/sls.js';
 import { authenticate, type SignedRequest } from './signature.js';
+import { isOssRequest, serveOss } from './services/oss.js';
 import type { CallRecord, EmulatorCredential, EmulatorOptions, RunningEmulator } from './types.js';
 
 export const DEFAULT_EMULATOR_CREDENTIAL: EmulatorCredential = Object.freeze({
@@ -242,6 +243,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const record: CallRecord = { action: '', service: 'unknown', status: 0, at: Date.now() };
     calls.push(record);
+    // OSS is not a POP API: its own signature, addressing and XML (services/oss.ts).
+    if (isOssRequest(req)) {
+      const lookup = (id: string) => credentials.find(id, Date.now());
+      await serveOss(req, res, { lookup, dataFor, faults, sleep, latencyMs: opts.latencyMs ?? 0, requestId: randomUUID().toUpperCase(), record });
+      return;
+    }
     let ex: Exchange | undefined;
     try {
       ex = await readExchange(req);

@@ -32,7 +32,7 @@ function header(req: SignedRequest, name: string): string | undefined {
   return Array.isArray(v) ? v.join(',') : v;
 }
 
-function sameText(a: string, b: string): boolean {
+export function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -44,13 +44,13 @@ const incomplete = (why: string) =>
 /** Looks up the credential of an AccessKey id (undefined = unknown key). */
 export type CredentialLookup = (accessKeyId: string) => EmulatorCredential | undefined;
 
-function findCredential(lookup: CredentialLookup, accessKeyId: string): EmulatorCredential {
+export function findCredential(lookup: CredentialLookup, accessKeyId: string): EmulatorCredential {
   const cred = lookup(accessKeyId);
   if (!cred) throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
   return cred;
 }
 
-function checkSecurityToken(cred: EmulatorCredential, token: string | undefined): void {
+export function checkSecurityToken(cred: EmulatorCredential, token: string | undefined): void {
   if (cred.securityToken === undefined) {
     if (token) throw new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
     return;

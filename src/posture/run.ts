@@ -68,6 +68,7 @@ const ACCOUNT_PARTS: Record<string, { collected: (s: Snapshot) => boolean; servi
   actiontrail: { collected: (s) => s.actiontrail != null, services: ['actiontrail'] },
   sas: { collected: (s) => s.securityCenter != null, services: ['sas'] },
   sls: { collected: (s) => s.logService != null, services: ['sls', 'actiontrail'] },
+  oss: { collected: (s) => s.oss != null, services: ['oss'] },
 };
 // Account-wide services: those parts, and Certificate Management (one service per site, no
 // regions), whose checks read a null certificate list as a gap themselves.

@@ -2,6 +2,8 @@
 // buildSnapshot(). Tests override only what they are about.
 
 import type {
+  OssBucket,
+  OssSnapshot,
   RdsInstance,
   AckCluster,
   AccessKey,
@@ -393,6 +395,27 @@ export function buildSecurityCenter(o: Partial<SecurityCenterSnapshot> = {}): Se
   };
 }
 
+/** A well-kept bucket: private, HTTPS only, own KMS key, logged, versioned, Block Public Access on. */
+export function buildBucket(o: Partial<OssBucket> = {}): OssBucket {
+  return {
+    name: 'records-bucket',
+    region: REGION,
+    creationDate: '2025-01-01T00:00:00.000Z',
+    acl: 'private',
+    policy: [{ Effect: 'Deny', Action: ['oss:*'], Principal: ['*'], Resource: ['acs:oss:*:*:records-bucket/*'], Condition: { Bool: { 'acs:SecureTransport': ['false'] } } }],
+    encryption: { algorithm: 'KMS', kmsKeyId: 'key-1' },
+    logging: { enabled: true, targetBucket: 'records-bucket' },
+    versioning: 'Enabled',
+    worm: { state: 'Locked', retentionDays: 180 },
+    blockPublicAccess: true,
+    ...o,
+  };
+}
+
+export function buildOss(o: Partial<OssSnapshot> = {}): OssSnapshot {
+  return { buckets: [buildBucket()], blockPublicAccess: true, ...o };
+}
+
 export function buildGap(o: Partial<Gap> = {}): Gap {
   return {
     service: 'ecs',
@@ -430,6 +453,7 @@ export function buildSnapshot(o: SnapshotOverrides = {}): Snapshot {
     actiontrail: buildActionTrail(),
     securityCenter: buildSecurityCenter(sasData),
     logService: buildLogService(),
+    oss: buildOss(),
     gaps: [],
     stats: { apiCalls: 42, retries: 0, durationMs: 1234 },
     ...rest,

@@ -37,7 +37,7 @@ describe('check registry', () => {
     for (const p of placeholdersIn([m.remediation.cli, m.remediation.console.en, m.remediation.console.zh].join(' '))) expect(known, `{${p}}`).toContain(p);
     expect(m.needs.length).toBeGreaterThan(0);
     for (const n of m.needs) {
-      expect(["ecs", "ram", "ims", "sts", "vpc", "kms", "cas", "actiontrail", "sas", "rds", "cs", "sls"]).toContain(n.service);
+      expect(["ecs", "ram", "ims", "sts", "vpc", "kms", "cas", "actiontrail", "sas", "rds", "cs", "sls", "oss"]).toContain(n.service);
       expect(n.action).toMatch(/^[A-Z][A-Za-z0-9]+$/);
     }
     expect(m.responsibility).toMatch(/^(customer|cloud|shared)\./);

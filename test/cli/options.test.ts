@@ -9,7 +9,7 @@ const ZH = { HOME: '/nonexistent', LANG: 'zh_CN.UTF-8' };
 
 describe('enumerated options refuse unknown values (exit 2, with the choices)', () => {
   const cases: [string, string[], string, RegExp][] = [
-    ['scan --service', ['scan', '--demo', '--service', 'oss', '--fail-on', 'low'], 'oss', /ecs, ram, vpc/],
+    ['scan --service', ['scan', '--demo', '--service', 'cdn', '--fail-on', 'low'], 'cdn', /ecs, ram, vpc/],
     ['scan --severity', ['scan', '--demo', '--severity', 'urgent'], 'urgent', /critical, high, medium, low, info/],
     ['scan --format', ['scan', '--demo', '--format', 'xml'], 'xml', /table, json/],
     ['scan --fail-on', ['scan', '--demo', '--fail-on', 'hgih'], 'hgih', /critical, high, medium, low, info/],
@@ -17,7 +17,7 @@ describe('enumerated options refuse unknown values (exit 2, with the choices)', 
     ['kb list --kind', ['kb', 'list', '--kind', 'nope'], 'nope', /layer.*product-group/],
     ['kb list --owner', ['kb', 'list', '--owner', 'me'], 'me', /alibaba-cloud, customer, shared/],
     ['ask --lang', ['ask', '--lang', 'fr', 'who patches the OS?'], 'fr', /zh, en/],
-    ['checks --service', ['checks', '--service', 'oss'], 'oss', /ecs, ram, vpc/],
+    ['checks --service', ['checks', '--service', 'cdn'], 'cdn', /ecs, ram, vpc/],
   ];
 
   it.each(cases)('%s (en)', async (_name, argv, bad, choices) => {
@@ -39,9 +39,9 @@ describe('enumerated options refuse unknown values (exit 2, with the choices)', 
   });
 
   it('--lang zh on the command line picks the language of the refusal', async () => {
-    const r = await cli(['scan', '--demo', '--lang', 'zh', '--service', 'oss'], { env: EN });
+    const r = await cli(['scan', '--demo', '--lang', 'zh', '--service', 'cdn'], { env: EN });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^错误: .*"oss"/);
+    expect(r.stderr).toMatch(/^错误: .*"cdn"/);
   });
 
   it('case does not matter: RAM is ram', async () => {

@@ -68,7 +68,7 @@ describe('collectSnapshot against the emulator', () => {
       const declared = new Set(ACTIONS_CALLED.map((a) => a.action));
       for (const call of emu.calls) expect(declared.has(call.action), call.action).toBe(true);
       for (const a of ACTIONS_CALLED) expect(a.action).toMatch(/^(Describe|List|Get|AssumeRole$)/);
-      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert|actiontrail|yundun-sas|resourcemanager|rds|cs|log):[A-Z]/);
+      for (const a of ACTIONS_CALLED) expect(a.ramAction).toMatch(/^(ecs|vpc|ram|sts|kms|yundun-cert|actiontrail|yundun-sas|resourcemanager|rds|cs|log|oss):[A-Z]/);
     });
   });
 
@@ -148,7 +148,7 @@ describe('collectSnapshot against the emulator', () => {
       expect(r.vpcs).toBeNull();
       expect(r.kmsKeys).toBeNull();
       expect(snap.certificates).toBeNull();
-      expect(snap.gaps.map((g) => `${g.service}:${g.code}`).sort()).toEqual(["actiontrail:NotRequested", "cas:NotRequested", "cs:NotRequested", "kms:NotRequested", "ram:NotRequested", "rds:NotRequested", "sls:NotRequested", "vpc:NotRequested"]);
+      expect(snap.gaps.map((g) => `${g.service}:${g.code}`).sort()).toEqual(["actiontrail:NotRequested", "cas:NotRequested", "cs:NotRequested", "kms:NotRequested", "oss:NotRequested", "ram:NotRequested", "rds:NotRequested", "sls:NotRequested", "vpc:NotRequested"]);
       expect(r.rdsInstances).toBeNull();
       expect(r.ackClusters).toBeNull();
       expect(emu.calls.some((c) => ["ram", "ims", "vpc", "actiontrail", "kms", "cas", "rds", "cs"].includes(c.service))).toBe(false);

@@ -177,3 +177,22 @@ describe('intent cues are data', () => {
     expect((err as WhoownsError).messages.en).toMatch(/intents\.yaml:5: field signals\.1\.id is invalid/);
   });
 });
+
+describe('OSS (issue #16)', () => {
+  it.each([
+    ['who is responsible for a public OSS bucket?', /^Owner: You \(customer\)/],
+    ['谁负责公开的 OSS 存储桶', /^负责方:您.客户./],
+  ])('%s answers with the customer and the OSS entries', (q, line) => {
+    const a = engine.ask(q);
+    expect(a.owner).toBe('customer');
+    expect(a.answer.split('\n')[0]).toMatch(line);
+    const ids = a.sources.map((s) => s.id);
+    expect(ids.some((id) => id === 'customer.oss-bucket-security' || id === 'product.oss')).toBe(true);
+  });
+
+  it('says what Alibaba Cloud keeps: the service and its durability', () => {
+    const entry = engine.kb.byId.get('product.oss')!;
+    expect(entry.owner).toBe('customer');
+    expect(JSON.stringify(entry)).toMatch(/durab/);
+  });
+});

@@ -6,7 +6,7 @@ import type { CommandContext } from '../state.js';
 
 // `whoowns checks`: the check catalogue without running a scan. The checks load in the action.
 
-export const CHECK_SERVICES: readonly CheckService[] = ['ecs', 'ram', 'vpc', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack', 'sls'];
+export const CHECK_SERVICES: readonly CheckService[] = ['ecs', 'ram', 'vpc', 'kms', 'cas', 'actiontrail', 'sas', 'rds', 'ack', 'sls', 'oss'];
 
 export function declareChecks(program: Command, { io, state }: CommandContext): void {
   program
