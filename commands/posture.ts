@@ -1,5 +1,7 @@
 import { textReply, type Reply } from '../src/chat/message.js';
 import { accountIdOf } from '../src/cloud/directory.js';
+import type { AccountConfig } from '../src/cloud/index.js';
+import { accountUnavailable, noVisibleAccount, visibleAccounts } from '../src/posture/account-access.js';
 import type { ChatContext } from '../src/chat/types.js';
 import { canAdminister } from '../src/chat/access.js';
 import { echo } from '../src/core/echo.js';
@@ -248,16 +250,37 @@ async function knownAccounts(ctx: ChatContext, s: Services): Promise<void> {
   await s.posture.discover().catch((e: unknown) => ctx.log.warn({ err: e }, 'resource directory discovery failed; using the accounts already known'));
 }
 
-/** The named account (checked), else the place's stored default while it is still known. */
-async function chosenAccount(ctx: ChatContext, s: Services, named: string | undefined): Promise<string | undefined> {
-  if (named !== undefined) return s.posture.account(named).name;
-  const stored = await s.channelAccounts?.get(ctx.platform, ctx.place.id);
-  return stored && s.posture.accounts.some((a) => a.name === stored) ? stored : undefined;
+// Per-account access (accountAccess:) is judged here, once per command, for every posture
+// answer: the named account, the place's default, the listing and the cross-account summary.
+
+/** The accounts this asker may see in this place. */
+function visibleHere(ctx: ChatContext, s: Services): AccountConfig[] {
+  return visibleAccounts(s.access.accounts, s.posture.accounts, { platform: ctx.platform, user: ctx.user.id, place: ctx.place.id });
 }
 
-async function accountRows(s: Services, scan: boolean): Promise<AccountRow[]> {
+/** A name or id among the visible accounts; unknown and not-visible get the same answer. */
+function visibleAccount(ctx: ChatContext, s: Services, visible: AccountConfig[], named: string): string {
+  const found = visible.find((a) => a.name === named || accountIdOf(a) === named);
+  if (!found) throw accountUnavailable(named, visible, s.access.adminContact);
+  return found.name;
+}
+
+/**
+ * The named account (checked), else the place's stored default while it is still known and
+ * visible, else the first visible account (`chosen: false`: /posture then gives the overview).
+ */
+async function chosenAccount(ctx: ChatContext, s: Services, named: string | undefined, visible: AccountConfig[]): Promise<{ account?: string; chosen: boolean }> {
+  if (named !== undefined) return { account: visibleAccount(ctx, s, visible, named), chosen: true };
+  const stored = await s.channelAccounts?.get(ctx.platform, ctx.place.id);
+  if (stored && visible.some((a) => a.name === stored)) return { account: stored, chosen: true };
+  if (!visible.length && s.posture.accounts.length) throw noVisibleAccount(s.access.adminContact);
+  // Named explicitly: the first configured account may be hidden here.
+  return visible[0] && visible[0] !== s.posture.accounts[0] ? { account: visible[0].name, chosen: false } : { chosen: false };
+}
+
+async function accountRows(s: Services, accounts: AccountConfig[], scan: boolean): Promise<AccountRow[]> {
   return Promise.all(
-    s.posture.accounts.map(async (a): Promise<AccountRow> => {
+    accounts.map(async (a): Promise<AccountRow> => {
       const row: AccountRow = { name: a.name, ...(accountIdOf(a) ? { accountId: accountIdOf(a)! } : {}), ...(a.discovered ? { discovered: true } : {}) };
       if (!scan) {
         const view = await s.posture.lastScan(a.name);
@@ -280,7 +303,7 @@ const ACCOUNT_SUBS: Sub[] = [
     async run(ctx, args, s) {
       if (args.length > 1 || (args[0] && args[0] !== 'refresh')) throw usageError(this, { zh: '只接受 refresh。', en: 'Only `refresh` is accepted.' });
       if (args[0] === 'refresh') await s.posture.discover({ force: true });
-      await ctx.reply(accountsReply(await accountRows(s, false), ctx.locale, s.posture.demo));
+      await ctx.reply(accountsReply(await accountRows(s, visibleHere(ctx, s), false), ctx.locale, s.posture.demo));
     },
   },
   {
@@ -289,7 +312,7 @@ const ACCOUNT_SUBS: Sub[] = [
     async run(ctx, args, s) {
       if (args.length !== 1) throw usageError(this, { zh: '需要一个账号名称或 ID。', en: 'Name one account (name or id).' });
       if (!s.channelAccounts) throw new WhoownsError('NOT_ALLOWED', { zh: '这里不能保存默认账号。', en: 'A default account cannot be stored here.' });
-      const account = s.posture.account(args[0]).name;
+      const account = visibleAccount(ctx, s, visibleHere(ctx, s), args[0]!);
       await s.channelAccounts.set(ctx.platform, ctx.place.id, account, `${ctx.platform}:${ctx.user.id}`, new Date());
       await ctx.reply(textReply(ctx.locale === 'zh' ? `本频道的 posture 命令默认使用账号 ${account}。` : `Posture commands here now answer about account ${account} by default.`));
     },
@@ -322,13 +345,14 @@ export const posture: CommandSpec = {
     const { account: named, rest } = takeAccountOption(text.split(/\s+/).filter(Boolean));
     const [word, ...args] = rest;
     await knownAccounts(ctx, services);
-    const account = await chosenAccount(ctx, services, named);
+    const visible = visibleHere(ctx, services);
+    const { account, chosen } = await chosenAccount(ctx, services, named, visible);
     if (!word) {
-      if (account === undefined && services.posture.accounts.length > 1) {
-        if (services.posture.accounts.some((a) => !services.posture.hasFreshScan(a.name))) {
+      if (!chosen && visible.length > 1) {
+        if (visible.some((a) => !services.posture.hasFreshScan(a.name))) {
           await ctx.reply(textReply(ctx.locale === 'zh' ? '正在扫描所有账号……完成后会在这里回复。' : "Scanning every account… I'll post here when done."));
         }
-        return ctx.reply(overviewReply(await accountRows(services, true), ctx.locale, services.posture.demo));
+        return ctx.reply(overviewReply(await accountRows(services, visible, true), ctx.locale, services.posture.demo));
       }
       return ctx.reply(withAccount(summaryReply(await currentView(ctx, services, account), ctx.locale), named === undefined ? undefined : account));
     }

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { generateLargeScenario, startEmulator, type FaultRule, type LargeScenarioOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { generateLargeScenario, scenario as buildScenario, startEmulator, type FaultRule, type LargeScenarioOptions, type RunningEmulator, type Scenario } from '../../src/emulator/index.js';
 
 // The generated account served over the wire on 127.0.0.1, from a child process of its own, so
 // that the processes under test (and this bench) are measured without the emulator's memory or
@@ -36,7 +36,11 @@ export interface ChildEmulator {
   stop(): Promise<void>;
 }
 
-type Request = { type: 'start'; size: LargeScenarioOptions; shape: EmulatorShape } | { type: 'summary' } | { type: 'reset' } | { type: 'stop' };
+type Request =
+  | { type: 'start'; size: LargeScenarioOptions; shape: EmulatorShape }
+  /** A Resource Directory management account with `members` generated accounts of `size` (bench:accounts). */
+  | { type: 'start-directory'; members: number; size: LargeScenarioOptions; shape: EmulatorShape }
+  | { type: 'summary' } | { type: 'reset' } | { type: 'stop' };
 type Answer = { type: 'ready'; endpoint: string } | { type: 'summary'; summary: CallSummary } | { type: 'reset' };
 
 // The emulator keys each throttle rule's bucket by action (faults.ts), so one rule throttles
@@ -77,6 +81,11 @@ function runChild(): void {
         shape = m.shape;
         emu = await startEmulator({ scenario: generateLargeScenario(m.size), host: '127.0.0.1', port: 0, latencyMs: shape.latencyMs, faults: faults(shape) });
         send({ type: 'ready', endpoint: emu.endpoint });
+      } else if (m.type === 'start-directory') {
+        shape = m.shape;
+        const d = directoryScenario(m.members, m.size);
+        emu = await startEmulator({ scenario: d.scenario, memberScenarios: d.members, host: '127.0.0.1', port: 0, latencyMs: shape.latencyMs, faults: faults(shape) });
+        send({ type: 'ready', endpoint: emu.endpoint });
       } else if (m.type === 'summary') {
         send({ type: 'summary', summary: summarise(emu?.calls ?? []) });
       } else if (m.type === 'reset') {
@@ -93,7 +102,24 @@ function runChild(): void {
   });
 }
 
-export async function startChildEmulator(size: LargeScenarioOptions, shape: EmulatorShape): Promise<ChildEmulator> {
+/** Member i's account id; its resources are generated with seed + i, so no two members are alike. */
+export function memberAccountId(i: number): string {
+  return String(7_000_000_000_000_000 + i);
+}
+
+export function directoryScenario(members: number, size: LargeScenarioOptions): { scenario: Scenario; members: Record<string, Scenario> } {
+  const seed = size.seed ?? 20261101;
+  const gen: Record<string, Scenario> = {};
+  for (let i = 0; i < members; i++) gen[`member-${i}`] = generateLargeScenario({ ...size, seed: seed + i });
+  const scenario = buildScenario({
+    name: 'directory-bench',
+    account: { accountId: '1000000000000001', accountAlias: 'bench-management' },
+    resourceDirectory: { members: Array.from({ length: members }, (_, i) => ({ accountId: memberAccountId(i), displayName: `member-${String(i).padStart(3, '0')}`, scenario: `member-${i}` })) },
+  });
+  return { scenario, members: gen };
+}
+
+export async function startChildEmulator(size: LargeScenarioOptions, shape: EmulatorShape, directory?: { members: number }): Promise<ChildEmulator> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--emulator-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T extends Answer['type']>(type: T) =>
     new Promise<Extract<Answer, { type: T }>>((resolve, reject) => {
@@ -112,7 +138,7 @@ export async function startChildEmulator(size: LargeScenarioOptions, shape: Emul
     child.send(m);
     return got;
   };
-  const { endpoint } = await ask({ type: 'start', size, shape }, 'ready');
+  const { endpoint } = await ask(directory ? { type: 'start-directory', members: directory.members, size, shape } : { type: 'start', size, shape }, 'ready');
   return {
     endpoint,
     summary: async () => (await ask({ type: 'summary' }, 'summary')).summary,

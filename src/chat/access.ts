@@ -1,3 +1,4 @@
+import type { AccountAccessRules } from '../posture/account-access.js';
 import type { ChatContext, Platform } from './types.js';
 
 // Posture data shows how to attack the account, so it is only for listed people, and it is shown
@@ -8,6 +9,8 @@ export interface AccessPolicy {
   postureUsers: string[];
   postureChannels: string[];
   adminContact?: string;
+  /** Per-account limits (accountAccess:), judged by src/posture/account-access.ts. */
+  accounts?: AccountAccessRules;
 }
 
 /**

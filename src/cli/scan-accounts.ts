@@ -40,9 +40,9 @@ export async function scanAccounts(
   posture: PostureSource,
   accounts: AccountConfig[],
   log: Logger,
-  o: { regions?: string[]; filter: ScanFilter; mutes: boolean; readNothing: (s: Awaited<ReturnType<PostureSource['read']>>) => boolean },
+  o: { regions?: string[]; filter: ScanFilter; mutes: boolean; readNothing: (s: Awaited<ReturnType<PostureSource['read']>>) => boolean; atOnce?: number },
 ): Promise<AccountOutcome[]> {
-  return mapLimit(accounts, ACCOUNTS_AT_ONCE, async (account): Promise<AccountOutcome> => {
+  return mapLimit(accounts, o.atOnce ?? ACCOUNTS_AT_ONCE, async (account): Promise<AccountOutcome> => {
     try {
       const snapshot = await posture.read(account, log.child({ job: 'scan', account: account.name }), { regions: o.regions, services: o.filter.services });
       if (o.readNothing(snapshot)) {

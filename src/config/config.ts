@@ -10,6 +10,7 @@ import { assertNotWorldReadable } from '../security/file-mode.js';
 import { VERBATIM_ENV_VARS, secretEnvNames, secretsFromConfigFile, secretsFromEnv, varsWithWhitespace } from '../core/secrets.js';
 import { idShapeWarnings, splitIdList } from './access-ids.js';
 import { fileSchema, type ConfigFile, type OwnersConfig } from './file.js';
+import type { AccountAccessRules } from '../posture/account-access.js';
 
 // Configuration is a pure function of the environment, validated once at start-up.
 // Every problem is reported at once, each with what to change.
@@ -67,7 +68,8 @@ export interface Config {
   slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   /** apiBaseUrl / gatewayUrl: DINGTALK_API_URL / DINGTALK_GATEWAY_URL; absent = DingTalk's own. */
   dingtalk?: { clientId: string; clientSecret: string; apiBaseUrl?: string; gatewayUrl?: string };
-  access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string };
+  /** `accounts`: who may see which account (accountAccess: in the config file); absent = no per-account limits. */
+  access: { postureUsers: string[]; postureChannels: string[]; adminContact?: string; accounts?: AccountAccessRules };
   cloud: {
     accounts: AccountConfig[];
     /** Discover member accounts from a Resource Directory (merged with accounts by id). */
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
       postureUsers,
       postureChannels,
       adminContact: v.WHOOWNS_ADMIN_CONTACT ?? file.posture?.adminContact,
+      ...(file.accountAccess ? { accounts: file.accountAccess } : {}),
     },
     cloud: {
       accounts: file.accounts ?? (file.resourceDirectory ? [] : [{ name: 'default' }]),
@@ -201,8 +204,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, deps: ConfigDeps = {}): Confi
     schedules: file.schedules ?? [],
     ...(file.owners ? { owners: file.owners } : {}),
     secrets: [...new Set([...secretsFromEnv(env), ...secretsFromConfigFile(file, env), ...databaseSecrets(v.WHOOWNS_DATABASE_URL)])],
-    warnings: [...idShapeWarnings('WHOOWNS_POSTURE_USERS', 'users', postureUsers), ...idShapeWarnings('WHOOWNS_POSTURE_CHANNELS', 'channels', postureChannels)],
+    warnings: [...idShapeWarnings('WHOOWNS_POSTURE_USERS', 'users', postureUsers), ...idShapeWarnings('WHOOWNS_POSTURE_CHANNELS', 'channels', postureChannels), ...accessWarnings(file.accountAccess)],
   };
+}
+
+/** Name-shaped entries under accountAccess match nobody, as in the WHOOWNS_POSTURE_* lists. */
+function accessWarnings(rules: AccountAccessRules | undefined): string[] {
+  return Object.entries(rules ?? {}).flatMap(([account, r]) => [
+    ...idShapeWarnings(`accountAccess.${account}.users`, 'users', r.users ?? []),
+    ...idShapeWarnings(`accountAccess.${account}.channels`, 'channels', r.channels ?? []),
+  ]);
 }
 
 /** The database URL and its password (also URL-decoded) are redacted wherever they would appear. */

@@ -83,6 +83,18 @@ export const resourceDirectorySchema = z
   })
   .strict();
 // --- end Resource Directory ---
+// --- Per-account access (issue 14): a top-level map, not a field of accounts:, because members
+// discovered from a Resource Directory have no entry there; keyed by account name or id. ---
+const accessIds = z.array(z.string().min(1)).min(1, 'list at least one id (leave the key out to allow everyone)');
+export const accountAccessSchema = z.record(
+  z.string().regex(/^(?:[A-Za-z0-9_.-]{1,64}|\d{10,20})$/, 'must be an account name (letters, digits, . _ -) or an account id'),
+  z
+    .object({ users: accessIds, channels: accessIds })
+    .partial()
+    .strict()
+    .refine((r) => r.users || r.channels, 'give users, channels or both (an empty rule would hide the account from everyone)'),
+);
+// --- end per-account access ---
 
 export const fileSchema = z
   .object({
@@ -102,6 +114,7 @@ export const fileSchema = z
       .optional(),
     schedules: z.array(z.unknown()).optional(),
     owners: ownersSchema.optional(),
+    accountAccess: accountAccessSchema.optional(),
   })
   .strict();
 

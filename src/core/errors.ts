@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'SCENARIO_INVALID'
   | 'SUPPRESSIONS_INVALID'
   | 'NOT_ALLOWED'
+  /** An account that is unknown or not visible to the asker here (one answer for both: existence is not revealed). */
+  | 'ACCOUNT_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'NOT_IMPLEMENTED'
   | 'INTERNAL';

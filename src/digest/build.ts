@@ -4,7 +4,7 @@ import { expiresAt } from '../posture/suppressions.js';
 import { SEVERITIES, severityRank, type Finding, type ScanResult, type Severity } from '../posture/types.js';
 import { coverageOf } from './coverage.js';
 import { metaOf } from '../posture/meta.js';
-import type { Count, DigestItem, DigestMessage, DigestState, ExpiringMute, OwnerTotals, TrendPoint } from './types.js';
+import type { AccountLine, Count, DigestItem, DigestMessage, DigestState, ExpiringMute, OwnerTotals, TrendPoint } from './types.js';
 
 // The digest builder: pure. (what the last digest said, this scan, the time) → what to say now.
 // Posting, storage and the clock live elsewhere.
@@ -38,7 +38,8 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
   const fails = current.findings.filter((f) => f.status === 'fail' && inScope(f));
   const openNow = new Map(fails.filter((f) => !f.muted).map((f) => [f.fingerprint, f]));
   const mutedNow = new Map(fails.filter((f) => f.muted).map((f) => [f.fingerprint, f]));
-  const read = coverageOf(current);
+  const read = acrossCoverage(current, coverageOf(current));
+  const across = current.accounts !== undefined;
 
   const toItem = (f: Finding): DigestItem => ({
     fingerprint: f.fingerprint,
@@ -46,7 +47,7 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
     title: metaOf(current, f.checkId).title,
     severity: f.severity,
     owner: f.owner,
-    resource: pickResource(f.resource),
+    resource: pickResource(f.resource, across),
     firstSeen: earliest(prevOpen.get(f.fingerprint)?.firstSeen, opts.firstSeen?.[f.fingerprint]) ?? current.scannedAt,
     lastSeen: current.scannedAt,
   });
@@ -117,6 +118,7 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
     trend: opts.trend ?? [],
     state,
   };
+  if (current.accounts) message.accounts = accountLines(current.accounts, openTodo, todo(newOnes), todo(resolved));
   if (opts.minSeverity) message.minSeverity = opts.minSeverity;
   if (opts.late) {
     message.late = { scheduledFor: opts.late.scheduledFor, minutes: Math.max(0, Math.round((now.getTime() - Date.parse(opts.late.scheduledFor)) / 60_000)) };
@@ -148,10 +150,51 @@ function gapSentences(scan: ScanResult): Bilingual[] {
   return [...seen.values()];
 }
 
-function pickResource(r: Finding['resource']): DigestItem['resource'] {
+function pickResource(r: Finding['resource'], withAccount = false): DigestItem['resource'] {
   const out: DigestItem['resource'] = { type: r.type, id: r.id, name: r.name };
   if (r.region !== undefined) out.region = r.region;
+  if (withAccount) out.account = r.account;
   return out;
+}
+
+/**
+ * Across accounts, an item of an account that could not be read was not read, whatever its
+ * check's calls did elsewhere: it stays open, never "resolved". An item that does not say its
+ * account (a digest built before) counts as not read while any account failed.
+ */
+function acrossCoverage(scan: ScanResult, read: (i: DigestItem) => boolean): (i: DigestItem) => boolean {
+  if (!scan.accounts) return read;
+  const failed = scan.accounts.filter((a) => a.error);
+  if (!failed.length) return read;
+  const readIds = new Set(scan.accounts.filter((a) => !a.error && a.accountId).map((a) => a.accountId!));
+  return (i) => i.resource.account !== undefined && readIds.has(i.resource.account) && read(i);
+}
+
+/** One line per account, worst first (critical, then high, ...), the unreadable ones last with their reason. */
+function accountLines(parts: NonNullable<ScanResult['accounts']>, open: DigestItem[], added: DigestItem[], fixed: DigestItem[]): AccountLine[] {
+  const ofAccount = (xs: DigestItem[], id: string | null) => xs.filter((i) => i.resource.account === (id ?? undefined));
+  const lines = parts.map((p): AccountLine => {
+    const mine = p.error ? [] : ofAccount(open, p.accountId);
+    const line: AccountLine = {
+      name: p.name,
+      accountId: p.accountId,
+      open: mine.length,
+      bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, mine.filter((i) => i.severity === s).length])) as Record<Severity, number>,
+      byOwner: { customer: mine.filter((i) => i.owner === 'customer').length, shared: mine.filter((i) => i.owner === 'shared').length },
+      newCount: p.error ? 0 : ofAccount(added, p.accountId).length,
+      resolvedCount: p.error ? 0 : ofAccount(fixed, p.accountId).length,
+    };
+    if (p.incomplete) line.incomplete = true;
+    if (p.error) line.error = p.error;
+    return line;
+  });
+  const rank = (l: AccountLine) => (l.error ? [-1] : SEVERITIES.map((s) => l.bySeverity[s]));
+  return lines.sort((a, b) => {
+    const ka = rank(a);
+    const kb = rank(b);
+    for (let i = 0; i < Math.max(ka.length, kb.length); i++) if ((kb[i] ?? 0) !== (ka[i] ?? 0)) return (kb[i] ?? 0) - (ka[i] ?? 0);
+    return a.name.localeCompare(b.name);
+  });
 }
 
 function earliest(...xs: (string | undefined)[]): string | undefined {

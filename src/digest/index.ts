@@ -12,9 +12,9 @@ import { systemClock, type Clock } from './clock.js';
 import { createDestination, type Destination, type Senders } from './destinations.js';
 import { loadRasterizer, type SvgToPng } from './png.js';
 import { type DigestDeps } from './runner.js';
-import { createScanSource, type ScanFn } from './scan-source.js';
+import { createScanSource, postableTo, type ScanFn } from './scan-source.js';
 import { DigestScheduler } from './scheduler.js';
-import { parseSchedules, type Schedule } from './schedule-config.js';
+import { destinationKey, parseSchedules, type DestinationSpec, type Schedule } from './schedule-config.js';
 import { DigestService } from './service.js';
 
 // Scheduled posture digests: the pieces put together. app.ts prepares them before the chat
@@ -44,6 +44,8 @@ export interface DigestSystemOptions {
   dingtalkRobotCode?: string;
   /** Applied to every reply before it is posted (the app's secret redaction). */
   redact?: (reply: Reply) => Reply;
+  /** accountAccess: may this schedule's digest be posted there? Absent: everywhere. */
+  mayPost?: (s: Schedule, d: DestinationSpec) => boolean;
 }
 
 export interface DigestSystem {
@@ -60,7 +62,7 @@ export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
     store,
     history: new HistoryStore(o.db),
     scan: o.scan,
-    destinations: async (s) => (await service!.destinationSpecs(s)).map((d) => redacting(createDestination(d, o.senders, s.lang), o.redact)),
+    destinations: async (s) => postable(s, await service!.destinationSpecs(s), o.mayPost, o.log).map((d) => redacting(createDestination(d, o.senders, s.lang), o.redact)),
     clock,
     log: o.log.child({ component: 'digest' }),
     holder: o.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -75,6 +77,13 @@ export function createDigestSystem(o: DigestSystemOptions): DigestSystem {
     ...(o.dingtalkRobotCode ? { dingtalkRobotCode: o.dingtalkRobotCode } : {}),
   });
   return { service, scheduler, deps };
+}
+
+function postable(s: Schedule, specs: DestinationSpec[], mayPost: DigestSystemOptions['mayPost'], log: Logger): DestinationSpec[] {
+  if (!mayPost) return specs;
+  const kept = specs.filter((d) => mayPost(s, d));
+  if (kept.length < specs.length) log.warn({ digest: s.name, leftOut: specs.filter((d) => !kept.includes(d)).map(destinationKey) }, 'digest not posted where its account may not be seen (accountAccess)');
+  return kept;
 }
 
 function redacting(d: Destination, redact: ((r: Reply) => Reply) | undefined): Destination {
@@ -92,7 +101,7 @@ export interface PrepareDigestsOptions {
   env: NodeJS.ProcessEnv;
   db: Db;
   /** The one posture source: digests scan through it (its cache, its mutes). */
-  posture: Pick<PostureSource, 'scoped' | 'scopedAcross'>;
+  posture: Pick<PostureSource, 'scoped' | 'scopedAcross' | 'accounts'>;
   log: Logger;
   clock?: Clock;
   /** False for commands that only read the schedules (their sending secrets need not be set). */
@@ -130,10 +139,13 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
     return r(svg);
   };
   const senders = o.senders;
+  const rules = o.config.access.accounts;
+  let places: (s: Schedule) => Promise<DestinationSpec[]> = async () => [];
   const system = createDigestSystem({
     schedules,
     db: o.db,
-    scan: createScanSource(o.posture),
+    scan: createScanSource(o.posture, { ...(rules ? { rules } : {}), places: (s) => places(s) }),
+    ...(rules ? { mayPost: (s: Schedule, d: DestinationSpec) => postableTo(rules, o.posture.accounts, s, d) } : {}),
     senders,
     log: o.log,
     ...(o.clock ? { clock: o.clock } : {}),
@@ -141,6 +153,7 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
     ...(o.config.dingtalk ? { dingtalkRobotCode: o.config.dingtalk.clientId } : {}),
     ...(o.redact ? { redact: o.redact } : {}),
   });
+  places = (s) => system.service.destinationSpecs(s);
   return {
     schedules,
     service: system.service,

@@ -1,7 +1,7 @@
 import type { Block, Reply } from '../chat/message.js';
 import { label } from '../checks/labels.js';
 import { SEVERITIES, type Severity } from '../posture/types.js';
-import type { DigestItem, DigestMessage, OwnerTotals } from './types.js';
+import type { AccountLine, DigestItem, DigestMessage, OwnerTotals } from './types.js';
 import { ageWords, delta, headline, itemLine, localParts, localTime, ownerName, severityName, type Lang } from './words.js';
 import { count, plural } from '../core/plural.js';
 
@@ -30,10 +30,12 @@ function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): R
 
   if (m.kind === 'unchanged') {
     // Short on a quiet day: only what still needs somebody's attention.
-    const lines = [unknownLine(m, lang), gapsLine(m, lang), expiringLine(m, lang), platformLine(m, lang)].filter((x): x is string => !!x);
+    const lines = [unreadAccountsLine(m, lang), unknownLine(m, lang), gapsLine(m, lang), expiringLine(m, lang), platformLine(m, lang)].filter((x): x is string => !!x);
     if (lines.length) blocks.push({ type: 'text', text: lines.join('\n') });
   } else {
     blocks.push(...totalsBlocks(m, lang, platform));
+    const byAccount = accountsBlock(m, lang);
+    if (byAccount) blocks.push({ type: 'text', text: byAccount });
     pushList(blocks, m.kind === 'first' ? (zh ? '当前待处理' : 'Open now') : zh ? '新增' : 'New', m.newFindings, lang, (i) => `${itemLine(i, lang)}${i.muteEnded ? (zh ? '(静音已结束)' : ' (mute ended)') : ''} \`${i.fingerprint}\``);
     pushList(blocks, zh ? '已解决(已修复或资源已删除)' : 'Resolved (fixed, or the resource is gone)', m.resolved, lang, (i) => itemLine(i, lang));
     pushList(blocks, zh ? '本次未能读取(仍计为待处理)' : 'Not read this time (still counted as open)', m.unknown, lang, (i) => itemLine(i, lang));
@@ -97,6 +99,44 @@ function pushList(blocks: Block[], title: string, items: DigestItem[], lang: Lan
   const more = items.length - LIST_LIMIT;
   if (more > 0) shown.push(lang === 'zh' ? `… 另有 ${more} 项,用 /posture 查看全部` : `… and ${more} more; /posture shows them all`);
   blocks.push({ type: 'text', text: `**${title} (${items.length})**\n${shown.join('\n')}` });
+}
+
+/** Accounts shown one line each in a digest across accounts; the rest are counted. */
+export const ACCOUNT_LIMIT = 15;
+
+/** "• **prod** (2000…): 3 open — 1 high, 2 medium · You 2, Shared 1 · 1 new, 1 fixed", worst first. */
+function accountsBlock(m: DigestMessage, lang: Lang): string | undefined {
+  if (!m.accounts?.length) return undefined;
+  const zh = lang === 'zh';
+  const read = m.accounts.filter((a) => !a.error);
+  const lines = read.slice(0, ACCOUNT_LIMIT).map((a) => `• ${accountLine(a, lang, m.kind !== 'first')}`);
+  const rest = read.slice(ACCOUNT_LIMIT);
+  if (rest.length) {
+    const open = rest.reduce((n, a) => n + a.open, 0);
+    lines.push(zh ? `… 另有 ${rest.length} 个账号,共 ${open} 个待处理` : `… and ${count(rest.length, 'more account')} with ${count(open, 'open finding')} between them`);
+  }
+  const unread = unreadAccountsLine(m, lang);
+  if (unread) lines.push(unread);
+  return [`**${zh ? `按账号(${m.accounts.length})` : `By account (${m.accounts.length})`}**`, ...lines].join('\n');
+}
+
+function accountLine(a: AccountLine, lang: Lang, changes: boolean): string {
+  const zh = lang === 'zh';
+  const id = a.accountId ? ` (${a.accountId})` : '';
+  const sev = SEVERITIES.filter((s) => a.bySeverity[s] > 0).map((s) => (zh ? `${severityName(s, lang)} ${a.bySeverity[s]}` : `${a.bySeverity[s]} ${severityName(s, lang)}`));
+  const owners = (['customer', 'shared'] as const).filter((o) => a.byOwner[o] > 0).map((o) => `${ownerName(o, lang)} ${a.byOwner[o]}`);
+  const head = a.open ? (zh ? `${a.open} 个待处理(${sev.join('、')})` : `${a.open} open — ${sev.join(', ')}`) : zh ? '没有待处理的问题' : 'nothing open';
+  const moved = changes && (a.newCount || a.resolvedCount) ? (zh ? `新增 ${a.newCount},已解决 ${a.resolvedCount}` : `${a.newCount} new, ${a.resolvedCount} fixed`) : '';
+  const partial = a.incomplete ? (zh ? '⚠️ 不完整' : '⚠️ incomplete') : '';
+  return [`**${a.name}**${id}: ${head}`, owners.join(zh ? '、' : ', '), moved, partial].filter(Boolean).join(' · ');
+}
+
+/** "⚠️ Could not read: sandbox (reason); finance (reason)". */
+function unreadAccountsLine(m: DigestMessage, lang: Lang): string | undefined {
+  const failed = (m.accounts ?? []).filter((a) => a.error);
+  if (!failed.length) return undefined;
+  const list = failed.map((a) => (lang === 'zh' ? `${a.name}(${a.error!.zh})` : `${a.name} (${a.error!.en})`)).join(lang === 'zh' ? ';' : '; ');
+  return lang === 'zh' ? `⚠️ 无法读取:${list}` : `⚠️ Could not read: ${list}`;
 }
 
 function unknownLine(m: DigestMessage, lang: Lang): string | undefined {

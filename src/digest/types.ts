@@ -12,7 +12,8 @@ export interface DigestItem {
   title: Bilingual;
   severity: Severity;
   owner: Owner;
-  resource: Pick<ResourceRef, 'type' | 'id' | 'name' | 'region'>;
+  /** `account`: the account id, kept in a digest across accounts (per-account lines, coverage). */
+  resource: Pick<ResourceRef, 'type' | 'id' | 'name' | 'region'> & { account?: string };
   /** First time any scan saw it failing (ISO). */
   firstSeen: string;
   /** Last scan that read it as failing (ISO); older than the digest when it could not be re-read. */
@@ -92,6 +93,23 @@ export interface DigestMessage {
   /** Alibaba Cloud–owned items (platform events): kept apart from the to-do list. */
   platform: { open: DigestItem[]; newCount: number; resolvedCount: number };
   trend: TrendPoint[];
+  /** A digest across accounts: one line per account read, worst first, then those that could not be read. */
+  accounts?: AccountLine[];
   /** What this run remembers for the next one. */
   state: DigestState;
+}
+
+/** One account of a digest across accounts: its to-do (customer and shared), what changed, or why it was not read. */
+export interface AccountLine {
+  name: string;
+  accountId: string | null;
+  open: number;
+  bySeverity: Record<Severity, number>;
+  byOwner: Record<Exclude<Owner, 'alibaba-cloud'>, number>;
+  newCount: number;
+  resolvedCount: number;
+  /** Read, but some calls failed. */
+  incomplete?: boolean;
+  /** Not read at all: the reason, in both languages. */
+  error?: Bilingual;
 }

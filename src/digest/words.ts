@@ -82,6 +82,17 @@ export function openWords(m: Pick<DigestMessage, 'totals'>, lang: Lang): string 
 
 /** The one line that says what happened; on an unchanged day it is the whole digest. */
 export function headline(m: DigestMessage, lang: Lang): string {
+  return `${headlineCore(m, lang)}${unreadWords(m, lang)}`;
+}
+
+/** Across accounts, an account not read makes the whole digest incomplete: said in the headline. */
+function unreadWords(m: DigestMessage, lang: Lang): string {
+  const n = (m.accounts ?? []).filter((a) => a.error).length;
+  if (!n) return '';
+  return lang === 'zh' ? `(不完整:${n} 个账号无法读取)` : ` (incomplete: ${count(n, 'account')} could not be read)`;
+}
+
+function headlineCore(m: DigestMessage, lang: Lang): string {
   const open = openWords(m, lang);
   if (m.kind === 'first' || !m.since) {
     return lang === 'zh' ? `${m.accountName} 的第一份安全摘要:${open}` : `First digest for ${m.accountName}: ${open}`;

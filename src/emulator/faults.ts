@@ -76,12 +76,13 @@ export class FaultEngine {
     this.buckets.clear();
   }
 
-  decide(action: string, region: string | undefined, now: number): FaultDecision {
+  /** `account`: the account answering; throttle buckets are per account and action, as Alibaba Cloud's are. */
+  decide(action: string, region: string | undefined, now: number, account?: string): FaultDecision {
     let delayMs = 0;
     for (const [i, rule] of this.rules.entries()) {
       if (!this.matches(rule, action, region)) continue;
       if (rule.times !== undefined && (this.fired[i] ?? 0) >= rule.times) continue;
-      const outcome = this.apply(rule, `${i}:${action}`, now);
+      const outcome = this.apply(rule, account === undefined ? `${i}:${action}` : `${i}:${account}:${action}`, now);
       if (outcome === undefined) continue; // the rule had nothing to do for this request
       if ((rule.probability ?? 1) < 1 && this.rng() >= (rule.probability ?? 1)) continue;
       this.fired[i] = (this.fired[i] ?? 0) + 1;

@@ -169,7 +169,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     });
   }
   const data = new AccountData(opts.scenario);
-  const directory = opts.scenario.resourceDirectory ? new Directory(opts.scenario.resourceDirectory, (n) => loadScenario(n, { now: new Date() })) : undefined;
+  const directory = opts.scenario.resourceDirectory ? new Directory(opts.scenario.resourceDirectory, (n) => opts.memberScenarios?.[n] ?? loadScenario(n, { now: new Date() })) : undefined;
   // A session assumed into a directory member reads that member's account; anything else the scenario's.
   const dataFor = (caller: EmulatorCredential): AccountData => {
     const session = credentials.session(caller.accessKeyId);
@@ -202,7 +202,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     }
     if (ex.sls) ex.region = slsRegionOf(dataFor(caller), ex.params.get('project'));
-    const decision = faults.decide(ex.action, ex.region, Date.now());
+    const decision = faults.decide(ex.action, ex.region, Date.now(), dataFor(caller).accountId);
     await sleep(decision.delayMs);
     const outcome = decision.outcome;
     if (outcome?.kind === 'timeout') {

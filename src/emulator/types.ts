@@ -48,6 +48,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Seed for fault probabilities (default 1). */
   seed?: number;
+  /** Directory members' scenarios by the name their `scenario:` gives, before bundled names and paths (benchmarks: generated members). */
+  memberScenarios?: Record<string, Scenario>;
 }
 
 export interface CallRecord {

@@ -6,7 +6,8 @@ import type { ScanResult } from './types.js';
 // account they came from (resource.account), and an account that could not be read is a gap
 // naming it, so the digest says it is incomplete instead of reading as clean.
 
-export type AccountScan = { account: string; scan: ScanResult } | { account: string; error: Bilingual };
+/** `accountId`: the id the account is known by before it is read (its role ARN), for an unreadable one. */
+export type AccountScan = { account: string; accountId?: string; scan: ScanResult } | { account: string; accountId?: string; error: Bilingual };
 
 export function mergeScans(label: string, parts: AccountScan[], now: Date): ScanResult {
   const scans = parts.flatMap((p) => ('scan' in p ? [p.scan] : []));
@@ -31,6 +32,11 @@ export function mergeScans(label: string, parts: AccountScan[], now: Date): Scan
     passes,
     summary: summarize(findings, passes),
     incomplete: unreadable.length > 0 || scans.some((s) => s.incomplete),
+    accounts: parts.map((p) => ({
+      name: p.account,
+      accountId: 'scan' in p ? (p.scan.accountId ?? p.accountId ?? null) : (p.accountId ?? null),
+      ...('error' in p ? { error: p.error } : { incomplete: p.scan.incomplete }),
+    })),
     notCovered: [...new Map(scans.flatMap((s) => s.notCovered).map((n) => [JSON.stringify(n), n])).values()],
     expiredSuppressions: scans.flatMap((s) => s.expiredSuppressions),
     expiringSuppressions: scans.flatMap((s) => s.expiringSuppressions),

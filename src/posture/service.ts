@@ -205,9 +205,14 @@ export class PostureSource {
    * One scan over several accounts (a digest across accounts): each read as `scoped` reads one,
    * a few at a time; an account that cannot be read becomes a gap naming it.
    */
-  async scopedAcross(o: Omit<ScopedScan, 'account'> & { label: string; accounts: 'all' | string[] }): Promise<ScanResult> {
+  async scopedAcross(o: Omit<ScopedScan, 'account'> & { label: string; accounts: 'all' | string[]; visible?: (a: AccountConfig) => boolean }): Promise<ScanResult> {
     await this.discover();
-    const names = o.accounts === 'all' ? this.accounts.map((a) => a.name) : o.accounts.map((n) => this.digestAccount(n).name);
+    const chosen = o.accounts === 'all' ? this.accounts : o.accounts.map((n) => this.digestAccount(n));
+    // Accounts the digest's places may not see are left out (accountAccess), not shown as unreadable.
+    const kept = o.visible ? chosen.filter(o.visible) : chosen;
+    if (kept.length < chosen.length) o.log.warn({ leftOut: chosen.filter((a) => !kept.includes(a)).map((a) => a.name) }, 'accounts left out of the digest: a destination may not see them (accountAccess)');
+    const names = kept.map((a) => a.name);
+    const ids = new Map(kept.map((a) => [a.name, accountIdOf(a)]));
     const parts: AccountScan[] = [];
     for (let i = 0; i < names.length; i += ACROSS_AT_ONCE) {
       const batch = names.slice(i, i + ACROSS_AT_ONCE);
@@ -218,7 +223,8 @@ export class PostureSource {
               return { account, scan: await this.scoped({ ...o, account, log: o.log.child({ account }) }) };
             } catch (e) {
               if (!isWhoownsError(e)) throw e;
-              return { account, error: e.messages };
+              const id = ids.get(account);
+              return { account, ...(id ? { accountId: id } : {}), error: e.messages };
             }
           }),
         )),

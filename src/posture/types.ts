@@ -93,4 +93,15 @@ export interface ScanResult {
   unowned?: UnownedGroup[];
   /** Declared teams (id → display names), for surfaces that name them; absent without owners. */
   teams?: Record<string, { zh: string; en: string }>;
+  /** A scan across accounts (a digest over several): each account read, or why not; findings name theirs by id (resource.account). */
+  accounts?: AccountPart[];
+}
+
+export interface AccountPart {
+  name: string;
+  accountId: string | null;
+  /** Read, but some calls failed. */
+  incomplete?: boolean;
+  /** Could not be read at all (role missing, denied). */
+  error?: { zh: string; en: string };
 }

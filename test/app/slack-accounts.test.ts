@@ -50,13 +50,20 @@ beforeAll(async () => {
       WHOOWNS_CONFIG: '/whoowns.yaml',
       WHOOWNS_DATA_DIR: mkdtempSync(join(tmpdir(), 'whoowns-accounts-')),
       WHOOWNS_POSTURE_USERS: 'U_SEC',
-      WHOOWNS_POSTURE_CHANNELS: 'C_SEC,C_SHOP',
+      WHOOWNS_POSTURE_CHANNELS: 'C_SEC,C_SHOP,C0FLEET',
       ...endpointEnv(emu.url),
     },
-    { readFile: () => fileSchema.parse({ resourceDirectory: { roleName: 'whoowns-reader', exclude: ['1000000000000001'] } }), exists: () => false },
+    {
+      readFile: () =>
+        fileSchema.parse({
+          resourceDirectory: { roleName: 'whoowns-reader', exclude: ['1000000000000001'] },
+          schedules: [{ name: 'fleet', cron: '0 9 * * 1-5', timezone: 'Asia/Shanghai', accounts: 'all', destinations: [{ slack: { channel: 'C0FLEET' } }] }],
+        }),
+      exists: () => false,
+    },
   );
   app = await startApp(config, createLogger({ level: 'silent' }));
-});
+}, 60_000);
 
 afterAll(async () => {
   await app?.stop();
@@ -65,9 +72,9 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-async function slash(text: string, channel = 'C_SEC') {
+async function slash(text: string, channel = 'C_SEC', command = '/posture') {
   const id = `r${Math.random().toString(36).slice(2)}`;
-  const res = await post(`http://127.0.0.1:${app.slack!.port()}/slack/events`, slashCommand({ command: '/posture', text, response_url: fake.respondUrl(id), user_id: 'U_SEC', channel_id: channel }), FORM);
+  const res = await post(`http://127.0.0.1:${app.slack!.port()}/slack/events`, slashCommand({ command, text, response_url: fake.respondUrl(id), user_id: 'U_SEC', channel_id: channel }), FORM);
   expect(res.status).toBe(200);
   const answer = await fake.waitFor(() => fake.responses.find((r) => r.id === id && !/Scanning (the|every) account/.test(JSON.stringify(r.body))), 20_000);
   return JSON.stringify(answer.body);
@@ -96,4 +103,14 @@ describe('many accounts on Slack, end to end', () => {
     expect(json).toMatch(/posture sg\\+"/);
     expect(json).not.toMatch(/posture sg --account/);
   });
+
+  it('the digest across accounts is posted to the channel: a line per account, the unreadable one named, incomplete in the headline', async () => {
+    await slash('now fleet', 'C_SEC', '/digest');
+    const posted = await fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c.body).includes('By account')), 60_000);
+    const json = JSON.stringify(posted.body);
+    expect(json).toContain('C0FLEET');
+    expect(json).toMatch(/incomplete: 1 account could not be read/);
+    expect(json).toMatch(/shop\* \(2000000000000002\): \d+ open/);
+    expect(json).toMatch(/Could not read: sandbox \(Account sandbox: cannot assume role/);
+  }, 60_000);
 });

@@ -72,7 +72,7 @@ describe('many accounts in chat', () => {
     expect(await run('sg --account prod')).toMatch(/Account 2000000000000002/);
     expect(asked).toEqual(['prod']);
     expect(await run('--account 3000000000000003')).toMatch(/Account 3000000000000003/);
-    expect(await run('--account nope')).toMatch(/No account named nope; known accounts: staging, prod, sandbox/);
+    expect(await run("--account nope")).toMatch(/No account nope that you can see here; accounts you can see: staging, prod, sandbox/);
   });
 
   it('/posture accounts lists every account with its last scan and open counts by severity and owner', async () => {
@@ -89,7 +89,7 @@ describe('many accounts in chat', () => {
     expect(await run('use prod')).toMatch(/answer about account prod by default/);
     expect(await run('')).toMatch(/Account 2000000000000002/);
     expect(await run('', { place: 'C_OPS' })).toMatch(/Posture across 3 accounts/);
-    expect(await run('use nope')).toMatch(/No account named nope/);
+    expect(await run("use nope")).toMatch(/No account nope that you can see here/);
   });
 
   it('discovered members join the list, and /posture accounts refresh lists the directory again', async () => {
