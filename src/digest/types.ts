@@ -3,6 +3,7 @@
 // so a run resumed after a restart posts exactly what was built before it.
 
 import type { Bilingual } from '../core/errors.js';
+import type { Mentions } from '../chat/message.js';
 import type { Owner, ResourceRef, Severity } from '../posture/types.js';
 
 /** One finding as a digest remembers it. */
@@ -19,6 +20,8 @@ export interface DigestItem {
   lastSeen: string;
   /** New only because its mute or suppression ended. */
   muteEnded?: boolean;
+  /** The teams that own its resource (owners: configured); [] = nobody. */
+  teams?: string[];
 }
 
 export interface DigestState {
@@ -30,6 +33,8 @@ export interface DigestState {
   open: DigestItem[];
   /** Fingerprints muted at the time (so a mute is not mistaken for a fix). */
   muted: string[];
+  /** Items carry their teams: a team digest may compare with this state. */
+  routed?: boolean;
 }
 
 export type Count = { now: number; before: number };
@@ -92,6 +97,8 @@ export interface DigestMessage {
   /** Alibaba Cloud–owned items (platform events): kept apart from the to-do list. */
   platform: { open: DigestItem[]; newCount: number; resolvedCount: number };
   trend: TrendPoint[];
-  /** What this run remembers for the next one. */
+  /** What this run remembers for the next one (a team digest's is empty: the account's is kept). */
   state: DigestState;
+  /** Set on a team's digest: only that team's findings, plus how many open ones nobody owns. */
+  team?: { id: string; name: Bilingual; unowned: number; mention?: Mentions };
 }
