@@ -73,10 +73,15 @@ function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): R
 function unownedLine(m: DigestMessage, lang: Lang): string | undefined {
   if (!m.team) return undefined;
   const n = m.team.unowned;
-  if (!n) return lang === 'zh' ? '没有无人负责的未解决问题。' : 'No open finding is on a resource no team owns.';
+  const moved = m.team.movedAway
+    ? lang === 'zh'
+      ? `${m.team.movedAway} 项问题已转给其他团队(资源的标签变了),不算已解决。 `
+      : `${plural('en', m.team.movedAway, { one: '# finding', other: '# findings' })} moved to another team (the resource was re-tagged): not resolved. `
+    : '';
+  if (!n) return `${moved}${lang === 'zh' ? '没有无人负责的未解决问题。' : 'No open finding is on a resource no team owns.'}`;
   return lang === 'zh'
-    ? `另有 ${n} 项未解决的问题位于无人负责的资源上:whoowns scan 的无主资源列表给出打标签的命令。`
-    : `${count(n, 'open finding')} on resources no team owns: the unowned list of whoowns scan gives the commands to tag them.`;
+    ? `${moved}另有 ${n} 项未解决的问题位于无人负责的资源上:whoowns scan 的无主资源列表给出打标签的命令。`
+    : `${moved}${count(n, 'open finding')} on resources no team owns: the unowned list of whoowns scan gives the commands to tag them.`;
 }
 
 function lateWords(m: DigestMessage, lang: Lang): string {

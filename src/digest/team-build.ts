@@ -26,11 +26,12 @@ export function buildTeamDigests(
     const prev = previous?.routed ? { ...previous, open: previous.open.filter((i) => i.teams?.includes(id)) } : null;
     const own: ScanResult = { ...scan, findings: scan.findings.filter((f) => f.status !== 'fail' || f.team?.teams.includes(id)) };
     const m = buildDigest(prev, own, now, { ...opts, trend: [] });
+    const moved = m.resolved.filter((i) => stillOpen.has(i.fingerprint)).length;
     m.resolved = m.resolved.filter((i) => !stillOpen.has(i.fingerprint));
     if (m.kind === 'changed' && !m.newFindings.length && !m.resolved.length && !m.newlyMuted.length) m.kind = 'unchanged';
     // Never read back (the account's state is the one kept), so not stored twice.
     m.state = { ...m.state, open: [], muted: [] };
-    m.team = { id, name: spec.name, unowned, ...(spec.mention ? { mention: spec.mention } : {}) };
+    m.team = { id, name: spec.name, unowned, ...(moved ? { movedAway: moved } : {}), ...(spec.mention ? { mention: spec.mention } : {}) };
     out[id] = m;
   }
   return out;

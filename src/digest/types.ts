@@ -100,5 +100,5 @@ export interface DigestMessage {
   /** What this run remembers for the next one (a team digest's is empty: the account's is kept). */
   state: DigestState;
   /** Set on a team's digest: only that team's findings, plus how many open ones nobody owns. */
-  team?: { id: string; name: Bilingual; unowned: number; mention?: Mentions };
+  team?: { id: string; name: Bilingual; unowned: number; /** Open findings that now belong to another team (re-tagged). */ movedAway?: number; mention?: Mentions };
 }
