@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ownersSchema, type OwnersConfig } from '../../src/config/file.js';
+import { OWNERS } from './team-owners.js';
 import { runDigest, type RunRequest } from '../../src/digest/runner.js';
 import type { Clock } from '../../src/digest/clock.js';
 import { parseSchedules } from '../../src/digest/schedule-config.js';
@@ -16,19 +17,6 @@ const NEXT = new Date('2025-06-17T01:00:00Z');
 const cron = (at: Date): RunRequest => ({ trigger: 'cron', scheduledFor: at });
 const text = (x: unknown) => JSON.stringify(x);
 
-export const OWNERS: OwnersConfig = ownersSchema.parse({
-  teams: {
-    web: { name: { zh: '网站组', en: 'Web' }, slack: { channel: 'C0WEB', usergroup: 'S0WEB' }, mention: true },
-    data: { name: { zh: '数据组', en: 'Data' }, dingtalk: { conversationId: 'cidDATA', atUserIds: ['manager1'] } },
-    quiet: { name: { zh: '安静组', en: 'Quiet' }, slack: { channel: 'C0QUIET', usergroup: 'S0QUIET' }, mention: false },
-    search: { name: { zh: '搜索组', en: 'Search' } },
-  },
-  rules: [
-    { team: 'web', match: { tag: { key: 'team', value: 'web' } } },
-    { team: 'data', match: { tag: { key: 'team', value: 'data' } } },
-    { team: 'quiet', match: { tag: { key: 'team', value: 'quiet' } } },
-  ],
-});
 
 const base = { name: 'morning', cron: '0 9 * * *', timezone: 'Asia/Shanghai', destinations: [{ slack: { channel: 'CSEC' } }] };
 const parse = (raw: Record<string, unknown>, owners: OwnersConfig | null = OWNERS) =>
