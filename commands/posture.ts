@@ -14,7 +14,7 @@ import { dutiesReply } from './posture/duties.js';
 import { buildDuties } from '../src/posture/duties.js';
 import { loadDutyMap } from '../src/posture/duty-map.js';
 import { estateOf } from '../src/posture/estate.js';
-import { MINE_USAGE, MINE_WORDS, TEAM_ID, TEAM_USAGE, TEAM_WORDS, mineReply, teamReply } from './posture/team.js';
+import { MINE_USAGE, MINE_WORDS, TEAM_ID, TEAM_USAGE, TEAM_WORDS, askerTeams, mineReply, teamReply } from './posture/team.js';
 import { accountsReply, overviewReply, type AccountRow } from './posture/accounts.js';
 
 // /posture and its subcommands, each one row of data: words, argument shape, handler.
@@ -120,7 +120,8 @@ const SUBS: Sub[] = [
     usage: MINE_USAGE,
     async run(ctx, args, s, account) {
       if (args.length > 0) throw usageError(this, { zh: 'mine 不需要参数。', en: 'mine takes no arguments.' });
-      await ctx.reply(mineReply(ctx.user.id, s.owners, await currentView(ctx, s, account), ctx.locale));
+      const mine = await askerTeams(ctx.user, s.owners, ctx.log);
+      await ctx.reply(mineReply(ctx.user.id, mine, s.owners, await currentView(ctx, s, account), ctx.locale));
     },
   },
   {

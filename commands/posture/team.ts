@@ -4,7 +4,8 @@ import { count } from '../../src/core/plural.js';
 // list as the whole picture.
 
 import type { Reply } from '../../src/chat/message.js';
-import type { Locale } from '../../src/chat/types.js';
+import type { ChatUser, Locale } from '../../src/chat/types.js';
+import type { Logger } from '../../src/core/logger.js';
 import { echo } from '../../src/core/echo.js';
 import { WhoownsError } from '../../src/core/errors.js';
 import type { ScanView } from '../../src/posture/service.js';
@@ -37,14 +38,37 @@ export function teamReply(teamId: string, view: ScanView, locale: Locale): Reply
   return withUnownedCount(findingsOf([teamId], title, view, locale), view, locale);
 }
 
-/** /posture mine: the asker's teams from owners.members (chat user id → team ids). */
-export function mineReply(userId: string, owners: OwnersConfig | undefined, view: ScanView, locale: Locale): Reply {
+/**
+ * The asker's teams: owners.members (chat user id → teams) plus, where the platform can tell, the
+ * teams whose Slack user group the asker is in (the adapter looks the membership up, cached).
+ * A refused look-up only matters when nothing else names a team: then its error says the fix.
+ */
+export async function askerTeams(user: ChatUser, owners: OwnersConfig | undefined, log: Logger): Promise<string[]> {
+  if (!owners) return [];
+  const listed = owners.members?.[user.id] ?? [];
+  const byGroup = Object.entries(owners.teams).filter(([, t]) => t.slack?.usergroup !== undefined);
+  if (!user.inGroups || !byGroup.length) return listed;
+  let groups: string[];
+  try {
+    groups = await user.inGroups([...new Set(byGroup.map(([, t]) => t.slack!.usergroup!))]);
+  } catch (e) {
+    if (listed.length) {
+      log.warn({ err: e }, 'slack user groups could not be read; /posture mine uses owners.members only');
+      return listed;
+    }
+    throw e;
+  }
+  const fromGroups = byGroup.filter(([, t]) => groups.includes(t.slack!.usergroup!)).map(([id]) => id);
+  return [...new Set([...listed, ...fromGroups])];
+}
+
+/** /posture mine: the asker's teams (askerTeams) and their open findings. */
+export function mineReply(userId: string, mine: string[], owners: OwnersConfig | undefined, view: ScanView, locale: Locale): Reply {
   if (!owners || !view.scan.teams) throw new WhoownsError('USAGE', NO_TEAMS);
-  const mine = owners.members?.[userId];
-  if (!mine?.length) {
+  if (!mine.length) {
     throw new WhoownsError('USAGE', {
-      zh: `你(${echo(userId)})不属于任何团队:请管理员在配置文件的 owners.members 下添加 "${echo(userId)}: [<团队>]" 后重启。`,
-      en: `You (${echo(userId)}) are in no team: ask an admin to add "${echo(userId)}: [<team>]" under owners.members in the config file, then restart.`,
+      zh: `你(${echo(userId)})不属于任何团队:请管理员在配置文件的 owners.members 下添加 "${echo(userId)}: [<团队>]",或把你加入某个团队的 Slack 用户组(owners.teams.<团队>.slack.usergroup)。`,
+      en: `You (${echo(userId)}) are in no team: ask an admin to add "${echo(userId)}: [<team>]" under owners.members in the config file (then restart), or to add you to a team's Slack user group (owners.teams.<team>.slack.usergroup).`,
     });
   }
   const title = locale === 'zh' ? `你所在团队的问题:${mine.join('、')}` : `Findings for your teams: ${mine.join(', ')}`;

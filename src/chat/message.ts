@@ -26,6 +26,19 @@ export interface Reply {
   ephemeral?: boolean;
   /** Marks every rendering with a DEMO DATA / 演示数据 label. */
   demo?: boolean;
+  /** Who to notify; set only where the config allows mentions. Adapters render it natively. */
+  mentions?: Mentions;
+}
+
+/** A team's chat handles (owners: in the config). Never put into text by hand: the adapters render these. */
+export interface Mentions {
+  /** Slack user group ids (S…): <!subteam^S…>. */
+  slackUsergroups?: string[];
+  /** DingTalk staff ids and phone numbers: @… in the text plus at.atUserIds / at.atMobiles. */
+  atUserIds?: string[];
+  atMobiles?: string[];
+  /** A reply in a thread mentions nobody unless this says so. */
+  inThread?: boolean;
 }
 
 export function textReply(text: string, opts: { ephemeral?: boolean } = {}): Reply {

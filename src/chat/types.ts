@@ -14,6 +14,11 @@ export interface ChatUser {
   /** Slack user id (U…), DingTalk staff id, or the console's OS user. */
   id: string;
   name?: string;
+  /**
+   * Which of these platform groups (Slack user group ids) the user is in, resolved by the adapter
+   * (cached); absent where the platform has none. Throws when the platform refuses to say.
+   */
+  inGroups?(groupIds: string[]): Promise<string[]>;
 }
 
 export interface ChatPlace {

@@ -23,13 +23,15 @@ const teamId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lower-case le
 const ownerTeamSchema = z
   .object({
     name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
+    // channel: where the team's own digest goes (perTeam schedules); usergroup: whom a mention pings.
     slack: z
-      .union([z.object({ usergroup: z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id such as S0PAYMENTS') }).strict(), z.object({ channel: z.string().min(1) }).strict()], {
-        error: 'give either usergroup (S...) or channel, not both',
-      })
+      .object({ usergroup: z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id such as S0PAYMENTS'), channel: z.string().min(1) })
+      .partial()
+      .strict()
+      .refine((s) => s.usergroup || s.channel, 'give usergroup (S...), channel, or both')
       .optional(),
-    dingtalk: z.object({ conversationId: z.string().min(1), atUserIds: z.array(z.string().min(1)).min(1) }).partial().strict().optional(),
-    /** Mention the Slack user group in finding messages; off unless asked for. */
+    dingtalk: z.object({ conversationId: z.string().min(1), atUserIds: z.array(z.string().min(1)).min(1), atMobiles: z.array(z.string().regex(/^\+?[0-9-]{5,20}$/, 'must be a phone number')).min(1) }).partial().strict().optional(),
+    /** Mention the team (Slack user group, DingTalk atUserIds/atMobiles) in its messages; off unless asked for. Wins over a schedule's mention. */
     mention: z.boolean().optional(),
   })
   .strict();

@@ -50,6 +50,7 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
     resource: pickResource(f.resource, across),
     firstSeen: earliest(prevOpen.get(f.fingerprint)?.firstSeen, opts.firstSeen?.[f.fingerprint]) ?? current.scannedAt,
     lastSeen: current.scannedAt,
+    ...(f.team ? { teams: f.team.teams } : {}),
   });
 
   const resolved: DigestItem[] = [];
@@ -77,7 +78,7 @@ export function buildDigest(previous: DigestState | null, current: ScanResult, n
   const openTodo = todo(open);
 
   const changed = newOnes.length + resolved.length + newlyMuted.length > 0;
-  const state: DigestState = { version: 1, at, accountName: current.accountName, open, muted: [...mutedNow.keys()].sort() };
+  const state: DigestState = { version: 1, at, accountName: current.accountName, open, muted: [...mutedNow.keys()].sort(), ...(current.teams ? { routed: true } : {}) };
   const message: DigestMessage = {
     version: 1,
     schedule: opts.schedule,

@@ -58,7 +58,14 @@ interface Step {
 }
 
 /** Deliver every unfinished delivery of the run; returns the rows as they end up. */
-export async function deliverRun(runId: string, rendered: RenderedDigest, destinations: Destination[], deps: DeliverDeps): Promise<DeliveryRecord[]> {
+/** `rendered`: one message for all, or per destination (a team's digest to a team's place). */
+export async function deliverRun(
+  runId: string,
+  rendered: RenderedDigest | ((d: Destination) => RenderedDigest),
+  destinations: Destination[],
+  deps: DeliverDeps,
+): Promise<DeliveryRecord[]> {
+  const renderedFor = typeof rendered === 'function' ? rendered : () => rendered;
   const byKey = new Map(destinations.map((d) => [d.key, d]));
   // One destination after another: a crash stops everything at one known point.
   for (const row of await deps.store.deliveries(runId)) {
@@ -71,7 +78,7 @@ export async function deliverRun(runId: string, rendered: RenderedDigest, destin
       log.warn('destination gone; delivery dropped');
       continue;
     }
-    const step: Step = { runId, rendered, dest, deps, log };
+    const step: Step = { runId, rendered: renderedFor(dest), dest, deps, log };
     const posted = row.status === 'sent' ? { ...(row.messageRef ? { ref: row.messageRef } : {}) } : await postOnce(step, row);
     const chart = (await deps.store.deliveries(runId)).find((r) => r.destination === dest.key)?.chart;
     if (posted && (chart === 'pending' || chart === 'uploading')) await sendChart(step, posted, chart === 'uploading');

@@ -30,6 +30,8 @@ export interface Destination {
   key: string;
   platform: 'slack' | 'dingtalk';
   label: string;
+  /** Set when this place gets a team's digest rather than the account's. */
+  team?: string;
   /** Post the message itself (no chart): one call, so its answer can be recorded at once. */
   send(d: RenderedDigest, ctx: PostContext): Promise<Posted | void>;
   /**
@@ -66,7 +68,7 @@ export interface Senders {
 export class PermanentDeliveryError extends WhoownsError {}
 
 export function createDestination(spec: DestinationSpec, senders: Senders, lang: Lang): Destination {
-  const base = { key: destinationKey(spec), platform: platformOf(spec), label: describeDestination(spec, lang) };
+  const base = { key: destinationKey(spec), platform: platformOf(spec), label: describeDestination(spec, lang), ...(spec.team ? { team: spec.team } : {}) };
   switch (spec.kind) {
     case 'slack':
       return slackDestination(base, spec.channel, senders, lang);
@@ -101,16 +103,18 @@ export function createDestination(spec: DestinationSpec, senders: Senders, lang:
 
 function slackDestination(base: Omit<Destination, 'send'>, channel: string, senders: Senders, lang: Lang): Destination {
   const slack = (): SlackSender => senders.slack ?? throwing(notConfigured('Slack', 'SLACK_BOT_TOKEN (and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)'));
+  // The account's digest and a team's in one channel are two messages of one run: the look-up must tell them apart.
+  const tagged = (runId: string) => (base.team ? `${runId}#team:${base.team}` : runId);
   return {
     ...base,
     async send(d, ctx) {
-      const r = await slack().postMessage(channel, d.slack, { locale: lang, metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: ctx.runId } } });
+      const r = await slack().postMessage(channel, d.slack, { locale: lang, metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: tagged(ctx.runId) } } });
       return r?.ts ? { ref: r.ts } : {};
     },
     async find(ctx) {
       const s = slack();
       if (!s.findMessage) return undefined;
-      const hit = await s.findMessage(channel, { eventType: DIGEST_EVENT_TYPE, runId: ctx.runId, oldest: ctx.since });
+      const hit = await s.findMessage(channel, { eventType: DIGEST_EVENT_TYPE, runId: tagged(ctx.runId), oldest: ctx.since });
       return hit ? { ref: hit.ts } : undefined;
     },
     async sendChart(d) {

@@ -93,7 +93,14 @@ function redacting(d: Destination, redact: ((r: Reply) => Reply) | undefined): D
 
 /** The schedules in the config, validated (throws CONFIG_INVALID naming schedule and field). */
 export function schedulesFromConfig(config: Config, env: NodeJS.ProcessEnv, opts: { sending?: boolean } = {}): Schedule[] {
-  return parseSchedules(config.schedules, { accounts: config.cloud.accounts.map((a) => a.name), discovery: config.cloud.resourceDirectory !== undefined, env, ...opts });
+  return parseSchedules(config.schedules, {
+    accounts: config.cloud.accounts.map((a) => a.name),
+    discovery: config.cloud.resourceDirectory !== undefined,
+    env,
+    ...opts,
+    ...(config.owners ? { owners: config.owners } : {}),
+    ...(config.dingtalk ? { dingtalkRobotCode: config.dingtalk.clientId } : {}),
+  });
 }
 
 export interface PrepareDigestsOptions {

@@ -23,7 +23,8 @@ export function renderDingTalkDigest(m: DigestMessage, lang: Lang): Reply {
 
 function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): Reply {
   const zh = lang === 'zh';
-  const blocks: Block[] = [{ type: 'header', text: zh ? `安全摘要:${m.accountName}` : `Security digest: ${m.accountName}` }];
+  const title = m.team ? `${m.accountName} · ${m.team.name[lang]}` : m.accountName;
+  const blocks: Block[] = [{ type: 'header', text: zh ? `安全摘要:${title}` : `Security digest: ${title}` }];
   if (m.late) blocks.push({ type: 'text', text: lateWords(m, lang) });
   const head = headline(m, lang);
   blocks.push({ type: 'text', text: `**${head}**` });
@@ -51,6 +52,8 @@ function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): R
     const platformText = platformBlock(m, lang);
     if (platformText) blocks.push({ type: 'divider' }, { type: 'text', text: platformText });
   }
+  const unowned = unownedLine(m, lang);
+  if (unowned) blocks.push({ type: 'context', text: unowned });
   const trend = trendWords(m, lang);
   if (trend) blocks.push({ type: 'context', text: trend });
   blocks.push({ type: 'context', text: footer(m, lang) });
@@ -58,12 +61,29 @@ function render(m: DigestMessage, lang: Lang, platform: 'slack' | 'dingtalk'): R
     blocks.push({
       type: 'actions',
       buttons: [
-        { label: zh ? '查看当前态势' : 'Open posture', command: 'posture' },
+        m.team ? { label: zh ? '查看本团队的问题' : "Open this team's findings", command: `posture team ${m.team.id}` } : { label: zh ? '查看当前态势' : 'Open posture', command: 'posture' },
         { label: zh ? '摘要状态' : 'Digest status', command: `digest status ${m.schedule}` },
       ],
     });
   }
-  return { summary: `${zh ? '安全摘要' : 'Security digest'} (${m.accountName}): ${head}`, blocks, demo: m.source === 'demo' };
+  const reply: Reply = { summary: `${zh ? '安全摘要' : 'Security digest'} (${title}): ${head}`, blocks, demo: m.source === 'demo' };
+  if (m.team?.mention) reply.mentions = m.team.mention;
+  return reply;
+}
+
+/** A team digest says how many open findings nobody owns, and where they are listed. */
+function unownedLine(m: DigestMessage, lang: Lang): string | undefined {
+  if (!m.team) return undefined;
+  const n = m.team.unowned;
+  const moved = m.team.movedAway
+    ? lang === 'zh'
+      ? `${m.team.movedAway} 项问题已转给其他团队(资源的标签变了),不算已解决。 `
+      : `${plural('en', m.team.movedAway, { one: '# finding', other: '# findings' })} moved to another team (the resource was re-tagged): not resolved. `
+    : '';
+  if (!n) return `${moved}${lang === 'zh' ? '没有无人负责的未解决问题。' : 'No open finding is on a resource no team owns.'}`;
+  return lang === 'zh'
+    ? `${moved}另有 ${n} 项未解决的问题位于无人负责的资源上:whoowns scan 的无主资源列表给出打标签的命令。`
+    : `${moved}${count(n, 'open finding')} on resources no team owns: the unowned list of whoowns scan gives the commands to tag them.`;
 }
 
 function lateWords(m: DigestMessage, lang: Lang): string {
@@ -236,7 +256,8 @@ function footer(m: DigestMessage, lang: Lang): string {
   const scanned = localTime(m.scannedAt, m.timezone);
   const regions = m.regions.length;
   const scope = m.minSeverity ? (lang === 'zh' ? `,仅${severityName(m.minSeverity, lang)}及以上` : `, ${m.minSeverity} and above`) : '';
+  const team = m.team ? (lang === 'zh' ? ` · 团队 ${m.team.id}` : ` · team ${m.team.id}`) : '';
   return lang === 'zh'
-    ? `摘要 ${m.schedule} · 扫描于 ${scanned} · ${regions} 个地域${scope} · 账号 ${m.accountId ?? m.accountName}`
-    : `Digest ${m.schedule} · scanned ${scanned} · ${count(regions, 'region')}${scope} · account ${m.accountId ?? m.accountName}`;
+    ? `摘要 ${m.schedule}${team} · 扫描于 ${scanned} · ${regions} 个地域${scope} · 账号 ${m.accountId ?? m.accountName}`
+    : `Digest ${m.schedule}${team} · scanned ${scanned} · ${count(regions, 'region')}${scope} · account ${m.accountId ?? m.accountName}`;
 }

@@ -6,6 +6,7 @@ import { SEVERITIES, severityRank, type ScanResult } from '../posture/types.js';
 import type { DeliveryRecord, DigestStore, RunRecord, RunTrigger } from '../store/digests.js';
 import type { HistoryStore } from '../store/history.js';
 import { buildDigest } from './build.js';
+import { buildTeamDigests } from './team-build.js';
 import { trendSvg } from './chart.js';
 import type { Clock } from './clock.js';
 import { coverageOf, historyCoverage } from './coverage.js';
@@ -81,7 +82,8 @@ export interface RunOutcome {
 
 /** What is stored with a run so a resumed run posts exactly what was built. */
 export type Payload =
-  | { kind: 'digest'; lang: Lang; message: DigestMessage }
+  /** teams: each team digest of the run (team id → message), posted to that team's destinations. */
+  | { kind: 'digest'; lang: Lang; message: DigestMessage; teams?: Record<string, DigestMessage> }
   | { kind: 'failure'; lang: Lang; schedule: string; accountName: string; at: string; error: Bilingual };
 
 /** Cron and catch-up runs of one slot share an id: a slot runs once, whoever gets there first. */
@@ -118,7 +120,7 @@ export async function runDigest(schedule: Schedule, req: RunRequest, deps: Diges
     let scanId: number | undefined;
     try {
       const built = await buildMessage(schedule, req, deps, now, { record: true, log });
-      payload = { kind: 'digest', lang: schedule.lang, message: built.message };
+      payload = { kind: 'digest', lang: schedule.lang, message: built.message, ...(built.teams ? { teams: built.teams } : {}) };
       scanId = built.scanId;
     } catch (e) {
       if (e instanceof LeaseLostError) throw e;
@@ -143,7 +145,8 @@ export async function runDigest(schedule: Schedule, req: RunRequest, deps: Diges
 
 async function send(schedule: Schedule, run: RunRecord, payload: Payload, deps: DigestDeps, lease: Lease, log: Logger): Promise<RunOutcome> {
   const rendered = await renderPayload(payload, deps.rasterize, log);
-  const rows = await deliverRun(run.id, rendered, await deps.destinations(schedule), {
+  const teams = teamRenders(payload);
+  const rows = await deliverRun(run.id, (d) => (d.team && teams[d.team]) || rendered, await deps.destinations(schedule), {
     store: deps.store,
     clock: deps.clock,
     log,
@@ -189,7 +192,7 @@ export async function buildMessage(
   deps: Pick<DigestDeps, 'store' | 'history' | 'scan'>,
   now: Date,
   opts: { record: boolean; log: Logger },
-): Promise<{ message: DigestMessage; scanId?: number }> {
+): Promise<{ message: DigestMessage; scanId?: number; teams?: Record<string, DigestMessage> }> {
   const scan = await deps.scan(schedule, now, opts.log);
   const scope = scopeKey(schedule);
   const scanId = opts.record ? await deps.history.recordScan(scan, scope, historyCoverage(coverageOf(scan))) : undefined;
@@ -198,15 +201,17 @@ export async function buildMessage(
   const failing = scan.findings.filter((f) => f.status === 'fail').map((f) => f.fingerprint);
   const w = trendWindow(now);
   const trend = trendPoints(await deps.history.scans(scan.accountName, scope, w.from, w.to), schedule.timezone);
-  const message = buildDigest(previous, scan, now, {
+  const build = {
     schedule: schedule.name,
     timezone: schedule.timezone,
     ...(schedule.scope.minSeverity ? { minSeverity: schedule.scope.minSeverity } : {}),
     firstSeen: await deps.history.firstSeen(scan.accountName, failing),
     trend: schedule.scope.minSeverity ? trimTrend(trend, schedule.scope.minSeverity) : trend,
     ...(req.trigger === 'catch-up' ? { late: { scheduledFor: req.scheduledFor.toISOString() } } : {}),
-  });
-  return scanId !== undefined ? { message, scanId } : { message };
+  };
+  const message = buildDigest(previous, scan, now, build);
+  const teams = schedule.teams ? buildTeamDigests(previous, scan, message, now, build, schedule.teams) : undefined;
+  return { message, ...(scanId !== undefined ? { scanId } : {}), ...(teams ? { teams } : {}) };
 }
 
 export async function renderPayload(payload: Payload, rasterize: SvgToPng | undefined, log: Logger): Promise<RenderedDigest> {
@@ -225,6 +230,14 @@ export async function renderPayload(payload: Payload, rasterize: SvgToPng | unde
     }
   }
   return rendered;
+}
+
+/** Team digests have no chart: the trend history is the account's. */
+function teamRenders(payload: Payload): Record<string, RenderedDigest> {
+  if (payload.kind !== 'digest' || !payload.teams) return {};
+  return Object.fromEntries(
+    Object.entries(payload.teams).map(([id, m]) => [id, { slack: renderSlackDigest(m, payload.lang), dingtalk: renderDingTalkDigest(m, payload.lang) }]),
+  );
 }
 
 function failureReply(p: Extract<Payload, { kind: 'failure' }>): Reply {

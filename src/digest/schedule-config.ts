@@ -3,6 +3,8 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { WhoownsError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../posture/types.js';
+import type { OwnersConfig } from '../config/file.js';
+import type { Mentions } from '../chat/message.js';
 
 // The `schedules:` list of the YAML config file (WHOOWNS_CONFIG). Validated once at start-up;
 // every problem names the schedule and the field, and says what to write instead.
@@ -12,9 +14,12 @@ import { SEVERITIES, type Severity } from '../posture/types.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
+export const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,}$/;
 
+/** A destination with `team:` gets that team's digest (its findings only) instead of the whole account's. */
+const teamRef = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a team id declared under owners.teams').optional();
 const destinationSchema = z.union([
-  z.object({ slack: z.object({ channel: z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123456789 (not a #name)') }).strict() }).strict(),
+  z.object({ slack: z.object({ channel: z.string().regex(SLACK_CHANNEL, 'must be a Slack channel id such as C0123456789 (not a #name)') }).strict(), team: teamRef }).strict(),
   z
     .object({
       dingtalk: z
@@ -23,6 +28,7 @@ const destinationSchema = z.union([
           robotCode: z.string().min(1, 'must be the robot\'s robotCode (usually the app\'s AppKey)'),
         })
         .strict(),
+      team: teamRef,
     })
     .strict(),
   z
@@ -33,6 +39,7 @@ const destinationSchema = z.union([
           secretEnv: z.string().regex(ENV_NAME, 'must be the NAME of an environment variable holding the signing secret (SEC…), not the secret itself').optional(),
         })
         .strict(),
+      team: teamRef,
     })
     .strict(),
 ]);
@@ -56,13 +63,19 @@ export const scheduleSchema = z
     destinations: z.array(destinationSchema).default([]),
     maxSnapshotAgeMinutes: z.number().int().min(0).max(1440).default(30),
     graceMinutes: z.number().int().min(0).max(1440).default(60),
+    /** Besides its destinations, each team in owners: gets its own digest in its own chat place. */
+    perTeam: z.boolean().default(false),
+    /** Team digests mention their team (user group, atUserIds) unless the team says mention: false. */
+    mention: z.boolean().default(false),
   })
   .strict();
 
-export type DestinationSpec =
+/** `team`: this place gets that team's digest, not the account's. */
+export type DestinationSpec = (
   | { kind: 'slack'; channel: string }
   | { kind: 'dingtalk'; openConversationId: string; robotCode: string }
-  | { kind: 'dingtalk-webhook'; url: string; secretEnv?: string };
+  | { kind: 'dingtalk-webhook'; url: string; secretEnv?: string }
+) & { team?: string };
 
 export interface Schedule {
   name: string;
@@ -79,6 +92,8 @@ export interface Schedule {
   maxSnapshotAgeMs: number;
   /** A slot missed while the bot was down still runs if the bot is back within this. */
   graceMs: number;
+  /** The teams that get their own digest from this schedule (resolved from owners: at start). */
+  teams?: Record<string, TeamDigestSpec>;
 }
 
 export interface ScheduleContext {
@@ -89,6 +104,10 @@ export interface ScheduleContext {
   env: NodeJS.ProcessEnv;
   /** Listing and dry runs send nothing, so a signing secret that is not set yet is no reason to refuse them. */
   sending?: boolean;
+  /** The owners: block: perTeam and team: destinations are resolved against it. */
+  owners?: OwnersConfig;
+  /** robotCode for team DingTalk groups (the app's AppKey). */
+  dingtalkRobotCode?: string;
 }
 
 export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[] {
@@ -129,6 +148,7 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
         problems.push(`${where}.destinations.${j}.dingtalkWebhook.secretEnv: the environment variable ${d.dingtalkWebhook.secretEnv} is not set; set it to the robot's signing secret (SEC…)`);
       }
     });
+    const teams = teamDigests(s, where, ctx, problems);
     if (problems.length > before) return;
     out.push({
       name: s.name,
@@ -138,9 +158,10 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
       ...(s.accounts ? { accounts: s.accounts } : {}),
       lang: s.lang,
       scope: { ...(s.scope.regions ? { regions: s.scope.regions } : {}), ...(s.scope.minSeverity ? { minSeverity: s.scope.minSeverity } : {}) },
-      destinations: s.destinations.map(toSpec),
+      destinations: [...s.destinations.map(toSpec), ...(teams?.destinations ?? [])],
       maxSnapshotAgeMs: s.maxSnapshotAgeMinutes * 60_000,
       graceMs: s.graceMinutes * 60_000,
+      ...(teams ? { teams: teams.specs } : {}),
     });
   });
   if (problems.length) {
@@ -154,15 +175,21 @@ export function parseSchedules(raw: unknown[], ctx: ScheduleContext): Schedule[]
 }
 
 function toSpec(d: z.infer<typeof destinationSchema>): DestinationSpec {
-  if ('slack' in d) return { kind: 'slack', channel: d.slack.channel };
-  if ('dingtalk' in d) return { kind: 'dingtalk', openConversationId: d.dingtalk.openConversationId, robotCode: d.dingtalk.robotCode };
-  const spec: DestinationSpec = { kind: 'dingtalk-webhook', url: d.dingtalkWebhook.url };
+  const team = d.team ? { team: d.team } : {};
+  if ('slack' in d) return { kind: 'slack', channel: d.slack.channel, ...team };
+  if ('dingtalk' in d) return { kind: 'dingtalk', openConversationId: d.dingtalk.openConversationId, robotCode: d.dingtalk.robotCode, ...team };
+  const spec: DestinationSpec = { kind: 'dingtalk-webhook', url: d.dingtalkWebhook.url, ...team };
   if (d.dingtalkWebhook.secretEnv) spec.secretEnv = d.dingtalkWebhook.secretEnv;
   return spec;
 }
 
 /** A stable id for a destination that never contains a credential (webhook URLs carry a token). */
 export function destinationKey(d: DestinationSpec): string {
+  // A team's digest and the account's to the same place are two deliveries, each exactly once.
+  return d.team ? `team:${d.team}:${placeKey(d)}` : placeKey(d);
+}
+
+function placeKey(d: DestinationSpec): string {
   switch (d.kind) {
     case 'slack':
       return `slack:${d.channel}`;
@@ -175,6 +202,12 @@ export function destinationKey(d: DestinationSpec): string {
 
 /** How a destination is named to people: never the webhook token. */
 export function describeDestination(d: DestinationSpec, lang: 'zh' | 'en'): string {
+  const place = describePlace(d, lang);
+  if (!d.team) return place;
+  return lang === 'zh' ? `${place}(团队 ${d.team} 的摘要)` : `${place} (team ${d.team}'s digest)`;
+}
+
+function describePlace(d: DestinationSpec, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   switch (d.kind) {
     case 'slack':
@@ -182,7 +215,7 @@ export function describeDestination(d: DestinationSpec, lang: 'zh' | 'en'): stri
     case 'dingtalk':
       return zh ? `钉钉群 ${d.openConversationId}` : `DingTalk group ${d.openConversationId}`;
     case 'dingtalk-webhook': {
-      const id = destinationKey(d).split(':')[1];
+      const id = placeKey(d).split(':')[1];
       return zh ? `钉钉自定义机器人 ${id}` : `DingTalk custom robot ${id}`;
     }
   }
@@ -232,3 +265,64 @@ function isWebhookUrl(v: string): boolean {
 export function acrossLabel(accounts: 'all' | string[]): string {
   return accounts === 'all' ? 'all accounts' : accounts.join(', ');
 }
+
+// ── team digests (issue #15) ───────────────────────────────────────────────────────────────
+// perTeam: true sends each team in owners: its own digest in its own chat place (owners.teams.<id>
+// .slack.channel, .dingtalk.conversationId); a destination with team: <id> does the same for one
+// team at a place the schedule names. Resolved here, once, so the rest of the digest machinery
+// sees ordinary destinations (keyed team:<id>:…, so each is delivered exactly once per slot).
+
+export interface TeamDigestSpec {
+  name: { zh: string; en: string };
+  /** Set only where the config allows mentions (team mention: true, or the schedule's and not false). */
+  mention?: Mentions;
+}
+
+function teamDigests(
+  s: z.infer<typeof scheduleSchema>,
+  where: string,
+  ctx: ScheduleContext,
+  problems: string[],
+): { specs: Record<string, TeamDigestSpec>; destinations: DestinationSpec[] } | undefined {
+  const named = s.destinations.map((d, j) => ({ team: d.team, j })).filter((x): x is { team: string; j: number } => !!x.team);
+  if (!s.perTeam && !named.length) return undefined;
+  const owners = ctx.owners;
+  if (!owners) {
+    problems.push(`${where}: perTeam and team: destinations need an owners: block (teams and their rules) in the config file`);
+    return undefined;
+  }
+  for (const { team, j } of named) {
+    if (!Object.hasOwn(owners.teams, team)) problems.push(`${where}.destinations.${j}.team: team "${team}" is not declared under owners.teams (declared: ${Object.keys(owners.teams).join(', ')})`);
+  }
+  const destinations: DestinationSpec[] = [];
+  if (s.perTeam) {
+    for (const [id, t] of Object.entries(owners.teams)) {
+      if (t.slack?.channel !== undefined) {
+        if (SLACK_CHANNEL.test(t.slack.channel)) destinations.push({ kind: 'slack', channel: t.slack.channel, team: id });
+        else problems.push(`${where}.perTeam: owners.teams.${id}.slack.channel "${t.slack.channel}" must be a Slack channel id such as C0123456789 (not a #name)`);
+      }
+      // robotCode '' when DingTalk is not configured: the bot refuses that at start (checkPlatforms).
+      if (t.dingtalk?.conversationId) destinations.push({ kind: 'dingtalk', openConversationId: t.dingtalk.conversationId, robotCode: ctx.dingtalkRobotCode ?? '', team: id });
+    }
+    if (!destinations.length) problems.push(`${where}.perTeam: no team under owners.teams has a chat place; give a team slack: { channel: C… } or dingtalk: { conversationId: cid… }`);
+  }
+  const ids = new Set([...named.map((n) => n.team), ...destinations.map((d) => d.team!)].filter((t) => Object.hasOwn(owners.teams, t)));
+  const specs: Record<string, TeamDigestSpec> = {};
+  for (const id of ids) {
+    const t = owners.teams[id]!;
+    const spec: TeamDigestSpec = { name: t.name };
+    const mention = mentionsOf(t);
+    if ((t.mention ?? s.mention) && mention) spec.mention = mention;
+    specs[id] = spec;
+  }
+  return { specs, destinations };
+}
+
+function mentionsOf(t: OwnersConfig['teams'][string]): Mentions | undefined {
+  const m: Mentions = {};
+  if (t.slack?.usergroup) m.slackUsergroups = [t.slack.usergroup];
+  if (t.dingtalk?.atUserIds) m.atUserIds = t.dingtalk.atUserIds;
+  if (t.dingtalk?.atMobiles) m.atMobiles = t.dingtalk.atMobiles;
+  return Object.keys(m).length ? m : undefined;
+}
+// ── end team digests ───────────────────────────────────────────────────────────────────────

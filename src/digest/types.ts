@@ -3,6 +3,7 @@
 // so a run resumed after a restart posts exactly what was built before it.
 
 import type { Bilingual } from '../core/errors.js';
+import type { Mentions } from '../chat/message.js';
 import type { Owner, ResourceRef, Severity } from '../posture/types.js';
 
 /** One finding as a digest remembers it. */
@@ -20,6 +21,8 @@ export interface DigestItem {
   lastSeen: string;
   /** New only because its mute or suppression ended. */
   muteEnded?: boolean;
+  /** The teams that own its resource (owners: configured); [] = nobody. */
+  teams?: string[];
 }
 
 export interface DigestState {
@@ -31,6 +34,8 @@ export interface DigestState {
   open: DigestItem[];
   /** Fingerprints muted at the time (so a mute is not mistaken for a fix). */
   muted: string[];
+  /** Items carry their teams: a team digest may compare with this state. */
+  routed?: boolean;
 }
 
 export type Count = { now: number; before: number };
@@ -95,8 +100,10 @@ export interface DigestMessage {
   trend: TrendPoint[];
   /** A digest across accounts: one line per account read, worst first, then those that could not be read. */
   accounts?: AccountLine[];
-  /** What this run remembers for the next one. */
+  /** What this run remembers for the next one (a team digest's is empty: the account's is kept). */
   state: DigestState;
+  /** Set on a team's digest: only that team's findings, plus how many open ones nobody owns. */
+  team?: { id: string; name: Bilingual; unowned: number; /** Open findings that now belong to another team (re-tagged). */ movedAway?: number; mention?: Mentions };
 }
 
 /** One account of a digest across accounts: its to-do (customer and shared), what changed, or why it was not read. */

@@ -95,7 +95,8 @@ function unreadWords(m: DigestMessage, lang: Lang): string {
 function headlineCore(m: DigestMessage, lang: Lang): string {
   const open = openWords(m, lang);
   if (m.kind === 'first' || !m.since) {
-    return lang === 'zh' ? `${m.accountName} 的第一份安全摘要:${open}` : `First digest for ${m.accountName}: ${open}`;
+    const who = m.team ? (lang === 'zh' ? `${m.team.name.zh}(${m.accountName})` : `${m.team.name.en} (${m.accountName})`) : m.accountName;
+    return lang === 'zh' ? `${who} 的第一份安全摘要:${open}` : `First digest for ${who}: ${open}`;
   }
   const since = sinceWords(m.since, m.at, m.timezone, lang);
   if (m.kind === 'unchanged') {

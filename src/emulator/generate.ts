@@ -94,6 +94,7 @@ function buildRegions(o: Required<LargeScenarioOptions>, rng: Rng): Record<strin
       vpcId,
       serviceManaged: rng() < 0.02,
       rules: Array.from({ length: o.rulesPerGroup }, () => rule(rng)),
+      ...teamTags('security-group', n),
     });
   }
   for (let n = 0; n < o.instances; n++) {
@@ -117,6 +118,7 @@ function buildRegions(o: Required<LargeScenarioOptions>, rng: Rng): Record<strin
       metadataHttpTokens: rng() < 0.15 ? 'optional' : 'required',
       deletionProtection: rng() < 0.7,
       creationTime: dateBetween(rng),
+      ...teamTags('instance', n),
     });
     if (rng() < 0.05) draft.cloudAssistant[id] = false;
     if (rng() < 0.01) {
@@ -142,9 +144,32 @@ function buildRegions(o: Required<LargeScenarioOptions>, rng: Rng): Record<strin
       instanceId: owner,
       autoSnapshotPolicyId: withPolicy ? pick(rng, policies) : null,
       creationTime: dateBetween(rng),
+      ...teamTags('disk', n),
     });
   }
   return Object.fromEntries(regions.map((r) => [r.regionId, r.draft]));
+}
+
+/** Teams the large account's tags name (bench:teams routes by them). */
+export const LARGE_TEAMS = ['web', 'search', 'data', 'payments', 'platform'] as const;
+
+/**
+ * Realistic ownership tags (issue #15), from the index alone so the seeded random stream (and so
+ * every other generated value) stays as it was: instances mostly tagged, some not, some with
+ * "Team" in another case, some in a resource group; a few groups and disks tagged for a team
+ * other than their instances' (conflicts); the rest inherit or stay unowned.
+ */
+function teamTags(kind: 'instance' | 'security-group' | 'disk', n: number): { tags?: Record<string, string>; resourceGroupId?: string } {
+  const h = (Math.imul(n + 1, 2654435761) >>> 0) % 100;
+  const team = LARGE_TEAMS[(n + (kind === 'instance' ? 0 : 2)) % LARGE_TEAMS.length]!;
+  if (kind === 'instance') {
+    if (h < 70) return { tags: { team, env: h % 2 ? 'prod' : 'staging' } };
+    if (h < 80) return { tags: { Team: team } };
+    if (h < 85) return { resourceGroupId: 'rg-lgdata00001', tags: { env: 'prod' } };
+    return {};
+  }
+  if (kind === 'security-group') return h < 30 ? { tags: { team } } : {};
+  return h < 15 ? { tags: { team } } : {};
 }
 
 function buildUsers(count: number, rng: Rng): UserInput[] {

@@ -111,14 +111,17 @@ function evaluate(snapshot: Snapshot, opts: RunOptions): ScanResult {
       : runRegionalCheck(check, snapshot, base, account, regions);
     for (const x of results) {
       const r = guardPass(x, check, snapshot);
-      const owned = routing?.of(r.resource);
+      // Passes are most results: route them only when a team filter has to count them.
+      const dropped = r.status === 'pass' && !opts.filter?.includePasses;
+      const owned = routing && (team !== undefined || !dropped) ? routing.of(r.resource) : undefined;
       if (team !== undefined && !owned?.teams.includes(team)) continue;
       if (r.status === 'pass') {
         passes[check.meta.id] = (passes[check.meta.id] ?? 0) + 1;
-        if (!opts.filter?.includePasses) continue;
+        if (dropped) continue;
       }
       const f = toFinding(r, check, snapshot.accountName);
-      findings.push(owned ? { ...f, team: owned } : f);
+      if (owned) f.team = owned;
+      findings.push(f);
     }
   }
 

@@ -97,10 +97,14 @@ export function routeTeams(snapshot: Snapshot, owners: OwnersConfig): TeamRoutin
 
   return {
     of(ref) {
-      const hit = known.get(key(ref.type, ref.id));
+      const k = key(ref.type, ref.id);
+      const hit = known.get(k);
       if (hit) return hit;
       const s: Subject = { type: ref.type, id: ref.id, name: ref.name ?? ref.id, ...(ref.region ? { region: ref.region } : {}) };
-      return direct(s) ?? fallback(ref.id, owners);
+      // Many findings share a resource the snapshot walk did not see (a region, the account): route it once.
+      const a = direct(s) ?? fallback(ref.id, owners);
+      known.set(k, a);
+      return a;
     },
     unowned: groupUnowned(unmatched, owners),
   };
@@ -119,7 +123,7 @@ function matches(m: OwnerMatch, s: Subject, accounts: string[]): Bilingual | und
   const eq = (a: string, b: string) => (m.ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b);
   const parts: Bilingual[] = [];
   if (m.tag) {
-    const entry = Object.entries(s.tags ?? {}).find(([k, v]) => eq(k, m.tag!.key) && (m.tag!.value === undefined || eq(v, m.tag!.value)));
+    const entry = tagEntry(s.tags, m.tag, m.ignoreCase === true, eq);
     if (!entry) return undefined;
     parts.push({ en: `tag ${entry[0]}=${entry[1]} on ${s.id}`, zh: `${s.id} 的标签 ${entry[0]}=${entry[1]}` });
   }
@@ -143,9 +147,32 @@ function matches(m: OwnerMatch, s: Subject, accounts: string[]): Bilingual | und
   return { en: parts.map((p) => p.en).join(' and '), zh: parts.map((p) => p.zh).join(',') };
 }
 
+/** The tag a rule asks for: a direct look-up when case matters (most rules, every resource), a scan otherwise. */
+function tagEntry(tags: Record<string, string> | undefined, want: { key: string; value?: string }, ignoreCase: boolean, eq: (a: string, b: string) => boolean): [string, string] | undefined {
+  if (!tags) return undefined;
+  if (!ignoreCase) {
+    const v = Object.hasOwn(tags, want.key) ? tags[want.key] : undefined;
+    return v !== undefined && (want.value === undefined || v === want.value) ? [want.key, v] : undefined;
+  }
+  for (const k in tags) {
+    const v = tags[k]!;
+    if (eq(k, want.key) && (want.value === undefined || eq(v, want.value))) return [k, v];
+  }
+  return undefined;
+}
+
+/** Compiled once per pattern: rules are tried for every resource of a large account. */
+const globs = new Map<string, RegExp>();
+
 function glob(pattern: string, value: string, ignoreCase = false): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, ignoreCase ? 'i' : '').test(value);
+  const k = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let re = globs.get(k);
+  if (!re) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    re = new RegExp(`^${body}$`, ignoreCase ? 'i' : '');
+    globs.set(k, re);
+  }
+  return re.test(value);
 }
 
 function fallback(id: string, owners: OwnersConfig): TeamAssignment {

@@ -70,4 +70,41 @@ describe('/posture mine', () => {
     await h.dispatch({ command: 'posture', text: 'mine' }, f.ctx);
     expect(f.text()).toMatch(/You \(U_OTHER\) are in no team: ask an admin to add "U_OTHER: \[<team>\]" under owners\.members/);
   });
+
+  const withGroups = ownersSchema.parse({
+    ...owners,
+    teams: { payments: { name: { zh: '支付组', en: 'Payments' }, slack: { usergroup: 'S0PAY' } }, search: { name: { zh: '搜索组', en: 'Search' }, slack: { usergroup: 'S0SEARCH' } } },
+    members: { U_LISTED: ['search'] },
+  });
+  // The adapter's port: which of these groups the asker is in (Slack usergroups.users.list behind it).
+  const inGroups = (member: Record<string, string[]>, user: string) => async (ids: string[]) => ids.filter((id) => member[id]?.includes(user));
+
+  it('adds the teams whose Slack user group the asker is in (the adapter resolves membership)', async () => {
+    const h = harness({ snapshot, owners: withGroups, users: ['U_GROUP', 'U_LISTED'] });
+    const f = fakeContext({ user: 'U_GROUP' });
+    f.ctx.user.inGroups = inGroups({ S0PAY: ['U_GROUP'] }, 'U_GROUP');
+    await h.dispatch({ command: 'posture', text: 'mine' }, f.ctx);
+    expect(f.text()).toMatch(/Findings for your teams: payments/);
+    expect(f.text()).toMatch(/sg-pay/);
+
+    const g = fakeContext({ user: 'U_LISTED' });
+    g.ctx.user.inGroups = inGroups({ S0PAY: ['U_LISTED'] }, 'U_LISTED');
+    await h.dispatch({ command: 'posture', text: 'mine' }, g.ctx);
+    expect(g.text()).toMatch(/Findings for your teams: search, payments/);
+  });
+
+  it('a refused membership look-up falls back to the members map, and explains itself when that is empty', async () => {
+    const h = harness({ snapshot, owners: withGroups, users: ['U_LISTED', 'U_NOBODY'] });
+    const refuse = async (): Promise<string[]> => {
+      throw new (await import('../../src/core/errors.js')).WhoownsError('CONFIG_INVALID', { zh: '缺少 usergroups:read', en: 'add the usergroups:read scope to the Slack app' });
+    };
+    const listed = fakeContext({ user: 'U_LISTED' });
+    listed.ctx.user.inGroups = refuse;
+    await h.dispatch({ command: 'posture', text: 'mine' }, listed.ctx);
+    expect(listed.text()).toMatch(/Findings for your teams: search/);
+    const nobody = fakeContext({ user: 'U_NOBODY' });
+    nobody.ctx.user.inGroups = refuse;
+    await h.dispatch({ command: 'posture', text: 'mine' }, nobody.ctx);
+    expect(nobody.text()).toMatch(/usergroups:read/);
+  });
 });

@@ -55,9 +55,14 @@ describe('owners block of the config file', () => {
     expect(e.messages.en).toMatch(/owners\.rules\.1\.match is invalid: .*at least one of tag, resourceGroup, name, account, region/);
   });
 
-  it('refuses a Slack destination with both a user group and a channel', () => {
-    const e = failure(GOOD.replace('{ usergroup: S0PAYMENTS }', '{ usergroup: S0PAYMENTS, channel: C1 }'));
-    expect(e.messages.en).toMatch(/owners\.teams\.payments\.slack/);
+  it('takes a Slack channel (where the team digest goes) together with the user group (whom it mentions)', () => {
+    const f = parse(GOOD.replace('{ usergroup: S0PAYMENTS }', '{ usergroup: S0PAYMENTS, channel: C0PAY }'));
+    expect(f.owners!.teams.payments!.slack).toEqual({ usergroup: 'S0PAYMENTS', channel: 'C0PAY' });
+  });
+
+  it('refuses an empty Slack block and a user group that is not an S… id', () => {
+    expect(failure(GOOD.replace('{ usergroup: S0PAYMENTS }', '{}')).messages.en).toMatch(/owners\.teams\.payments\.slack is invalid: give usergroup/);
+    expect(failure(GOOD.replace('{ usergroup: S0PAYMENTS }', '{ usergroup: payments }')).messages.en).toMatch(/owners\.teams\.payments\.slack\.usergroup/);
   });
 
   it('refuses an unknown key in a match, at its line', () => {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Reply } from '../../chat/message.js';
 import { WhoownsError } from '../../core/errors.js';
 import { excerpt, postJson, type FetchLike, type JsonResult } from './http.js';
-import { toDingTalkMarkdown } from './render.js';
+import { atTargets, toDingTalkMarkdown } from './render.js';
 
 // Proactive messages (scheduled digests): the robot's group-send OpenAPI with an app access
 // token, or a custom group robot webhook signed with its secret. Nothing here is stream mode.
@@ -113,7 +113,9 @@ export async function sendCustomRobot(msg: CustomRobotMessage, deps: { fetch?: F
     target += `${url.search ? '&' : '?'}timestamp=${ts}&sign=${customRobotSign(msg.secret, ts)}`;
   }
   const md = toDingTalkMarkdown(msg.reply);
-  const r = await postJson(deps.fetch ?? fetch, target, { msgtype: 'markdown', markdown: { title: md.title, text: md.text } });
+  const at = atTargets(msg.reply);
+  const mentions = at.atUserIds.length || at.atMobiles.length ? { at: { ...at, isAtAll: false } } : {};
+  const r = await postJson(deps.fetch ?? fetch, target, { msgtype: 'markdown', markdown: { title: md.title, text: md.text }, ...mentions });
   if (!r.reached) throw unreachable(r);
   const errcode = r.body.errcode;
   if (r.status !== 200 || (errcode !== undefined && errcode !== 0)) {

@@ -41,7 +41,21 @@ export function sendMessageUrl(command: string): string {
 }
 
 export function toDingTalkMarkdown(reply: Reply, opts: RenderOptions = {}): DingTalkMarkdown {
-  return { title: titleOf(reply), text: finish(renderBlocks(reply, reply.blocks, true), opts) };
+  return { title: titleOf(reply), text: finish(renderBlocks(reply, reply.blocks, true), atTokens(reply, opts), opts.maxBytes) };
+}
+
+/**
+ * Whom the message @-mentions: the asker in a group (mentionStaffId) and a team's people where the
+ * config allows (reply.mentions). DingTalk notifies only ids both in the text and in `at`.
+ */
+export function atTargets(reply: Reply, opts: RenderOptions = {}): { atUserIds: string[]; atMobiles: string[] } {
+  const ids = [...(opts.mentionStaffId ? [opts.mentionStaffId] : []), ...(reply.mentions?.atUserIds ?? [])];
+  return { atUserIds: [...new Set(ids)], atMobiles: [...new Set(reply.mentions?.atMobiles ?? [])] };
+}
+
+function atTokens(reply: Reply, opts: RenderOptions): string[] {
+  const t = atTargets(reply, opts);
+  return [...t.atUserIds, ...t.atMobiles];
 }
 
 /** An ActionCard: the non-button blocks as markdown text, every button as a btn. */
@@ -49,7 +63,7 @@ export function toActionCard(reply: Reply, opts: RenderOptions = {}): DingTalkAc
   const buttons = reply.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
   return {
     title: titleOf(reply),
-    text: finish(renderBlocks(reply, reply.blocks, false), opts),
+    text: finish(renderBlocks(reply, reply.blocks, false), atTokens(reply, opts), opts.maxBytes),
     btnOrientation: buttons.length <= 2 ? '1' : '0',
     btns: buttons.map((b) => ({ title: oneLine(neutraliseMentions(b.label)), actionURL: sendMessageUrl(b.command) })),
   };
@@ -101,9 +115,9 @@ function renderBlock(b: Block, withActions: boolean): string {
   }
 }
 
-function finish(body: string, opts: RenderOptions): string {
-  const mention = opts.mentionStaffId ? `\n\n@${safeId(opts.mentionStaffId)}` : '';
-  const max = (opts.maxBytes ?? MAX_MARKDOWN_BYTES) - utf8Bytes(mention);
+function finish(body: string, ats: string[], maxBytes?: number): string {
+  const mention = ats.length ? `\n\n${ats.map((a) => `@${safeId(a)}`).join(' ')}` : '';
+  const max = (maxBytes ?? MAX_MARKDOWN_BYTES) - utf8Bytes(mention);
   return `${truncateMarkdown(body, max)}${mention}`;
 }
 

@@ -49,7 +49,7 @@ export interface ThreadTarget {
 
 export function replyInThread(client: WebClient, target: ThreadTarget, locale: Locale, log: Logger): (r: Reply) => Promise<void> {
   return async (reply) => {
-    const { text, blocks } = toBlockKit(reply, { locale });
+    const { text, blocks } = toBlockKit(target.threadTs ? withoutThreadMentions(reply) : reply, { locale });
     const common = { channel: target.channel, text, blocks, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
     if (reply.ephemeral && !target.direct) {
       await delivered(log, 'chat.postEphemeral', () => client.chat.postEphemeral({ ...common, user: target.user }));
@@ -57,6 +57,13 @@ export function replyInThread(client: WebClient, target: ThreadTarget, locale: L
       await delivered(log, 'chat.postMessage', () => client.chat.postMessage(common));
     }
   };
+}
+
+/** A thread reply pings nobody unless the reply says a mention belongs in the thread. */
+export function withoutThreadMentions(reply: Reply): Reply {
+  if (!reply.mentions || reply.mentions.inThread) return reply;
+  const { mentions: _dropped, ...rest } = reply;
+  return rest;
 }
 
 /** Run a delivery; if it finally fails, log why (with the route, never the content) and rethrow. */

@@ -7,6 +7,7 @@ import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_RETRY, delivered, findDigestMessage, findSharedFile, reasonOf, type DigestLookup, type RetryPolicy } from './delivery.js';
 import { closeServer, healthRoutes, startProbeServer } from './health.js';
+import { createUsergroupLookup } from './usergroups.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -124,7 +125,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // Same endpoint and timeout, no retries (see postMessage); 429s fail fast and the caller backs off.
   const once = new webApi.WebClient(opts.botToken, { ...common.clientOptions, logger: common.logger, retryConfig: { retries: 0 } });
 
-  const deps = { dispatch: opts.dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
+  const groups = createUsergroupLookup(app.client);
+  // The asker's user groups, for /posture mine: resolved here so commands stay platform-neutral.
+  const dispatch: Dispatch = (req, ctx) => opts.dispatch(req, { ...ctx, user: { ...ctx.user, inGroups: (ids) => groups.userIn(ctx.user.id, ids) } });
+  const deps = { dispatch, log, defaultLocale: opts.defaultLocale ?? 'en', retry };
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);

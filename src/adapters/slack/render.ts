@@ -34,11 +34,19 @@ export function toBlockKit(reply: Reply, opts: RenderOptions = {}): SlackMessage
   const counter = { buttons: 0 };
   const blocks: KnownBlock[] = [];
   if (reply.demo) blocks.push(context(locale === 'zh' ? '演示数据' : 'DEMO DATA'));
+  const ping = mentionText(reply);
+  // Raw mrkdwn on purpose: every other text is escaped so nothing users typed can ping anybody.
+  if (ping) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ping } });
   for (const block of reply.blocks) blocks.push(...renderBlock(block, locale, counter));
   return {
-    text: truncateMrkdwn(mrkdwnText(reply.summary), LIMITS.fallback),
+    text: truncateMrkdwn(`${ping ? `${ping} ` : ''}${mrkdwnText(reply.summary)}`, LIMITS.fallback),
     blocks: capBlocks(blocks, locale),
   };
+}
+
+/** <!subteam^S…> per configured user group (ids checked against /^S[A-Z0-9]+$/ again here). */
+function mentionText(reply: Reply): string {
+  return (reply.mentions?.slackUsergroups ?? []).filter((id) => /^S[A-Z0-9]+$/.test(id)).map((id) => `<!subteam^${id}>`).join(' ');
 }
 
 function renderBlock(block: Block, locale: Locale, counter: { buttons: number }): KnownBlock[] {

@@ -82,7 +82,7 @@ describe('slash commands', () => {
     const { req, ctx } = h.seen[0]!;
     expect(req).toEqual({ command: 'whoowns', text: 'OS patching' });
     expect(ctx.platform).toBe('slack');
-    expect(ctx.user).toEqual({ platform: 'slack', id: 'U1', name: 'alice' });
+    expect(ctx.user).toEqual({ platform: 'slack', id: 'U1', name: 'alice', inGroups: expect.any(Function) });
     expect(ctx.place).toEqual({ id: 'C1', kind: 'group' });
     expect(ctx.locale).toBe('en');
     expect(h.fake.callsTo('auth.test')).toHaveLength(0);

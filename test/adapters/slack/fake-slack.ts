@@ -62,6 +62,8 @@ export interface FakeSlack {
   respondUrl(id: string): string;
   /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
   socketUrl?: string;
+  /** User group id → member user ids, served by usergroups.users.list (unknown id: no_such_subteam). */
+  usergroups: Record<string, string[]>;
   callsTo(method: string): RecordedCall[];
   /** Resolve when `pick()` returns something, polling; reject after `timeoutMs`. */
   waitFor<T>(pick: () => T | undefined, timeoutMs?: number): Promise<T>;
@@ -143,6 +145,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return history(body);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
+      case 'usergroups.users.list': {
+        const users = fake.usergroups[String(body.usergroup)];
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       case 'apps.connections.open':
         return fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'files.getUploadURLExternal': {
@@ -186,6 +192,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     messages,
     messagesIn: (channel) => messages.filter((m) => m.channel === channel),
     answerDelayMs: 0,
+    usergroups: {},
     attempts: (method) => attempts.get(method) ?? 0,
     fail(method, times, fault) {
       faults.set(method, { times, fault });

@@ -21,6 +21,7 @@ const USED_BY: Record<string, string> = {
   'files:write': 'files.uploadV2 for the digest chart (index.ts)',
   'channels:history': 'conversations.history: digest exactly-once look-up in public channels',
   'groups:history': 'conversations.history: digest exactly-once look-up in private channels',
+  'usergroups:read': 'usergroups.users.list: /posture mine by Slack user group (adapters/slack/usergroups.ts)',
 };
 
 describe('Slack app manifest', () => {
