@@ -11,6 +11,7 @@ import type { Config } from './config/config.js';
 import { WhoownsError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { PostureSource } from './posture/service.js';
+import type { JobQueue } from './jobs/queue.js';
 import { redactingDispatch } from './security/guard.js';
 import { createCore } from './wiring/core.js';
 
@@ -58,6 +59,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   let ready = false;
   let probes: Server | undefined;
   let slack: SlackAdapter | undefined;
+  let queue: JobQueue | undefined;
   try {
     if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
     if (config.slack) {
@@ -73,6 +75,14 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       stops.push(() => dingtalk.stop());
       log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
     }
+    // Replicas on PostgreSQL: digest slots become jobs on the shared queue (any replica runs them once).
+    if (config.databaseUrl && stops.length && digests.schedules.length) {
+      const { JobQueue } = await import('./jobs/queue.js');
+      queue = await JobQueue.start({ url: config.databaseUrl, log });
+      await queue.workDigests(digests.schedules, digests.deps);
+      const q = queue;
+      stops.push(() => q.stop());
+    }
   } catch (e) {
     // A half-started bot must not keep a port (or the demo emulator) open: undo what started.
     for (const stop of stops) await stop().catch(() => undefined);
@@ -81,7 +91,8 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     throw listenError(e, config);
   }
   ready = true;
-  digests.start({ slack, schedule: stops.length > 0 });
+  const q = queue;
+  digests.start({ slack, schedule: stops.length > 0, ...(q ? { dispatch: (s, req) => q.sendDigest(s, req) } : {}) });
 
   return {
     dispatch,
