@@ -13,6 +13,7 @@ import type { Logger } from './core/logger.js';
 import type { PostureSource } from './posture/service.js';
 import type { JobQueue } from './jobs/queue.js';
 import { redactingDispatch } from './security/guard.js';
+import { SeenMessageStore } from './store/seen-messages.js';
 import { createCore } from './wiring/core.js';
 
 // Wiring only: every piece is built here from config and handed to the adapters.
@@ -70,7 +71,9 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
     }
     if (config.dingtalk) {
-      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log, defaultLocale: config.lang });
+      const seenMessages = new SeenMessageStore(core.stores.db);
+      const claim = (msgId: string) => seenMessages.claim('dingtalk', msgId, core.clock.now());
+      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log, defaultLocale: config.lang, claim });
       await dingtalk.start();
       stops.push(() => dingtalk.stop());
       log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');

@@ -124,4 +124,13 @@ export const MIGRATIONS: Migration[] = [
      set_at   TEXT NOT NULL,
      PRIMARY KEY (platform, place)
    );`,
+  // 6: chat messages already claimed by a replica (DingTalk Stream delivers a message to one
+  // connection, but redelivers it when the ack is late): each msgId is handled once by one replica.
+  `CREATE TABLE chat_messages_seen (
+     platform TEXT NOT NULL,
+     msg_id   TEXT NOT NULL,
+     seen_at  TEXT NOT NULL,
+     PRIMARY KEY (platform, msg_id)
+   );
+   CREATE INDEX chat_messages_seen_at ON chat_messages_seen (seen_at);`,
 ];
