@@ -13,6 +13,7 @@ import type { Logger } from './core/logger.js';
 import type { PostureSource } from './posture/service.js';
 import type { JobQueue } from './jobs/queue.js';
 import { redactingDispatch } from './security/guard.js';
+import { watchDb } from './store/db-health.js';
 import { SeenMessageStore } from './store/seen-messages.js';
 import { createCore } from './wiring/core.js';
 
@@ -58,13 +59,16 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   // Slack serves /healthz and /readyz itself (both modes); a DingTalk-only bot has no HTTP server,
   // so deployments get the same probes from a small one here.
   let ready = false;
+  // On PostgreSQL the replicas share state: not ready while the database does not answer.
+  const dbHealth = config.databaseUrl ? watchDb(core.stores.db, { log }) : undefined;
+  const dbOk = () => dbHealth?.ok() ?? true;
   let probes: Server | undefined;
   let slack: SlackAdapter | undefined;
   let queue: JobQueue | undefined;
   try {
-    if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
+    if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready && dbOk(), config.port, config.host);
     if (config.slack) {
-      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log, defaultLocale: config.lang });
+      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log, defaultLocale: config.lang, ready: dbOk });
       await slack.start();
       const s = slack;
       stops.push(() => s.stop());
@@ -90,6 +94,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     // A half-started bot must not keep a port (or the demo emulator) open: undo what started.
     for (const stop of stops) await stop().catch(() => undefined);
     if (probes) await closeServer(probes);
+    dbHealth?.stop();
     await core.close();
     throw listenError(e, config);
   }
@@ -109,6 +114,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       await digests.stop();
       for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
       if (probes) await closeServer(probes);
+      dbHealth?.stop();
       await core.close();
     },
   };
