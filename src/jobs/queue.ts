@@ -21,6 +21,8 @@ import type { Schedule } from '../digest/schedule-config.js';
 export const JOBS_SCHEMA = 'whoowns_jobs';
 export const DIGEST_QUEUE = 'digest';
 export const DIGEST_DEAD = 'digest-dead';
+export const SCAN_QUEUE = 'scan';
+export const SCAN_DEAD = 'scan-dead';
 
 export interface QueueTuning {
   /** Attempts after the first before a job is dead-lettered. */
@@ -85,6 +87,8 @@ export class JobQueue {
     const q = new JobQueue(boss, tuning, log);
     await boss.createQueue(DIGEST_DEAD, { name: DIGEST_DEAD });
     await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...q.retry(), deadLetter: DIGEST_DEAD });
+    await boss.createQueue(SCAN_DEAD, { name: SCAN_DEAD });
+    await boss.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, ...q.retry(), deadLetter: SCAN_DEAD });
     return q;
   }
 
@@ -127,6 +131,22 @@ export class JobQueue {
     await this.boss.work<DigestJob>(DIGEST_DEAD, { ...opts, includeMetadata: true }, async ([job]) => {
       if (job) await recordDeadLetter(job.data, errorText(job.output), deps, this.tuning.retryLimit + 1);
     });
+  }
+
+  /** One scan of `account` per cycle, however many replicas ask for it; false when already queued. */
+  async sendScan(account: string, cycle: Date): Promise<boolean> {
+    const key = `scan:${account}@${cycle.toISOString()}`;
+    const id = await this.boss.send(SCAN_QUEUE, { account, cycle: cycle.toISOString() }, { id: jobId(key), singletonKey: key, ...this.retry(), deadLetter: SCAN_DEAD });
+    return id !== null;
+  }
+
+  /** Run scan jobs, `concurrency` at a time in this process; a scan that throws is retried. */
+  async workScans(scan: (account: string, cycle: Date) => Promise<void>, concurrency = 1): Promise<void> {
+    for (let i = 0; i < concurrency; i++) {
+      await this.boss.work<{ account: string; cycle: string }>(SCAN_QUEUE, { pollingIntervalSeconds: this.tuning.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+        if (job) await scan(job.data.account, new Date(job.data.cycle));
+      });
+    }
   }
 
   async stop(): Promise<void> {
