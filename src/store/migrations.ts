@@ -133,4 +133,11 @@ export const MIGRATIONS: Migration[] = [
      PRIMARY KEY (platform, msg_id)
    );
    CREATE INDEX chat_messages_seen_at ON chat_messages_seen (seen_at);`,
+  // 7: the latest scan per account and region scope (JSON), shared by replicas on PostgreSQL so
+  // chat answers from any replica's scan within the TTL instead of scanning again.
+  `CREATE TABLE latest_scans (
+     scope_key  TEXT PRIMARY KEY,
+     scanned_at TEXT NOT NULL,
+     body       TEXT NOT NULL
+   );`,
 ];
