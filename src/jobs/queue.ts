@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
+import { WhoownsError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { abandonRun, runDigest, runIdFor, type DigestDeps, type RunRequest } from '../digest/runner.js';
 import type { Schedule } from '../digest/schedule-config.js';
+import { describeUrl } from '../store/postgres.js';
 
 // Work as jobs on the PostgreSQL the replicas already share (WHOOWNS_DATABASE_URL). Why pg-boss:
 // it is on the npm registry, its 10.x line runs on Node 20, it needs nothing but the same
@@ -83,7 +85,12 @@ export class JobQueue {
     const log = o.log.child({ component: 'jobs' });
     // pg-boss reports connection trouble as events; its errors carry no connection string.
     boss.on('error', (e) => log.warn({ err: e }, 'job queue error; pg-boss retries on its own'));
-    await boss.start();
+    try {
+      await boss.start();
+    } catch (e) {
+      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+      throw queueUnavailable(o.url, o.schema ?? JOBS_SCHEMA, e);
+    }
     const q = new JobQueue(boss, tuning, log);
     await boss.createQueue(DIGEST_DEAD, { name: DIGEST_DEAD });
     await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...q.retry(), deadLetter: DIGEST_DEAD });
@@ -179,4 +186,19 @@ function errorText(output: unknown): string {
 export function jobId(key: string): string {
   const h = createHash('sha256').update(key).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The queue could not be set up: names the server and schema, never the password. */
+function queueUnavailable(url: string, schema: string, cause: unknown): WhoownsError {
+  const code = (cause as { code?: unknown } | null)?.code;
+  const why = typeof code === 'string' ? code : cause instanceof Error ? cause.message.replace(/postgres(?:ql)?:\/\/\S+/g, '…') : 'unknown error';
+  const where = describeUrl(url);
+  return new WhoownsError(
+    'DB_UNAVAILABLE',
+    {
+      zh: `无法在 PostgreSQL ${where} 中启动任务队列(schema ${schema},${why})。请确认该用户可以在数据库中创建 schema(GRANT CREATE ON DATABASE),或由管理员预先创建 ${schema} 并授予该用户。`,
+      en: `Cannot start the job queue in PostgreSQL ${where} (schema ${schema}, ${why}). Make sure the user may create schemas in the database (GRANT CREATE ON DATABASE), or have an administrator create ${schema} and grant it to the user.`,
+    },
+    cause,
+  );
 }

@@ -109,3 +109,15 @@ describePostgres('digest slots as jobs', (url) => {
     expect(jobId('a')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describePostgres('job queue errors', (url) => {
+  it('a server that cannot be reached is refused by name, never by password', async () => {
+    const u = new URL(url);
+    u.password = 's3cret-pw';
+    u.port = '1'; // nothing listens there
+    const err = await JobQueue.start({ url: u.toString(), log: silentLogger() }).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('DB_UNAVAILABLE');
+    expect((err as Error).message).toContain('127.0.0.1:1');
+    expect(JSON.stringify((err as { messages?: unknown }).messages)).not.toContain('s3cret-pw');
+  });
+});
