@@ -82,13 +82,17 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       stops.push(() => dingtalk.stop());
       log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
     }
-    // Replicas on PostgreSQL: digest slots become jobs on the shared queue (any replica runs them once).
-    if (config.databaseUrl && stops.length && digests.schedules.length) {
+    // Replicas on PostgreSQL: digest slots and per-account scan cycles are jobs on the shared
+    // queue (any replica runs each one once); every account is scanned once per TTL cycle.
+    if (config.databaseUrl && stops.length) {
       const { JobQueue } = await import('./jobs/queue.js');
-      queue = await JobQueue.start({ url: config.databaseUrl, log });
-      await queue.workDigests(digests.schedules, digests.deps);
-      const q = queue;
+      const { startScanCycles } = await import('./jobs/scan-cycles.js');
+      const q = (queue = await JobQueue.start({ url: config.databaseUrl, log }));
       stops.push(() => q.stop());
+      if (digests.schedules.length) await q.workDigests(digests.schedules, digests.deps);
+      await q.workScans((account) => posture.scanNow(account));
+      const cycles = startScanCycles({ queue: q, accounts: () => posture.accounts.map((a) => a.name), cycleMs: config.posture.ttlMs, log });
+      stops.unshift(async () => cycles.stop());
     }
   } catch (e) {
     // A half-started bot must not keep a port (or the demo emulator) open: undo what started.

@@ -136,6 +136,11 @@ export class PostureSource {
     return this.view(shared ?? (await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log)));
   }
 
+  /** Scan the whole account now and share it (a scan job of the replicas' queue). */
+  async scanNow(account: string): Promise<void> {
+    await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log);
+  }
+
   /** Another replica's scan of this scope within the TTL, taken into the cache (without its snapshot). */
   private async fromShared(key: string): Promise<Entry | undefined> {
     if (!this.opts.shared || this.inFlight.has(key)) return undefined;
