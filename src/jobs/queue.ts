@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { WhoownsError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -92,10 +93,17 @@ export class JobQueue {
       throw queueUnavailable(o.url, o.schema ?? JOBS_SCHEMA, e);
     }
     const q = new JobQueue(boss, tuning, log);
-    await boss.createQueue(DIGEST_DEAD, { name: DIGEST_DEAD });
-    await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...q.retry(), deadLetter: DIGEST_DEAD });
-    await boss.createQueue(SCAN_DEAD, { name: SCAN_DEAD });
-    await boss.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, ...q.retry(), deadLetter: SCAN_DEAD });
+    try {
+      await exclusively(o.url, `whoowns:create-queues:${o.schema ?? JOBS_SCHEMA}`, async () => {
+        await boss.createQueue(DIGEST_DEAD, { name: DIGEST_DEAD });
+        await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...q.retry(), deadLetter: DIGEST_DEAD });
+        await boss.createQueue(SCAN_DEAD, { name: SCAN_DEAD });
+        await boss.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, ...q.retry(), deadLetter: SCAN_DEAD });
+      });
+    } catch (e) {
+      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+      throw queueUnavailable(o.url, o.schema ?? JOBS_SCHEMA, e);
+    }
     return q;
   }
 
@@ -186,6 +194,23 @@ function errorText(output: unknown): string {
 export function jobId(key: string): string {
   const h = createHash('sha256').update(key).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * pg-boss 10 creating the same queues from two replicas at once can deadlock (measured by
+ * bench:replicas: its create_queue inserts the queue row and creates the partition with a
+ * foreign key to the dead-letter queue): replicas starting together take turns on an advisory lock.
+ */
+async function exclusively(url: string, key: string, fn: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: 'whoowns jobs setup' });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    await fn();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The queue could not be set up: names the server and schema, never the password. */
