@@ -11,7 +11,10 @@ import type { Config } from './config/config.js';
 import { WhoownsError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { PostureSource } from './posture/service.js';
+import type { JobQueue } from './jobs/queue.js';
 import { redactingDispatch } from './security/guard.js';
+import { watchDb } from './store/db-health.js';
+import { SeenMessageStore } from './store/seen-messages.js';
 import { createCore } from './wiring/core.js';
 
 // Wiring only: every piece is built here from config and handed to the adapters.
@@ -56,32 +59,52 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   // Slack serves /healthz and /readyz itself (both modes); a DingTalk-only bot has no HTTP server,
   // so deployments get the same probes from a small one here.
   let ready = false;
+  // On PostgreSQL the replicas share state: not ready while the database does not answer.
+  const dbHealth = config.databaseUrl ? watchDb(core.stores.db, { log }) : undefined;
+  const dbOk = () => dbHealth?.ok() ?? true;
   let probes: Server | undefined;
   let slack: SlackAdapter | undefined;
+  let queue: JobQueue | undefined;
   try {
-    if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready, config.port, config.host);
+    if (config.dingtalk && !config.slack) probes = await startProbeServer(() => ready && dbOk(), config.port, config.host);
     if (config.slack) {
-      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log, defaultLocale: config.lang });
+      slack = createSlackAdapter({ ...config.slack, port: config.port, host: config.host, dispatch, log, defaultLocale: config.lang, ready: dbOk });
       await slack.start();
       const s = slack;
       stops.push(() => s.stop());
       log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.slack.appToken ? undefined : slack.port() }, 'slack adapter started');
     }
     if (config.dingtalk) {
-      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log, defaultLocale: config.lang });
+      const seenMessages = new SeenMessageStore(core.stores.db);
+      const claim = (msgId: string) => seenMessages.claim('dingtalk', msgId, core.clock.now());
+      const dingtalk = createDingTalkAdapter({ ...config.dingtalk, ...overrides.dingtalk, dispatch, log, defaultLocale: config.lang, claim });
       await dingtalk.start();
       stops.push(() => dingtalk.stop());
       log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
+    }
+    // Replicas on PostgreSQL: digest slots and per-account scan cycles are jobs on the shared
+    // queue (any replica runs each one once); every account is scanned once per TTL cycle.
+    if (config.databaseUrl && stops.length) {
+      const { JobQueue } = await import('./jobs/queue.js');
+      const { startScanCycles } = await import('./jobs/scan-cycles.js');
+      const q = (queue = await JobQueue.start({ url: config.databaseUrl, log }));
+      stops.push(() => q.stop());
+      if (digests.schedules.length) await q.workDigests(digests.schedules, digests.deps);
+      await q.workScans((account) => posture.scanNow(account));
+      const cycles = startScanCycles({ queue: q, accounts: () => posture.accounts.map((a) => a.name), cycleMs: config.posture.ttlMs, log });
+      stops.unshift(async () => cycles.stop());
     }
   } catch (e) {
     // A half-started bot must not keep a port (or the demo emulator) open: undo what started.
     for (const stop of stops) await stop().catch(() => undefined);
     if (probes) await closeServer(probes);
+    dbHealth?.stop();
     await core.close();
     throw listenError(e, config);
   }
   ready = true;
-  digests.start({ slack, schedule: stops.length > 0 });
+  const q = queue;
+  digests.start({ slack, schedule: stops.length > 0, ...(q ? { dispatch: (s, req) => q.sendDigest(s, req) } : {}) });
 
   return {
     dispatch,
@@ -95,6 +118,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       await digests.stop();
       for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'adapter did not stop cleanly'));
       if (probes) await closeServer(probes);
+      dbHealth?.stop();
       await core.close();
     },
   };

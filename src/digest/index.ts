@@ -13,7 +13,7 @@ import { createDestination, type Destination, type Senders } from './destination
 import { loadRasterizer, type SvgToPng } from './png.js';
 import { type DigestDeps } from './runner.js';
 import { createScanSource, postableTo, type ScanFn } from './scan-source.js';
-import { DigestScheduler } from './scheduler.js';
+import { DigestScheduler, type SchedulerOptions } from './scheduler.js';
 import { destinationKey, parseSchedules, type DestinationSpec, type Schedule } from './schedule-config.js';
 import { DigestService } from './service.js';
 
@@ -127,7 +127,7 @@ export interface PreparedDigests {
   /** What a run uses (store, history, scan source, destinations, clock): a dry run builds from these. */
   deps: DigestDeps;
   /** Once the chat adapters are up: hand over the Slack sender and (when `schedule`) arm the timers. */
-  start(o: { slack?: Senders['slack']; schedule: boolean }): void;
+  start(o: { slack?: Senders['slack']; schedule: boolean; dispatch?: SchedulerOptions['dispatch'] }): void;
   stop(): Promise<void>;
 }
 
@@ -165,9 +165,10 @@ export async function prepareDigests(o: PrepareDigestsOptions): Promise<Prepared
     schedules,
     service: system.service,
     deps: system.deps,
-    start({ slack, schedule }) {
+    start({ slack, schedule, dispatch }) {
       if (slack) senders.slack = slack;
       if (!schedule || !schedules.length) return;
+      if (dispatch) system.scheduler.dispatchTo(dispatch);
       system.scheduler.start();
       o.log.info(
         { schedules: schedules.map((s) => ({ name: s.name, next: system.scheduler.next(s.name)?.toISOString() })) },

@@ -19,6 +19,11 @@ export interface SchedulerOptions {
   maxTimerMs?: number;
   /** A slot run starting less than this after its time counts as on time. */
   onTimeMs?: number;
+  /**
+   * Replicas on PostgreSQL: hand the slot to the job queue (src/jobs/queue.ts) instead of running
+   * it here; the queue makes N replicas' sends of one slot one job, and retries it.
+   */
+  dispatch?: (s: Schedule, req: RunRequest) => Promise<unknown>;
 }
 
 export class DigestScheduler {
@@ -33,6 +38,11 @@ export class DigestScheduler {
 
   private get deps(): DigestDeps {
     return this.opts.deps;
+  }
+
+  /** From now on slots go to the job queue (set before start()). */
+  dispatchTo(fn: NonNullable<SchedulerOptions['dispatch']>): void {
+    this.opts.dispatch = fn;
   }
 
   /** Register, recover and arm every schedule; recovery runs in the background (see idle()). */
@@ -141,6 +151,10 @@ export class DigestScheduler {
 
   /** Run once; if the lease is busy, try again later while still within `withinMs` of the slot. */
   private async attempt(s: Schedule, req: RunRequest, withinMs: number): Promise<void> {
+    if (this.opts.dispatch) {
+      await this.opts.dispatch(s, req).catch((e: unknown) => this.deps.log.error({ err: e, digest: s.name }, 'digest slot could not be queued; another replica may have queued it'));
+      return;
+    }
     let outcome: RunOutcome;
     try {
       outcome = await runDigest(s, req, this.deps);

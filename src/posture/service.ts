@@ -21,6 +21,14 @@ export interface PostureSourceOptions {
   ttlMs: number;
   /** `/posture refresh` at most this often. */
   refreshIntervalMs: number;
+  /** Replicas on PostgreSQL: the latest scan per scope, shared (src/store/latest-scans.ts). */
+  shared?: SharedScans;
+}
+
+/** Where replicas leave their latest scans for each other (JSON of the ScanResult). */
+export interface SharedScans {
+  get(key: string): Promise<{ body: string; at: string } | undefined>;
+  put(key: string, body: string, at: string): Promise<void>;
 }
 
 export interface ScanView {
@@ -123,7 +131,30 @@ export class PostureSource {
   /** The cached scan, scanning first if there is none or it is older than the TTL. */
   async current(account?: string): Promise<ScanView> {
     const e = this.cache.get(this.chatKey(account));
-    return this.view(e && this.hasFreshScan(account) ? e : await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log));
+    if (e && this.hasFreshScan(account)) return this.view(e);
+    const shared = await this.fromShared(this.chatKey(account));
+    return this.view(shared ?? (await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log)));
+  }
+
+  /** Scan the whole account now and share it (a scan job of the replicas' queue). */
+  async scanNow(account: string): Promise<void> {
+    await this.load(this.chatKey(account), this.account(account), undefined, this.opts.log);
+  }
+
+  /** Another replica's scan of this scope within the TTL, taken into the cache (without its snapshot). */
+  private async fromShared(key: string): Promise<Entry | undefined> {
+    if (!this.opts.shared || this.inFlight.has(key)) return undefined;
+    const row = await this.opts.shared.get(key).catch((e: unknown) => {
+      this.opts.log.warn({ code: (e as { code?: string }).code }, 'shared scan unreadable; scanning here');
+      return undefined;
+    });
+    const at = row ? Date.parse(row.at) : NaN;
+    if (!row || !(this.opts.now().getTime() - at <= this.opts.ttlMs)) return undefined;
+    const local = this.cache.get(key);
+    if (local && local.at >= at) return local;
+    const entry: Entry = { scan: JSON.parse(row.body) as ScanResult, at };
+    this.cache.set(key, entry);
+    return entry;
   }
 
   /**
@@ -305,6 +336,8 @@ export class PostureSource {
         const entry: Entry = { scan, at: now.getTime(), ...(regions ? {} : { snapshot }) };
         this.cache.set(key, entry);
         log.info({ findings: scan.findings.length, gaps: scan.gaps.length }, 'scan done');
+        // Mutes are applied when read, so the stored scan is the raw one, as in the cache.
+        await this.opts.shared?.put(key, JSON.stringify(scan), now.toISOString()).catch((e: unknown) => log.warn({ code: (e as { code?: string }).code }, 'scan not shared with the other replicas'));
         return entry;
       } finally {
         this.inFlight.delete(key);

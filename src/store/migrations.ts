@@ -124,4 +124,20 @@ export const MIGRATIONS: Migration[] = [
      set_at   TEXT NOT NULL,
      PRIMARY KEY (platform, place)
    );`,
+  // 6: chat messages already claimed by a replica (DingTalk Stream delivers a message to one
+  // connection, but redelivers it when the ack is late): each msgId is handled once by one replica.
+  `CREATE TABLE chat_messages_seen (
+     platform TEXT NOT NULL,
+     msg_id   TEXT NOT NULL,
+     seen_at  TEXT NOT NULL,
+     PRIMARY KEY (platform, msg_id)
+   );
+   CREATE INDEX chat_messages_seen_at ON chat_messages_seen (seen_at);`,
+  // 7: the latest scan per account and region scope (JSON), shared by replicas on PostgreSQL so
+  // chat answers from any replica's scan within the TTL instead of scanning again.
+  `CREATE TABLE latest_scans (
+     scope_key  TEXT PRIMARY KEY,
+     scanned_at TEXT NOT NULL,
+     body       TEXT NOT NULL
+   );`,
 ];

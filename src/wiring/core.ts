@@ -12,6 +12,7 @@ import { PostureSource } from '../posture/service.js';
 import { loadDefaultEngine } from '../qa/default.js';
 import type { QaEngine } from '../qa/engine.js';
 import { openDb, type Db } from '../store/db.js';
+import { LatestScanStore } from '../store/latest-scans.js';
 import { MuteStore } from '../store/mutes.js';
 import { ChannelAccountStore } from '../store/channel-accounts.js';
 import { startDemoCloud } from './demo.js';
@@ -68,7 +69,9 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
   try {
     const mutes = new MuteStore(db);
     const qa = await loadDefaultEngine();
-    const posture = new PostureSource({ backend, mutes, now, log, ttlMs: config.posture.ttlMs, refreshIntervalMs: config.posture.refreshIntervalMs });
+    // Replicas on PostgreSQL answer chat from each other's latest scans.
+    const shared = config.databaseUrl ? { shared: new LatestScanStore(db) } : {};
+    const posture = new PostureSource({ backend, mutes, now, log, ttlMs: config.posture.ttlMs, refreshIntervalMs: config.posture.refreshIntervalMs, ...shared });
     const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
     digests = await prepareDigests({
       config,

@@ -35,6 +35,11 @@ export interface DingTalkAdapterOptions {
   apiBaseUrl?: string;
   fetch?: FetchLike;
   now?: () => number;
+  /**
+   * Several replicas: true for the one replica that takes this msgId (the shared database's
+   * chat_messages_seen table); the in-memory set stays the first, cheap filter.
+   */
+  claim?: (msgId: string) => Promise<boolean>;
 }
 
 export interface DingTalkAdapter {
@@ -89,6 +94,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       dispatch: opts.dispatch,
       log,
       seen,
+      ...(opts.claim ? { claim: opts.claim } : {}),
       fetch: fetchImpl,
       now,
       defaultLocale: opts.defaultLocale,

@@ -17,6 +17,8 @@ export interface RobotCallbackDeps {
   dispatch: Dispatch;
   log: Logger;
   seen: SeenSet;
+  /** The database's claim on the msgId (replicas); absent: the in-memory set alone decides. */
+  claim?: (msgId: string) => Promise<boolean>;
   fetch: FetchLike;
   now: () => number;
   defaultLocale?: Locale;
@@ -46,6 +48,10 @@ export async function handleRobotCallback(frame: DWClientDownStream, deps: Robot
     log.info('duplicate delivery ignored');
     return;
   }
+  if (deps.claim && !(await claimed(deps.claim, m.msgId, log))) {
+    log.info('message already taken by another replica');
+    return;
+  }
   const text = stripMentions(m.text.content);
   const locale: Locale = text ? detectLanguage(text) : (deps.defaultLocale ?? 'zh');
   const group = m.conversationType !== '1';
@@ -73,5 +79,18 @@ export async function handleRobotCallback(frame: DWClientDownStream, deps: Robot
     } catch (e2) {
       log.error({ err: e2 }, 'could not send the error reply');
     }
+  }
+}
+
+/**
+ * A database that cannot be reached cannot say who took the message: answer it (a rare duplicate
+ * beats a question nobody answers) and say so in the log.
+ */
+async function claimed(claim: (msgId: string) => Promise<boolean>, msgId: string, log: Logger): Promise<boolean> {
+  try {
+    return await claim(msgId);
+  } catch (e) {
+    log.warn({ code: (e as { code?: string }).code }, 'message dedupe table unreachable; answering anyway');
+    return true;
   }
 }

@@ -41,6 +41,8 @@ export interface SlackAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Delay between attempts to reach Slack at start (doubling, capped). */
   connectBackoff?: Partial<Backoff>;
+  /** More for /readyz than the Slack connection (replicas: the shared database answers). */
+  ready?: () => boolean;
 }
 
 export interface PostOptions {
@@ -108,7 +110,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     : new HTTPReceiver({
         signingSecret: opts.signingSecret!,
         port: opts.port,
-        customRoutes: healthRoutes(() => connection.ready()),
+        customRoutes: healthRoutes(() => connection.ready() && (opts.ready?.() ?? true)),
         logger: common.logger,
         customPropertiesExtractor: (req) => guard.extract(req),
       });
@@ -147,7 +149,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         server.keepAliveTimeout = 65_000;
         server.headersTimeout = 66_000;
       } else {
-        server = await startProbeServer(() => connection.ready(), opts.port, opts.host);
+        server = await startProbeServer(() => connection.ready() && (opts.ready?.() ?? true), opts.port, opts.host);
       }
       // Probes are up; the first attempt is awaited (a reachable Slack makes start() ready at once),
       // further ones run in the background until Slack answers or stop() is called.
