@@ -197,11 +197,11 @@ describe('knowledge base content', () => {
     expect(children).toHaveLength(3);
   });
 
-  it('has 24 products in 6 groups, each with a docs title', () => {
+  it('has 26 products in 6 groups, each with a docs title', () => {
     const groups = ofKind('product-group');
     const products = ofKind('product');
     expect(groups).toHaveLength(6);
-    expect(products).toHaveLength(24);
+    expect(products).toHaveLength(26);
     const groupIds = new Set(groups.map((g) => g.id));
     for (const p of products) {
       expect(groupIds.has(p.parent ?? ''), `${p.id} parent ${p.parent}`).toBe(true);

@@ -18,7 +18,7 @@ import {
 } from '../builders/snapshot.js';
 
 // RAM, Certificate Management, ActionTrail and Security Center are account-wide; the rest run per region.
-const REGIONAL = ALL_CHECKS.filter((c) => !["ram", "cas", "actiontrail", "sas", "sls"].includes(c.meta.service));
+const REGIONAL = ALL_CHECKS.filter((c) => !["ram", "cas", "actiontrail", "sas", "sls", "oss"].includes(c.meta.service));
 const openSsh = buildSecurityGroup({ rules: [buildWorldRule({ ruleId: 'sgr-22', portRange: '22/22' })] });
 
 describe('runChecks on a clean account', () => {

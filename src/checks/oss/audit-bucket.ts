@@ -14,7 +14,11 @@ import { blocked, bucketRef, BUCKETS_WHAT, bucketsOf, exposureOf, LIST_NEED, PRO
 function auditBuckets(ctx: CheckContext, needs: Need[], judge: (t: Trail, b: OssBucket) => CheckResult): CheckResult[] {
   return withList(ctx, undefined, trailsOf(ctx), needs, TRAILS_WHAT, (trails) => {
     const delivering = trails.filter((t) => t.ossBucketName);
-    if (delivering.length === 0) return [];
+    // Not applicable rather than silent: the report then says the check ran and why it judged nothing.
+    if (delivering.length === 0) {
+      const r = accountRef(ctx);
+      return [result('skip', r, say(r, (l) => `No trail of ${l} delivers to an OSS bucket, so there is no audit bucket to judge.`, (l) => `${l}没有投递到 OSS 存储空间的跟踪,没有可评估的审计存储空间。`))];
+    }
     const buckets = bucketsOf(ctx);
     if (buckets === null) return [unknownResult(ctx.snapshot, needs, accountRef(ctx), BUCKETS_WHAT)];
     return delivering.map((t) => {

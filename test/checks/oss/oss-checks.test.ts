@@ -74,8 +74,8 @@ describe('OSS checks', () => {
     expect(ret!.reason.en).toContain('versioning is Suspended');
     const elsewhere = { actiontrail: { trails: [buildTrail({ ossBucketName: 'central-archive' })] } };
     expect(statuses('actiontrail.bucket-public', buildOss(), elsewhere)).toEqual(['skip']);
-    // No trail delivers to OSS: nothing to judge. Trails unknown: an error.
-    expect(statuses('actiontrail.bucket-public', buildOss())).toEqual([]);
+    // No trail delivers to OSS: not applicable, said once for the account. Trails unknown: an error.
+    expect(statuses('actiontrail.bucket-public', buildOss())).toEqual(['skip']);
     expect(statuses('actiontrail.bucket-public', buildOss(), { actiontrail: { trails: null } })).toEqual(['error']);
     expect(statuses('actiontrail.bucket-public', null, trails)).toEqual(['error']);
   });
