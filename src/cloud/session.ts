@@ -71,7 +71,9 @@ export async function openSession(opts: SessionOptions): Promise<ScanSession> {
     const provider = new AssumeRoleProvider({
       account: { ...opts.account, roleArn: opts.account.roleArn },
       baseClients: new ClientFactory(base, endpoints, timeouts),
-      pool,
+      // Its own pool: a refresh is asked for from inside calls that hold the scan pool's slots
+      // (ali-oss resolves the key per request), so sharing those slots could deadlock the scan.
+      pool: new Pool(limits),
       retry: limits,
       pacing,
       stats,

@@ -50,6 +50,12 @@ export const rdsTdeNoOwnKey = defineCheck(meta, (ctx) => {
       if (key.keyId === '') {
         return result('fail', r, say(r, (l) => `${l} uses no custom key: its data is encrypted with a service key.`, (l) => `${l}未使用自定义密钥,数据由服务密钥加密。`), { evidence: { encryptionKey: key } });
       }
+      // Whose key it is needs this account's id; a failed identity call must not read as "not yours".
+      if (!ctx.snapshot.identity) {
+        return result('error', r, say(r, (l) => `Cannot tell whether key ${key.keyId} of ${l} is this account's own: the account id is unknown (sts:GetCallerIdentity failed).`, (l) => `无法判断${l}的密钥 ${key.keyId} 是否为本账号所有:账号 ID 未知(sts:GetCallerIdentity 调用失败)。`), {
+          evidence: { encryptionKey: key },
+        });
+      }
       // A key this account created is its own; one created by the service (or anyone else) is not.
       if (key.creator !== account) {
         return result('fail', r, say(r, (l) => `${l} uses key ${key.keyId}, created by ${key.creator || 'an unnamed creator'}, not by this account.`, (l) => `${l}使用的密钥 ${key.keyId} 由 ${key.creator || '未知创建者'} 创建,并非本账号。`), {
