@@ -223,8 +223,10 @@ export const ACTIONS = {
   'cs:ListClusterAddonInstances': def('cs', 'ListClusterAddonInstances', (c, req: ClusterReq, rt) =>
     c.listClusterAddonInstancesWithOptions(req.clusterId, {}, rt),
   ),
-  'cs:DescribeClusterNodePools': def('cs', 'DescribeClusterNodePools', (c, req: ClusterReq, rt) =>
-    c.describeClusterNodePoolsWithOptions(req.clusterId, new Cs.DescribeClusterNodePoolsRequest({}), {}, rt),
+  // The request model comes from the collector: a value use of the SDK here would load every SDK
+  // for commands that only read this table (whoowns policy).
+  'cs:DescribeClusterNodePools': def('cs', 'DescribeClusterNodePools', (c, req: ClusterReq & { request: InstanceType<typeof Cs.DescribeClusterNodePoolsRequest> }, rt) =>
+    c.describeClusterNodePoolsWithOptions(req.clusterId, req.request, {}, rt),
   ),
   'cs:GetClusterInspectConfig': def('cs', 'GetClusterInspectConfig', (c, req: ClusterReq, rt) =>
     c.getClusterInspectConfigWithOptions(req.clusterId, {}, rt),

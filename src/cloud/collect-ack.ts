@@ -45,7 +45,7 @@ async function readCluster(caller: Caller, regionId: string, item: ListItem): Pr
   const [detail, addons, pools, inspect] = await Promise.all([
     caller.call('cs:DescribeClusterDetail', regionId, req, opts),
     caller.call('cs:ListClusterAddonInstances', regionId, req, opts),
-    caller.call('cs:DescribeClusterNodePools', regionId, req, opts),
+    caller.call('cs:DescribeClusterNodePools', regionId, { ...req, request: new Cs.DescribeClusterNodePoolsRequest({}) }, opts),
     // A cluster that never had inspection configured answers 404: that is "off", not a gap.
     caller.call('cs:GetClusterInspectConfig', regionId, req, { ...opts, expected: notConfigured }),
   ]);

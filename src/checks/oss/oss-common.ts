@@ -61,7 +61,7 @@ const WRITES = /^oss:(\*|Put\*?|PutObject|DeleteObject|AppendObject|PostObject|P
 /** Policy statements that let anyone, from anywhere, do what `actions` matches. */
 export function openStatements(policy: OssPolicyStatement[], actions: 'read' | 'write'): OssPolicyStatement[] {
   const re = actions === 'read' ? READS : WRITES;
-  return policy.filter((s) => s.Effect.toLowerCase() === 'allow' && anyone(s) && !narrowed(s) && asList(s.Action).some((a) => re.test(a) || a === '*'));
+  return policy.filter((st) => st.Effect.toLowerCase() === 'allow' && anyone(st) && !narrowed(st) && asList(st.Action).some((a) => re.test(a) || a === '*'));
 }
 
 /** Whether OSS itself ignores public ACLs and policies for this bucket (block public access). */
