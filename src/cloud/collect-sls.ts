@@ -5,7 +5,7 @@
 
 import type { Caller } from './caller.js';
 import { list, num, numOrNull, str } from './coerce.js';
-import { readAllPages } from './paging.js';
+import { nextOffset, readAllPages } from './paging.js';
 import { Sls } from './sls.js';
 import type { LogServiceSnapshot, SlsAlert, SlsTrailProject, Trail } from './snapshot.js';
 
@@ -63,8 +63,7 @@ async function readLogstore(
     (offset: number | undefined) => ({ project, query: new Sls.ListLogStoresRequest({ offset: offset ?? 0, size }) }),
     (body, offset) => {
       const got = list(body.logstores).map(str);
-      const seen = (offset ?? 0) + got.length;
-      return { items: got, next: got.length > 0 && seen < num(body.total, 0) ? seen : undefined };
+      return { items: got, next: nextOffset(offset, got.length, num(body.total, 0)) };
     },
     {
       resource: project,
@@ -90,8 +89,7 @@ async function readAlerts(caller: Caller, region: string, project: string, pageS
     (offset: number | undefined) => ({ project, query: new Sls.ListAlertsRequest({ offset: offset ?? 0, size }) }),
     (body, offset) => {
       const got = list(body.results);
-      const seen = (offset ?? 0) + got.length;
-      return { items: got, next: got.length > 0 && seen < num(body.total, 0) ? seen : undefined };
+      return { items: got, next: nextOffset(offset, got.length, num(body.total, 0)) };
     },
     {
       resource: project,

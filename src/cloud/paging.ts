@@ -66,3 +66,9 @@ export function nextPageNumber(
   if (Number.isFinite(total) && total > 0) return soFar < total ? page + 1 : undefined;
   return gotOnPage >= pageSize ? page + 1 : undefined;
 }
+
+/** Offset style (Log Service): the next offset while this page had items and the total is not reached. */
+export function nextOffset(offset: number | undefined, gotOnPage: number, total: number): number | undefined {
+  const seen = (offset ?? 0) + gotOnPage;
+  return gotOnPage > 0 && seen < total ? seen : undefined;
+}
