@@ -82,6 +82,12 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       stops.push(() => dingtalk.stop());
       log.info({ probePort: probes ? portOf(probes) : undefined }, 'dingtalk adapter started');
     }
+    const everyMs = posture.discoveryEveryMs;
+    if (everyMs !== undefined && stops.length) {
+      const { startDirectoryRefresh } = await import('./jobs/directory-refresh.js');
+      const refresh = startDirectoryRefresh({ discover: () => posture.discover(), everyMs, log });
+      stops.unshift(async () => refresh.stop());
+    }
     // Replicas on PostgreSQL: digest slots and per-account scan cycles are jobs on the shared
     // queue (any replica runs each one once); every account is scanned once per TTL cycle.
     if (config.databaseUrl && stops.length) {
@@ -91,7 +97,10 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       stops.push(() => q.stop());
       if (digests.schedules.length) await q.workDigests(digests.schedules, digests.deps);
       await q.workScans((account) => posture.scanNow(account));
-      const cycles = startScanCycles({ queue: q, accounts: () => posture.accounts.map((a) => a.name), cycleMs: config.posture.ttlMs, log });
+      const cycles = startScanCycles({ queue: q, accounts: async () => {
+          await posture.discover().catch((e: unknown) => log.warn({ err: e }, 'resource directory listing failed; this cycle scans the accounts already known'));
+          return posture.accounts.map((a) => a.name);
+        }, cycleMs: config.posture.ttlMs, log });
       stops.unshift(async () => cycles.stop());
     }
   } catch (e) {

@@ -8,7 +8,8 @@ import type { JobQueue } from './queue.js';
 
 export interface ScanCycleOptions {
   queue: Pick<JobQueue, 'sendScan'>;
-  accounts: () => string[];
+  /** The accounts of this cycle (after the Resource Directory listing, when one is due). */
+  accounts: () => string[] | Promise<string[]>;
   cycleMs: number;
   log: Logger;
   now?: () => number;
@@ -20,7 +21,7 @@ export function startScanCycles(o: ScanCycleOptions): { stop(): void } {
   let stopped = false;
   const fire = async () => {
     const cycle = new Date(Math.floor(now() / o.cycleMs) * o.cycleMs);
-    for (const account of o.accounts()) {
+    for (const account of await o.accounts()) {
       await o.queue.sendScan(account, cycle).catch((e: unknown) => o.log.warn({ err: e, account }, 'scan job not queued; another replica may have queued it'));
     }
   };

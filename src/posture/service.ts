@@ -23,7 +23,21 @@ export interface PostureSourceOptions {
   refreshIntervalMs: number;
   /** Replicas on PostgreSQL: the latest scan per scope, shared (src/store/latest-scans.ts). */
   shared?: SharedScans;
+  /** Replicas on PostgreSQL: one replica lists the Resource Directory, the others read its listing. */
+  directory?: SharedDirectory;
 }
+
+/** The last directory listing any replica made, and the leadership that lets one replica list it. */
+export interface SharedDirectory {
+  load(): Promise<{ at: number; accounts: AccountConfig[] } | undefined>;
+  save(accounts: AccountConfig[], at: number): Promise<void>;
+  /** Runs fn only while this replica alone holds the listing leadership; false when another holds it. */
+  lead(fn: () => Promise<void>): Promise<boolean>;
+}
+
+/** How long a replica waits for the leader's listing before it carries on with the one it has. */
+const FOLLOWER_WAIT_MS = 30_000;
+const FOLLOWER_POLL_MS = 500;
 
 /** Where replicas leave their latest scans for each other (JSON of the ScanResult). */
 export interface SharedScans {
@@ -80,18 +94,50 @@ export class PostureSource {
   async discover(o: { force?: boolean; maxAgeMs?: number } = {}): Promise<void> {
     const list = this.opts.backend.discover;
     if (!list) return;
-    const now = this.opts.now().getTime();
-    if (!o.force && now - this.discoveredAt < (o.maxAgeMs ?? this.opts.backend.discoverEveryMs ?? 60 * 60_000)) return;
-    this.discovering ??= list(this.opts.log.child({ job: 'discover' }))
-      .then((found) => {
-        this.discovered = found;
-        this.discoveredAt = this.opts.now().getTime();
-        this.opts.log.info({ accounts: found.length }, 'resource directory members listed');
-      })
-      .finally(() => {
-        this.discovering = undefined;
-      });
+    const due = (at: number) => o.force || this.opts.now().getTime() - at >= (o.maxAgeMs ?? this.opts.backend.discoverEveryMs ?? 60 * 60_000);
+    if (!o.force && !due(this.discoveredAt)) return;
+    const log = this.opts.log.child({ job: 'discover' });
+    const shared = this.opts.directory;
+    this.discovering ??= (shared ? this.discoverShared(shared, () => list(log), due) : list(log).then((found) => this.adopt(found, this.opts.now().getTime()))).finally(() => {
+      this.discovering = undefined;
+    });
     await this.discovering;
+  }
+
+  private adopt(found: AccountConfig[], at: number): void {
+    const changed = found.length !== this.discovered.length || at !== this.discoveredAt;
+    this.discovered = found;
+    this.discoveredAt = at;
+    if (changed) this.opts.log.info({ accounts: found.length }, 'resource directory members listed');
+  }
+
+  /**
+   * Replicas: a fresh stored listing is used as it is; a due one is listed again by whichever
+   * replica takes the leadership, while the others wait (bounded) for its listing to land.
+   */
+  private async discoverShared(shared: SharedDirectory, list: () => Promise<AccountConfig[]>, due: (at: number) => boolean): Promise<void> {
+    const stored = await shared.load();
+    if (stored) this.adopt(stored.accounts, stored.at);
+    if (stored && !due(stored.at)) return;
+    const led = await shared.lead(async () => {
+      const found = await list();
+      const at = this.opts.now().getTime();
+      await shared.save(found, at);
+      this.adopt(found, at);
+    });
+    if (led) return;
+    const before = stored?.at ?? -Infinity;
+    for (let waited = 0; waited < FOLLOWER_WAIT_MS; waited += FOLLOWER_POLL_MS) {
+      await new Promise((r) => setTimeout(r, FOLLOWER_POLL_MS));
+      const now = await shared.load();
+      if (now && now.at > before) return this.adopt(now.accounts, now.at);
+    }
+    this.opts.log.warn({ waitedMs: FOLLOWER_WAIT_MS }, 'another replica holds the directory listing and has not stored one yet; using the accounts already known');
+  }
+
+  /** How often the Resource Directory is listed again; undefined without one. */
+  get discoveryEveryMs(): number | undefined {
+    return this.opts.backend.discover ? (this.opts.backend.discoverEveryMs ?? 60 * 60_000) : undefined;
   }
 
   /** An account by name or id (the first without one); USAGE naming the known ones otherwise. */

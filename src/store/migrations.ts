@@ -140,4 +140,11 @@ export const MIGRATIONS: Migration[] = [
      scanned_at TEXT NOT NULL,
      body       TEXT NOT NULL
    );`,
+  // 8: the Resource Directory's members as last listed (one row), shared by replicas on PostgreSQL:
+  // the replica holding the listing leadership lists them, the others read this row.
+  `CREATE TABLE directory_listing (
+     id        INTEGER PRIMARY KEY CHECK (id = 1),
+     listed_at TEXT NOT NULL,
+     body      TEXT NOT NULL
+   );`,
 ];

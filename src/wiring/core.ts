@@ -15,6 +15,7 @@ import { openDb, type Db } from '../store/db.js';
 import { LatestScanStore } from '../store/latest-scans.js';
 import { MuteStore } from '../store/mutes.js';
 import { ChannelAccountStore } from '../store/channel-accounts.js';
+import { sharedDirectory } from './shared-directory.js';
 import { startDemoCloud } from './demo.js';
 
 // The one place the posture pipeline is built: the bot (app.ts), every CLI command and the
@@ -70,7 +71,9 @@ export async function createCore(config: Config, log: Logger, o: CoreOptions = {
     const mutes = new MuteStore(db);
     const qa = await loadDefaultEngine();
     // Replicas on PostgreSQL answer chat from each other's latest scans.
-    const shared = config.databaseUrl ? { shared: new LatestScanStore(db) } : {};
+    const url = config.databaseUrl;
+    const rd = config.cloud.demo ? undefined : config.cloud.resourceDirectory;
+    const shared = url ? { shared: new LatestScanStore(db), ...(rd ? { directory: sharedDirectory(db, url, rd) } : {}) } : {};
     const posture = new PostureSource({ backend, mutes, now, log, ttlMs: config.posture.ttlMs, refreshIntervalMs: config.posture.refreshIntervalMs, ...shared });
     const redactor = createRedactor([...(config.secrets ?? []), config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.dingtalk?.clientSecret]);
     digests = await prepareDigests({
@@ -109,3 +112,4 @@ async function openStore(config: Config, mode: 'write' | 'read', log: Logger): P
   const path = join(config.dataDir, 'whoowns.db');
   return mode === 'write' || existsSync(path) ? openDb(path) : openDb(':memory:');
 }
+
