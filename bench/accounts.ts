@@ -127,8 +127,13 @@ async function main(): Promise<void> {
     }
     await emu.reset();
     t = performance.now();
+    const cpu0 = process.cpuUsage();
     const reads = await readAccounts(posture, accounts, atOnce, log);
     const allMs = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    // How busy this one process was while reading all N: near 100% means the bound is its CPU
+    // (signing, HTTP, parsing, checks), not the accounts' throttles or the latency.
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const summary = await emu.summary();
     const check = integrity(reads);
     const rss = process.resourceUsage().maxRSS * 1024;
@@ -145,6 +150,9 @@ async function main(): Promise<void> {
           [`all ${n} accounts, one process`, `${f1(allMs / 1000)} s`, `≤ ${f1(bound / 1000)} s (1.5 × slowest + discovery)`],
           ['ratio all / slowest', f2(allMs / slowestMs), ''],
           ['calls (all accounts)', String(summary.calls), ''],
+          ['calls per second (all accounts)', f1(summary.calls / (allMs / 1000)), ''],
+          ['this process busy (CPU ÷ wall)', `${f1((100 * cpuMs) / allMs)} %`, ''],
+          ['CPU per call (this process)', `${f2(cpuMs / summary.calls)} ms`, ''],
           ['throttled answers (retried)', String(summary.actions.reduce((k, a) => k + a.throttled, 0)), ''],
           ['AssumeRole calls', String(assumes), `${n} (one per account)`],
           ['peak RSS', human(rss), `< ${TARGET.rssMb} MB`],
