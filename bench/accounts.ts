@@ -154,7 +154,7 @@ async function main(): Promise<void> {
           ['this process busy (CPU ÷ wall)', `${f1((100 * cpuMs) / allMs)} %`, ''],
           ['CPU per call (this process)', `${f2(cpuMs / summary.calls)} ms`, ''],
           ['throttled answers (retried)', String(summary.actions.reduce((k, a) => k + a.throttled, 0)), ''],
-          ['AssumeRole calls', String(assumes), `${n} (one per account)`],
+          ['AssumeRole calls', String(assumes), `≤ ${n}: one per member, none where a session is kept from the singles`],
           ['peak RSS', human(rss), `< ${TARGET.rssMb} MB`],
           ['accounts failed', String(check.failed), '0'],
           ['lost resources', String(check.lost), '0'],

@@ -94,6 +94,7 @@ export interface AssumeRoleDeps {
   pool: Pool;
   retry: RetryLimits;
   pacing: Pacing;
+  /** Counts the AssumeRole calls into the scan that asked (rebound when a kept session serves the next scan). */
   stats: CallStats;
   now: () => Date;
   baseSource: string;
@@ -123,6 +124,11 @@ export class AssumeRoleProvider {
 
   getProviderName(): string {
     return `ram_role_arn/${this.deps.baseSource}`;
+  }
+
+  /** A kept session serving another scan counts any refresh into that scan. */
+  countInto(stats: CallStats): void {
+    this.deps.stats = stats;
   }
 
   async getCredentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken: string; providerName: string }> {
@@ -185,4 +191,32 @@ export class AssumeRoleProvider {
 
 export function assumedRoleCredential(provider: AssumeRoleProvider): Credential {
   return new Credential(null, provider);
+}
+
+/**
+ * Assumed-role sessions kept across scans, one per role (and external id and session name): a bot
+ * that rescans every member each cycle assumes each role once per session lifetime, refreshed
+ * before it ends, instead of once per scan (STS throttles AssumeRole per account). Owned by
+ * whatever outlives the scans (the posture backend); a refused role is never kept.
+ */
+export class RoleSessions {
+  private readonly providers = new Map<string, AssumeRoleProvider>();
+
+  provider(deps: AssumeRoleDeps): AssumeRoleProvider {
+    const a = deps.account;
+    const key = JSON.stringify([a.roleArn, a.externalId ?? '', a.roleSessionName ?? '', deps.baseSource]);
+    const kept = this.providers.get(key);
+    if (kept) {
+      kept.countInto(deps.stats);
+      return kept;
+    }
+    const made = new AssumeRoleProvider(deps);
+    this.providers.set(key, made);
+    return made;
+  }
+
+  /** Drops a role whose session could not be made, so the next scan asks again from scratch. */
+  forget(provider: AssumeRoleProvider): void {
+    for (const [k, p] of this.providers) if (p === provider) this.providers.delete(k);
+  }
 }

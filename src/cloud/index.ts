@@ -19,6 +19,7 @@ export {
   type EndpointOverrides,
 } from './endpoints.js';
 export type { AccountConfig, StaticCredential, CredentialInput } from './credentials.js';
+export { RoleSessions } from './credentials.js';
 export type { CollectLimits, SessionOptions } from './session.js';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './clients.js';
 export { DEFAULT_POOL_LIMITS } from './pool.js';

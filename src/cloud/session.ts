@@ -10,7 +10,9 @@ import {
   baseCredential,
   describeCredential,
   type AccountConfig,
+  type AssumeRoleDeps,
   type CredentialInput,
+  type RoleSessions,
 } from './credentials.js';
 import { isLoopbackHost, parseEndpoints, withLoopbackDefaults, type EndpointOverrides, type ResolvedEndpoint, type CloudService } from './endpoints.js';
 import { DEFAULT_POOL_LIMITS, Pool, type PoolLimits } from './pool.js';
@@ -33,6 +35,8 @@ export interface SessionOptions {
   now?: () => Date;
   /** Injected sleep/random for the retry layer (tests). */
   pacing?: Pacing;
+  /** Assumed-role sessions kept across scans (the posture backend's); without it each scan assumes afresh. */
+  roleSessions?: RoleSessions;
 }
 
 export interface ScanSession {
@@ -68,7 +72,7 @@ export async function openSession(opts: SessionOptions): Promise<ScanSession> {
   let credentialSource = baseSource;
   const stats = { apiCalls: 0, retries: 0 };
   if (opts.account.roleArn) {
-    const provider = new AssumeRoleProvider({
+    const deps: AssumeRoleDeps = {
       account: { ...opts.account, roleArn: opts.account.roleArn },
       baseClients: new ClientFactory(base, endpoints, timeouts),
       // Its own pool: a refresh is asked for from inside calls that hold the scan pool's slots
@@ -79,10 +83,14 @@ export async function openSession(opts: SessionOptions): Promise<ScanSession> {
       stats,
       now,
       baseSource,
-    });
+    };
+    const provider = opts.roleSessions?.provider(deps) ?? new AssumeRoleProvider(deps);
     // Assume once now, so a refused role fails the scan with a clear message instead of
     // turning into one gap per call.
-    await provider.getCredentials();
+    await provider.getCredentials().catch((e: unknown) => {
+      opts.roleSessions?.forget(provider);
+      throw e;
+    });
     credential = assumedRoleCredential(provider);
     credentialSource = provider.getProviderName();
   }

@@ -7,6 +7,7 @@ import {
   listDirectoryMembers,
   membersToAccounts,
   refreshResource,
+  RoleSessions,
   whoami,
   type AccountConfig,
   type CollectOptions,
@@ -62,7 +63,8 @@ export function createBackend(config: Config, log: Logger, o: BackendOptions): P
   // Read once, at start-up and before the demo cloud listens, so a bad file stops the bot
   // before anything runs; entries that lapse later stop muting and each scan lists them as expired.
   const suppressions = suppressionsFile ? loadSuppressions(suppressionsFile, { now: o.now(), knownCheckIds }) : [];
-  const live: Base = { regions: config.cloud.regions, endpoints: config.cloud.endpoints, timeouts: config.cloud.timeouts, limits: config.cloud.limits };
+  // One set of assumed-role sessions for the backend's life: every scan of a member reuses its session.
+  const live: Base = { regions: config.cloud.regions, endpoints: config.cloud.endpoints, timeouts: config.cloud.timeouts, limits: config.cloud.limits, roleSessions: new RoleSessions() };
   const demo = config.cloud.demo ? lazyDemo(live, log, o.startDemo) : undefined;
   const base = (): Promise<Base> => (demo ? demo.base() : Promise.resolve(live));
 

@@ -3,6 +3,7 @@
 // however many calls the scan makes. (Refresh before expiry: test/cloud/credentials.test.ts.)
 
 import { describe, expect, it } from 'vitest';
+import { RoleSessions } from '../../src/cloud/credentials.js';
 import { listDirectoryMembers, membersToAccounts } from '../../src/cloud/directory.js';
 import { scenario } from '../../src/emulator/index.js';
 import { collectFrom, optionsFor, withEmulator } from './helpers.js';
@@ -27,6 +28,27 @@ describe('assumed-role sessions across members', () => {
       expect(requests).toBeGreaterThan(40 * MEMBERS.length);
       expect(count('AssumeRole')).toBe(MEMBERS.length);
       expect(count('GetCallerIdentity')).toBeLessThanOrEqual(MEMBERS.length);
+    });
+  });
+
+  it('sessions kept across scans: a second scan of every member assumes nothing; a refused role is asked again next time', async () => {
+    const withMissing = scenario({
+      account: { accountId: '1000000000000001', accountAlias: 'mgmt' },
+      resourceDirectory: { members: [...MEMBERS.slice(0, 2).map((accountId, i) => ({ accountId, displayName: `m${i}`, scenario: 'clean' as const })), { accountId: '6000000000000006', displayName: 'norole', scenario: 'clean' as const, role: 'missing' as const }] },
+    });
+    await withEmulator(withMissing, async (emu) => {
+      const { account: _a, ...base } = optionsFor(emu);
+      const accounts = membersToAccounts(await listDirectoryMembers(base), { roleName: 'whoowns-reader', exclude: ['1000000000000001'] });
+      const roleSessions = new RoleSessions();
+      const scanAll = () => Promise.allSettled(accounts.map((account) => collectFrom(emu, { account, roleSessions })));
+      const assumes = () => emu.calls.filter((c) => c.action === 'AssumeRole').length;
+      const first = await scanAll();
+      expect(first.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect(assumes()).toBe(3);
+      const second = await scanAll();
+      expect(second.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      // The two good members reuse their sessions; only the refused role is asked again.
+      expect(assumes()).toBe(4);
     });
   });
 });
