@@ -4,9 +4,10 @@ import { createSlackAdapter } from '../../src/adapters/slack/index.js';
 import { createLogger, silentLogger } from '../../src/core/logger.js';
 import { createDestination, DIGEST_EVENT_TYPE, type Senders } from '../../src/digest/destinations.js';
 import { runDigest } from '../../src/digest/runner.js';
-import { openDb } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
 import { DigestStore } from '../../src/store/digests.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
+import { describeStores } from '../builders/store.js';
 import { buildSchedule, harness, instantClock } from './helpers.js';
 
 // Exactly once on Slack: the post carries the run id in its metadata, a resumed run looks for it
@@ -40,7 +41,7 @@ function slackSenders(retries = 0): Senders {
   return { slack: adapter, env: {} };
 }
 
-function wire(channel: string, o: { db?: ReturnType<typeof openDb>; store?: DigestStore; holder?: string; logs?: string[] } = {}) {
+function wire(channel: string, o: { db?: Db; store?: DigestStore; holder?: string; logs?: string[] } = {}) {
   const s = buildSchedule({ destinations: [{ kind: 'slack', channel }] });
   const clock = instantClock(SLOT);
   const log = o.logs ? createLogger({ level: 'info', destination: { write: (l: string) => void o.logs!.push(l) } }) : silentLogger();
@@ -82,107 +83,111 @@ class CrashAfterChartUpload extends DigestStore {
   }
 }
 
-describe('digest delivery to Slack, exactly once', () => {
+// The runs' state on both engines: a restart on another replica reads what the killed one wrote.
+describeStores('digest delivery to Slack, exactly once', (b) => {
+  const C = (n: string) => `${n}-${b.name}`;
   it('the post carries the run id in its metadata; the chart follows as its own step', async () => {
-    const { s, deps, h } = wire('C1');
+    const { s, deps, h } = wire(C('C1'), { db: await b.fresh() });
     const out = await runDigest(s, { trigger: 'cron', scheduledFor: SLOT }, deps);
     expect(out.status).toBe('sent');
-    expect(posts('C1')).toHaveLength(1);
-    expect(posts('C1')[0]!.body.metadata).toEqual({ event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: out.runId } });
-    expect(charts('C1')).toHaveLength(1);
+    expect(posts(C('C1'))).toHaveLength(1);
+    expect(posts(C('C1'))[0]!.body.metadata).toEqual({ event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: out.runId } });
+    expect(charts(C('C1'))).toHaveLength(1);
     const row = (await h.store.deliveries(out.runId))[0]!;
-    expect(row).toMatchObject({ status: 'sent', chart: 'done', messageRef: slack.messagesIn('C1')[0]!.ts });
+    expect(row).toMatchObject({ status: 'sent', chart: 'done', messageRef: slack.messagesIn(C('C1'))[0]!.ts });
   });
 
   it('killed between the post and its record: the restart finds the message by run id and does not post again', async () => {
-    const db = openDb(':memory:');
-    const first = wire('C2', { db, store: new CrashBeforeRecord(db), holder: 'p1' });
+    const db = await b.fresh();
+    const first = wire(C('C2'), { db, store: new CrashBeforeRecord(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
-    expect(posts('C2')).toHaveLength(1);
+    expect(posts(C('C2'))).toHaveLength(1);
     expect((await first.h.store.deliveries(`morning@${SLOT.toISOString()}`))[0]!.status).toBe('sending');
 
     const logs: string[] = [];
-    const second = wire('C2', { db, holder: 'p2', logs });
+    const second = wire(C('C2'), { db, holder: 'p2', logs });
     const out = await runDigest(second.s, { trigger: 'cron', scheduledFor: SLOT }, second.deps);
     expect(out.status).toBe('sent');
-    expect(posts('C2')).toHaveLength(1);
-    const lookups = slack.callsTo('conversations.history').filter((c) => c.body.channel === 'C2');
+    expect(posts(C('C2'))).toHaveLength(1);
+    const lookups = slack.callsTo('conversations.history').filter((c) => c.body.channel === C('C2'));
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.body).toMatchObject({ include_all_metadata: 'true' });
     expect(Number(lookups[0]!.body.oldest)).toBeGreaterThan(0);
-    expect(out.deliveries[0]).toMatchObject({ status: 'sent', attempts: 1, chart: 'done', messageRef: slack.messagesIn('C2')[0]!.ts });
-    expect(charts('C2')).toHaveLength(1); // the chart had not been uploaded: now it is, once
+    expect(out.deliveries[0]).toMatchObject({ status: 'sent', attempts: 1, chart: 'done', messageRef: slack.messagesIn(C('C2'))[0]!.ts });
+    expect(charts(C('C2'))).toHaveLength(1); // the chart had not been uploaded: now it is, once
     expect(logs.join('')).toContain('not posting it again');
   });
 
   it('killed after the post was recorded: the restart uploads the chart and never re-posts the text', async () => {
-    const db = openDb(':memory:');
-    const first = wire('C3', { db, store: new CrashBeforeChart(db), holder: 'p1' });
+    const db = await b.fresh();
+    const first = wire(C('C3'), { db, store: new CrashBeforeChart(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
     expect((await first.h.store.deliveries(`morning@${SLOT.toISOString()}`))[0]).toMatchObject({ status: 'sent', chart: 'pending' });
-    expect(charts('C3')).toHaveLength(0);
+    expect(charts(C('C3'))).toHaveLength(0);
 
-    const second = wire('C3', { db, holder: 'p2' });
+    const second = wire(C('C3'), { db, holder: 'p2' });
     const out = await runDigest(second.s, { trigger: 'cron', scheduledFor: SLOT }, second.deps);
     expect(out.status).toBe('sent');
-    expect(posts('C3')).toHaveLength(1);
-    expect(charts('C3')).toHaveLength(1);
-    expect(slack.callsTo('conversations.history').filter((c) => c.body.channel === 'C3')).toHaveLength(0);
+    expect(posts(C('C3'))).toHaveLength(1);
+    expect(charts(C('C3'))).toHaveLength(1);
+    expect(slack.callsTo('conversations.history').filter((c) => c.body.channel === C('C3'))).toHaveLength(0);
     expect(out.deliveries[0]).toMatchObject({ status: 'sent', chart: 'done' });
   });
 
   it('killed after the chart was uploaded, before its record: the restart finds the file and does not upload it again', async () => {
-    const db = openDb(':memory:');
-    const first = wire('C8', { db, store: new CrashAfterChartUpload(db), holder: 'p1' });
+    const db = await b.fresh();
+    const first = wire(C('C8'), { db, store: new CrashAfterChartUpload(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
     expect((await first.h.store.deliveries(`morning@${SLOT.toISOString()}`))[0]).toMatchObject({ status: 'sent', chart: 'uploading' });
-    expect(charts('C8')).toHaveLength(1);
+    expect(charts(C('C8'))).toHaveLength(1);
 
-    const second = wire('C8', { db, holder: 'p2' });
+    const second = wire(C('C8'), { db, holder: 'p2' });
     const out = await runDigest(second.s, { trigger: 'cron', scheduledFor: SLOT }, second.deps);
     expect(out.status).toBe('sent');
-    expect(posts('C8')).toHaveLength(1);
-    expect(charts('C8')).toHaveLength(1);
+    expect(posts(C('C8'))).toHaveLength(1);
+    expect(charts(C('C8'))).toHaveLength(1);
     expect(out.deliveries[0]).toMatchObject({ status: 'sent', chart: 'done' });
   });
 
   it('a chart that cannot be uploaded leaves the message sent and posted once', async () => {
-    const { s, deps } = wire('C4');
+    const { s, deps } = wire(C('C4'), { db: await b.fresh() });
     slack.fail('files.getUploadURLExternal', 1, { kind: 'error', status: 500 });
     const out = await runDigest(s, { trigger: 'cron', scheduledFor: SLOT }, deps);
     expect(out.status).toBe('sent');
-    expect(posts('C4')).toHaveLength(1);
+    expect(posts(C('C4'))).toHaveLength(1);
     expect(out.deliveries[0]).toMatchObject({ status: 'sent', attempts: 1, chart: 'failed' });
     expect(out.deliveries[0]!.lastError).toContain('chart');
   });
 
   it('a look-up Slack refuses (missing scope): posts again, at-least-once, and the warning names the scope', async () => {
-    const db = openDb(':memory:');
-    const first = wire('C5', { db, store: new CrashBeforeRecord(db), holder: 'p1' });
+    const db = await b.fresh();
+    const first = wire(C('C5'), { db, store: new CrashBeforeRecord(db), holder: 'p1' });
     await expect(runDigest(first.s, { trigger: 'cron', scheduledFor: SLOT }, first.deps)).rejects.toThrow(Crash);
     slack.fail('conversations.history', 1, { kind: 'slack-error', error: 'missing_scope', needed: 'channels:history' });
 
     const logs: string[] = [];
-    const second = wire('C5', { db, holder: 'p2', logs });
+    const second = wire(C('C5'), { db, holder: 'p2', logs });
     const out = await runDigest(second.s, { trigger: 'cron', scheduledFor: SLOT }, second.deps);
     expect(out.status).toBe('sent');
-    expect(posts('C5')).toHaveLength(2);
+    expect(posts(C('C5'))).toHaveLength(2);
     const warning = logs.find((l) => l.includes('posting again'))!;
     expect(warning).toContain('channels:history');
     expect(warning).toContain('at-least-once');
   });
 
   it('a failed post is retried only after looking for it (an answer lost in a 500 may hide a post)', async () => {
-    const { s, deps } = wire('C6');
+    const { s, deps } = wire(C('C6'), { db: await b.fresh() });
     slack.fail('chat.postMessage', 1, { kind: 'error', status: 500 });
     const before = slack.attempts('chat.postMessage');
     const out = await runDigest(s, { trigger: 'cron', scheduledFor: SLOT }, deps);
     expect(out.status).toBe('sent');
     expect(slack.attempts('chat.postMessage') - before).toBe(2);
-    expect(slack.callsTo('conversations.history').filter((c) => c.body.channel === 'C6')).toHaveLength(1);
-    expect(posts('C6')).toHaveLength(1);
+    expect(slack.callsTo('conversations.history').filter((c) => c.body.channel === C('C6'))).toHaveLength(1);
+    expect(posts(C('C6'))).toHaveLength(1);
   });
+});
 
+describe('digest delivery to Slack: the adapter and the manifest', () => {
   it('the adapter never retries chat.postMessage by itself, whatever its retry policy', async () => {
     const senders = slackSenders(3);
     slack.fail('chat.postMessage', 1, { kind: 'error', status: 500 });
