@@ -50,7 +50,7 @@ export class DigestScheduler {
     this.stopped = false;
     const now = this.deps.clock.now();
     for (const s of this.opts.schedules) {
-      this.track(
+      void this.track(
         this.deps.store
           .registerSchedule(s.name, now)
           .then((firstSeen) => this.recover(s, firstSeen))
@@ -145,7 +145,7 @@ export class DigestScheduler {
       if (this.deps.clock.now().getTime() < next.getTime()) return this.arm(s);
       // Arm the following slot first, so a long run never delays it.
       this.arm(s);
-      this.track(this.attempt(s, { trigger: 'cron', scheduledFor: next }, s.graceMs));
+      void this.track(this.attempt(s, { trigger: 'cron', scheduledFor: next }, s.graceMs));
     });
   }
 
@@ -169,7 +169,7 @@ export class DigestScheduler {
       return;
     }
     this.setTimer(`${s.name}:retry:${req.scheduledFor.toISOString()}`, retryMs, () => {
-      this.track(this.attempt(s, req, withinMs));
+      void this.track(this.attempt(s, req, withinMs));
     });
   }
 
