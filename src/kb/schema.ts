@@ -90,6 +90,11 @@ export const intentFileSchema = z
     signals: z.array(z.object({ id: z.enum(SIGNALS), cues: z.array(cueGroup).min(1), prefer: prefer.optional() }).strict()).min(1),
     /** Words that start another part of a multi-part question ("另外", ", and who"). */
     joiners: z.object({ zh: cueList, en: cueList }).strict(),
+    /**
+     * Question words that, starting a clause after a comma while an earlier clause asked one too,
+     * start another part ("谁负责补丁,谁负责机房?"); alone ("机房被入侵了,谁负责?") they do not.
+     */
+    clauseQuestions: z.object({ zh: cueList, en: cueList }).strict().optional(),
   })
   .strict();
 export type IntentFile = z.infer<typeof intentFileSchema>;

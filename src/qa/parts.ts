@@ -5,10 +5,12 @@ import { normalize } from './normalize.js';
 // mark or start at a joiner (knowledge/intents.yaml); each part is normalised text.
 
 const QUESTION_END = /[??]+/;
+const CLAUSE_END = /[,,;;、]/;
+const LATIN = /[a-z0-9]/;
 
 export function splitParts(model: IntentModel, question: string): string[] {
   const out: string[] = [];
-  for (const sentence of question.split(QUESTION_END)) {
+  for (const sentence of question.split(QUESTION_END).flatMap((s) => splitAtClauses(model, s))) {
     const n = normalize(sentence);
     if (!n) continue;
     out.push(...splitAtJoiners(model, n));
@@ -25,6 +27,24 @@ function splitAtJoiners(model: IntentModel, text: string): string[] {
   for (let i = 0; i + 1 < cuts.length; i++) {
     const p = text.slice(cuts[i], cuts[i + 1]).trim();
     if (p) parts.push(p);
+  }
+  return parts;
+}
+
+/** "谁负责 A,谁负责 B": each clause that opens with a question word, when two or more do, is a part. */
+function splitAtClauses(model: IntentModel, sentence: string): string[] {
+  if (!model.clauseQuestions.length) return [sentence];
+  const clauses = sentence.split(CLAUSE_END);
+  const asks = (c: string) => {
+    const t = c.trim().toLowerCase();
+    // A Latin word must end there ("who", not "whole"); Chinese needs no boundary.
+    return model.clauseQuestions.some((w) => t.startsWith(w) && !(LATIN.test(w.at(-1)!) && LATIN.test(t[w.length] ?? '')));
+  };
+  if (clauses.filter(asks).length < 2) return [sentence];
+  const parts: string[] = [];
+  for (const c of clauses) {
+    if (asks(c) || !parts.length) parts.push(c);
+    else parts[parts.length - 1] += `,${c}`;
   }
   return parts;
 }

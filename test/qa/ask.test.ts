@@ -102,6 +102,19 @@ describe('multi-part questions', () => {
     expect(a.answer.match(/^负责方:/gm)).toHaveLength(2);
   });
 
+  it('two clauses that each ask (谁…,谁…) are two parts; one question after a statement stays one', () => {
+    const two = engine.ask('谁负责操作系统补丁,谁负责机房物理安全?');
+    expect(two.answer.match(/^负责方:/gm)).toHaveLength(2);
+    expect(two.answer).toMatch(/补丁/);
+    expect(two.answer).toMatch(/50174|942|机房/);
+    const en = engine.ask('Who patches the OS, who secures the data center?');
+    expect(en.answer.match(/^Owner: /gm)).toHaveLength(2);
+    const one = engine.ask('我的ECS被入侵了,谁负责?');
+    expect(one.answer.match(/^负责方:/gm)).toHaveLength(1);
+    // "whole" is not "who": a Latin question word must end where the word does.
+    expect(engine.ask('Whole disk encryption, who turns it on?').answer.match(/^Owner: /gm)).toHaveLength(1);
+  });
+
   it('a part with no subject of its own is about the previous part', () => {
     const a = engine.ask('What does Cloud Firewall do, and who configures it?');
     expect(a.answer.match(/^Owner: /gm)).toHaveLength(1);
