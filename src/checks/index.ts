@@ -60,6 +60,8 @@ import { rdsSqlAuditShortRetention } from './rds/sql-audit-short-retention.js';
 import { rdsTdeNoOwnKey } from './rds/tde-no-own-key.js';
 import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
 import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
+import { sasVirusBlockingOff } from './sas/virus-blocking-off.js';
+import { sasFingerprintsNotDaily } from './sas/fingerprints-not-daily.js';
 import { slsAlertMissing } from './sls/alert-missing.js';
 import { slsRetentionShort } from './sls/retention-short.js';
 import { ossPublicRead, ossPublicWrite } from './oss/public.js';
@@ -137,6 +139,8 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsTdeNoOwnKey,
   rdsPgLoggingOff,
   sasConfigAssessmentUnauthorised,
+  sasVirusBlockingOff,
+  sasFingerprintsNotDaily,
   // Log Service (alerting and retention of the ActionTrail logs)
   slsAlertMissing,
   slsRetentionShort,

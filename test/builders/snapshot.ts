@@ -391,6 +391,8 @@ export function buildSecurityCenter(o: Partial<SecurityCenterSnapshot> = {}): Se
     notices: { sas_vulnerability: 7, yundun_sas_vul_Emergency: 7, sas_healthcheck: 7, sas_suspicious: 7, yundun_sas_ak_leakage: 7 },
     vulScan: { yum: 'on', cve: 'on', sys: 'on', cms: 'on', emg: 'on' },
     cspmAuthorised: true,
+    virusBlocking: true,
+    fingerprintSchedule: { scheduler_port_period: 24, scheduler_process_period: 24, scheduler_software_period: 24, scheduler_cron_period: 24, scheduler_sca_period: 24 },
     ...o,
   };
 }

@@ -82,6 +82,8 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'rds.tde-no-own-key': { region: { rdsInstances: [buildRdsInstance({ encryptionKey: { keyId: '', creator: '', origin: '' } })] } },
   'rds.pg-logging-off': { region: { rdsInstances: [buildRdsInstance({ engine: 'PostgreSQL', pgLogParameters: { log_connections: 'off', log_disconnections: 'on', log_duration: 'on' } })] } },
   'sas.config-assessment-unauthorised': { sasData: { cspmAuthorised: false } },
+  'sas.virus-blocking-off': { sasData: { virusBlocking: false } },
+  'sas.fingerprints-not-daily': { sasData: { fingerprintSchedule: { scheduler_port_period: 168 } } },
   'oss.bucket.public-write': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read-write', blockPublicAccess: false })] }) },
   'oss.bucket.public-read': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read', blockPublicAccess: false })] }) },
   'oss.bucket.block-public-access-off': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ blockPublicAccess: false })] }) },
