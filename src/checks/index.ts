@@ -20,6 +20,7 @@ import { platformEvent } from './ecs/platform-event.js';
 import { riskyPortOpenWorld } from './ecs/risky-port-open-world.js';
 import { serviceManaged } from './ecs/service-managed.js';
 import { sgUnused } from './ecs/sg-unused.js';
+import { widePortRange } from './ecs/wide-port-range.js';
 import { snapshotShortRetention } from './ecs/snapshot-short-retention.js';
 import { accessKeyOld } from './ram/access-key-old.js';
 import { accessKeyUnused } from './ram/access-key-unused.js';
@@ -76,6 +77,7 @@ export const ALL_CHECKS: readonly Check[] = [
   riskyPortOpenWorld,
   egressAll,
   sgUnused,
+  widePortRange,
   serviceManaged,
   // ECS: instances
   instanceExposed,

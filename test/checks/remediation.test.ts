@@ -44,6 +44,7 @@ const worldGroup = (rule: Parameters<typeof buildWorldRule>[0]) => ({ region: { 
 const FAILING: Record<string, SnapshotOverrides> = {
   'ecs.sg.admin-port-open-world': worldGroup({ ruleId: 'sgr-22', portRange: '22/22' }),
   'ecs.sg.all-ports-open-world': worldGroup({ ruleId: 'sgr-all', ipProtocol: 'ALL', portRange: '-1/-1' }),
+  'ecs.sg.wide-port-range': worldGroup({ ruleId: 'sgr-wide', portRange: '1000/2000' }),
   'ecs.sg.db-port-open-world': worldGroup({ ruleId: 'sgr-db', portRange: '3306/3306' }),
   'ecs.sg.risky-port-open-world': worldGroup({ ruleId: 'sgr-smb', portRange: '445/445' }),
   'ecs.sg.egress-all': {

@@ -68,6 +68,8 @@ describe('whoowns compliance cis-v2 --demo', () => {
     expect(status(rep, '6.4')).toMatchObject({ status: 'fail', failed: 2, passed: 1, checks: ['rds.sql-audit-short-retention'] });
     expect(status(rep, '6.6')).toMatchObject({ status: 'fail', failed: 1, passed: 2, checks: ['rds.tde-no-own-key'] });
     expect(status(rep, '8.6')).toMatchObject({ status: 'fail', failed: 1, checks: ['sas.config-assessment-unauthorised'] });
+    // 3.5: the planted 1000-port world rule, and the all-port one (reported once, by all-ports-open-world).
+    expect(status(rep, '3.5')).toMatchObject({ status: 'fail', failed: 2, checks: ['ecs.sg.wide-port-range', 'ecs.sg.all-ports-open-world'] });
     expect(status(rep, '8.3')).toMatchObject({ status: 'fail', failed: 1, checks: ['sas.virus-blocking-off'] });
     expect(status(rep, '8.8')).toMatchObject({ status: 'fail', failed: 1, checks: ['sas.fingerprints-not-daily'] });
     // RDS, read through the generic RPC door: one instance each planted open, without SSL, TDE, SQL audit.

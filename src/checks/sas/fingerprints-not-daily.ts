@@ -38,7 +38,7 @@ const meta: CheckMeta = {
       en: '1. Security Center console > Investigation (Assets) > Asset Fingerprints > Settings (account {account}).\n2. Under Refresh Frequencies, set {detail} to collected once a day (or more often).\n3. Save, and check the next collection time shows.',
       zh: '1. 云安全中心控制台 > 调查响应(资产中心) > 资产指纹 > 设置(账号 {account})。\n2. 在采集频率中把 {detail} 设为每天采集一次(或更频繁)。\n3. 保存并确认显示下次采集时间。',
     },
-    cli: 'aliyun sas GetPropertyScheduleConfig --Type scheduler_port_period',
+    cli: 'aliyun sas ModifyPropertyScheduleConfig --Type scheduler_port_period --ScheduleTime 24',
   },
   terms: { detail: { en: 'the fingerprint types collected less than daily', zh: '未每日采集的指纹类型' } },
   needs: [FINGERPRINT_NEED],
@@ -63,6 +63,7 @@ export const sasFingerprintsNotDaily = defineCheck(meta, (ctx) => {
     return [
       result('fail', r, say(r, (l) => `${l} does not collect every asset fingerprint daily: ${en}.`, (l) => `${l}未每日采集全部资产指纹:${zh}。`), {
         detail: slow.map((t) => NAMES[t].en).join(', '),
+        cli: slow.map((t) => `aliyun sas ModifyPropertyScheduleConfig --Type ${t} --ScheduleTime ${DAILY_HOURS}`).join(' && '),
         evidence: { hours: Object.fromEntries(slow.map((t) => [t, schedule[t]])), unreported },
       }),
     ];

@@ -25,7 +25,7 @@ const meta: CheckMeta = {
       en: '1. Security Center console > System Settings > Feature Settings (General) for account {account}.\n2. Turn on Virus Blocking (Anti-virus).\n3. Check the servers it covers include every production server.',
       zh: '1. 云安全中心控制台 > 系统设置 > 功能设置(通用设置),账号 {account}。\n2. 开启病毒防御(防病毒)。\n3. 确认其生效范围包含所有生产服务器。',
     },
-    cli: 'aliyun sas DescribeSuspiciousOverallConfig --Type auto_breaking',
+    cli: 'aliyun sas OperateSuspiciousOverallConfig --Type auto_breaking --Config on',
   },
   needs: [VIRUS_BLOCKING_NEED],
 };

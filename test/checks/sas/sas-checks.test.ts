@@ -182,6 +182,7 @@ describe('sas.fingerprints-not-daily (CIS 8.8)', () => {
     expect(f[0]!.reason.en).toBe('Account prod (1234567890123456) does not collect every asset fingerprint daily: running processes (every 7 days), scheduled tasks (never).');
     expect(f[0]!.reason.zh).toContain('运行进程(每 7 天)、计划任务(不采集)');
     expect(f[0]!.remediation.console.en).toContain('set running processes, scheduled tasks to collected once a day');
+    expect(f[0]!.remediation.cli).toBe('aliyun sas ModifyPropertyScheduleConfig --Type scheduler_process_period --ScheduleTime 24 && aliyun sas ModifyPropertyScheduleConfig --Type scheduler_cron_period --ScheduleTime 24');
   });
   it('a type not read is unknown, not daily; a slow type still fails beside it', () => {
     const { scheduler_sca_period: _, ...partial } = daily;
