@@ -312,7 +312,8 @@ const passwordPolicySchema = z.strictObject({
   requireNumbers: z.boolean().default(true),
   requireSymbols: z.boolean().default(true),
   passwordReusePrevention: z.number().int().min(0).max(24).default(5),
-  maxPasswordAge: z.number().int().min(0).max(1095).default(90),
+  /** 0 = never expires (Alibaba Cloud's default, and what CIS v2 1.13 accepts, as is 365 or more). */
+  maxPasswordAge: z.number().int().min(0).max(1095).default(0),
   hardExpire: z.boolean().default(false),
   maxLoginAttempts: z.number().int().min(0).max(32).default(5),
 });

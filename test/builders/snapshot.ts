@@ -325,6 +325,7 @@ export function buildPolicy(o: Partial<RamPolicy> = {}): RamPolicy {
   };
 }
 
+/** A CIS v2 policy: 14 characters of four kinds, 5 remembered, lock after 5, no forced expiry (1.13). */
 export function buildPasswordPolicy(o: Partial<PasswordPolicy> = {}): PasswordPolicy {
   return {
     minimumPasswordLength: 14,
@@ -333,7 +334,7 @@ export function buildPasswordPolicy(o: Partial<PasswordPolicy> = {}): PasswordPo
     requireNumbers: true,
     requireSymbols: true,
     passwordReusePrevention: 5,
-    maxPasswordAge: 90,
+    maxPasswordAge: 0,
     hardExpire: false,
     maxLoginAttempts: 5,
     ...o,
