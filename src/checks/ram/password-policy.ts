@@ -55,6 +55,9 @@ const EXPIRY_MIN_DAYS = 365;
 /** The thresholds ask for the v1 rule (expiry within fewer days than v2 allows). */
 const v1Expiry = (t: Thresholds) => t.passwordMaxAgeDays > 0 && t.passwordMaxAgeDays < EXPIRY_MIN_DAYS;
 
+/** Said when max-age and expiry-365 are both asked for: one of them fails, whatever the policy. */
+const opposite = (en: string, zh: string): Bilingual => ({ en: ` ${en}, so one of the two fails whatever the policy.`, zh: `${zh},无论策略如何,两者总有一条不通过。` });
+
 const RULES: Rule[] = [
   {
     id: 'min-length',
@@ -87,6 +90,7 @@ const RULES: Rule[] = [
       want: { en: `passwords expire within ${t.passwordMaxAgeDays} days`, zh: `密码有效期不超过 ${t.passwordMaxAgeDays} 天` },
       have: p.maxPasswordAge === 0 ? { en: 'no expiry', zh: '永不过期' } : { en: `${p.maxPasswordAge} days`, zh: `${p.maxPasswordAge} 天` },
     }),
+    why: (t) => (v1Expiry(t) ? opposite('CIS v2 1.13 (rule expiry-365) asks for the opposite', 'CIS v2 1.13(规则 expiry-365)的要求正相反') : null),
   },
   {
     id: 'expiry-365',
@@ -100,10 +104,7 @@ const RULES: Rule[] = [
     cli: (t) => cliFor({ ...t, passwordMaxAgeDays: EXPIRY_MIN_DAYS }),
     why: (t) =>
       v1Expiry(t)
-        ? {
-            en: ` This is CIS v2 1.13; the passwordMaxAgeDays threshold (${t.passwordMaxAgeDays}) asks for the opposite (rule max-age), so one of the two fails whatever the policy.`,
-            zh: `这是 CIS v2 1.13;阈值 passwordMaxAgeDays(${t.passwordMaxAgeDays})要求的正相反(规则 max-age),无论策略如何,两者总有一条不通过。`,
-          }
+        ? opposite(`This is CIS v2 1.13; the passwordMaxAgeDays threshold (${t.passwordMaxAgeDays}) asks for the opposite (rule max-age)`, `这是 CIS v2 1.13;阈值 passwordMaxAgeDays(${t.passwordMaxAgeDays})要求的正相反(规则 max-age)`)
         : null,
   },
 ];

@@ -99,6 +99,7 @@ describe('ram.password-policy', () => {
     expect(v2.remediation.cli).toContain('--MaxPasswordAge 365');
     const never = run(passwordPolicy, buildSnapshot(), { passwordMaxAgeDays: 90 });
     expect(never.find((x) => x.detail === 'max-age')!.status).toBe('fail');
+    expect(never.find((x) => x.detail === 'max-age')!.reason.en).toContain('CIS v2 1.13 (rule expiry-365) asks for the opposite, so one of the two fails whatever the policy.');
     expect(never.find((x) => x.detail === 'expiry-365')!.status).toBe('pass');
   });
 
