@@ -49,7 +49,8 @@ export function gapSentence(g: Gap): Bilingual {
 }
 
 function joinSentences(gaps: Gap[]): Bilingual {
-  const parts = gaps.map(gapSentence);
+  // The same call denied for several resources says the same thing: once is enough.
+  const parts = gaps.map(gapSentence).filter((p, i, all) => all.findIndex((q) => q.en === p.en) === i);
   return { en: parts.map((p) => p.en).join(' '), zh: parts.map((p) => p.zh).join('') };
 }
 

@@ -20,6 +20,7 @@ import { platformEvent } from './ecs/platform-event.js';
 import { riskyPortOpenWorld } from './ecs/risky-port-open-world.js';
 import { serviceManaged } from './ecs/service-managed.js';
 import { sgUnused } from './ecs/sg-unused.js';
+import { widePortRange } from './ecs/wide-port-range.js';
 import { snapshotShortRetention } from './ecs/snapshot-short-retention.js';
 import { accessKeyOld } from './ram/access-key-old.js';
 import { accessKeyUnused } from './ram/access-key-unused.js';
@@ -60,6 +61,8 @@ import { rdsSqlAuditShortRetention } from './rds/sql-audit-short-retention.js';
 import { rdsTdeNoOwnKey } from './rds/tde-no-own-key.js';
 import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
 import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
+import { sasVirusBlockingOff } from './sas/virus-blocking-off.js';
+import { sasFingerprintsNotDaily } from './sas/fingerprints-not-daily.js';
 import { slsAlertMissing } from './sls/alert-missing.js';
 import { slsRetentionShort } from './sls/retention-short.js';
 import { ossPublicRead, ossPublicWrite } from './oss/public.js';
@@ -74,6 +77,7 @@ export const ALL_CHECKS: readonly Check[] = [
   riskyPortOpenWorld,
   egressAll,
   sgUnused,
+  widePortRange,
   serviceManaged,
   // ECS: instances
   instanceExposed,
@@ -137,6 +141,8 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsTdeNoOwnKey,
   rdsPgLoggingOff,
   sasConfigAssessmentUnauthorised,
+  sasVirusBlockingOff,
+  sasFingerprintsNotDaily,
   // Log Service (alerting and retention of the ActionTrail logs)
   slsAlertMissing,
   slsRetentionShort,

@@ -23,6 +23,9 @@ export const thresholdsSchema = z
     riskyPorts: z.array(port).min(1),
     certExpiringDays: days,
     slsRetentionDays: days,
+    sgWidePortCount: z.number().int().min(1).max(65534),
+    sgBroadSourcePrefixV4: z.number().int().min(1).max(32),
+    sgBroadSourcePrefixV6: z.number().int().min(1).max(128),
   })
   .strict();
 
@@ -41,10 +44,12 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   passwordReusePrevention: 5,
   // ram.password-policy (max-login-attempts): lock after at most this many failures. CIS 1.14 (5).
   passwordMaxLoginAttempts: 5,
-  // ram.password-policy (max-age): expiry within this many days, as CIS v1 1.13 asks. v2 keeps 1.13 but
-  // turns it round (expiry of 365 days or more, or none, after NIST SP 800-63B), so the CIS v2 map does
-  // not credit this rule for 1.13. 0 = do not require expiry.
-  passwordMaxAgeDays: 90,
+  // ram.password-policy (max-age): require expiry within this many days, as CIS v1 1.13 asked (90).
+  // 0 = do not require expiry, the default: CIS v2 1.13 turned it round (expiry of 365 days or more,
+  // or none, after NIST SP 800-63B) and is its own rule, expiry-365, judged against those fixed values
+  // whatever this says. Set 90 if your policy wants the v1 rule; expiry-365 then fails where max-age
+  // passes, since the two ask for opposites, and the CIS v2 report says so.
+  passwordMaxAgeDays: 0,
   // ecs.snapshot.short-retention: automatic snapshots kept fewer days than this. Config rule ecs-snapshot-retention-days (7 days).
   snapshotMinRetentionDays: 7,
   // ecs.instance.os-end-of-life: say "reaches end of life on ..." this many days ahead (the result is still a pass).
@@ -66,6 +71,15 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   certExpiringDays: 30,
   // sls.retention-short: the ActionTrail logstore keeps data at least this many days. CIS Alibaba Cloud v2 2.23 (365 days).
   slsRetentionDays: 365,
+  // ecs.sg.wide-port-range (CIS Alibaba Cloud v2 3.5, "fine-grained rules", which names no number): an
+  // ingress Accept from a broad source that still opens more than this many ports after Drop rules.
+  // 100 lets a service's few ports through and catches ranges such as 1000-2000 or 1-65534.
+  sgWidePortCount: 100,
+  // ecs.sg.wide-port-range: a source with a prefix shorter than this is broad (/0 always is). IPv4 /16
+  // is 65,536 addresses, a whole VPC's worth: 10.0.0.0/8 and 172.16.0.0/12 are broad, 10.0.0.0/16 is not.
+  sgBroadSourcePrefixV4: 16,
+  // ecs.sg.wide-port-range, IPv6: shorter than /48 (one site's allocation), so 2408::/32 is broad and 2408:4000::/48 is not.
+  sgBroadSourcePrefixV6: 48,
 };
 
 /** Defaults overridden by `partial` (e.g. from a config file), validated. */

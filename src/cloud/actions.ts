@@ -200,6 +200,8 @@ export const ACTIONS = {
   'sas:DescribeNoticeConfig': generic<'sas', Sas.DescribeNoticeConfigBody>('sas', 'DescribeNoticeConfig'),
   'sas:DescribeVulConfig': generic<'sas', Sas.DescribeVulConfigBody>('sas', 'DescribeVulConfig'),
   'sas:DescribeServiceLinkedRoleStatus': generic<'sas', Sas.DescribeServiceLinkedRoleStatusBody>('sas', 'DescribeServiceLinkedRoleStatus'),
+  'sas:DescribeSuspiciousOverallConfig': generic<'sas', Sas.DescribeSuspiciousOverallConfigBody>('sas', 'DescribeSuspiciousOverallConfig'),
+  'sas:GetPropertyScheduleConfig': generic<'sas', Sas.GetPropertyScheduleConfigBody>('sas', 'GetPropertyScheduleConfig'),
 
   // Resource Directory members (discovery only; no generated package needed: the generic RPC door)
   'resourcemanager:ListAccounts': def('resourcemanager', 'ListAccounts', (c, req: RpcQuery, rt) =>

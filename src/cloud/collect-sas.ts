@@ -3,7 +3,7 @@
 // scan's home region (multi-region trails show there as shadow trails), Security Center at its
 // one site. Each piece fails on its own into null with its gap; nothing half-read is kept.
 
-import type { ActionTrailSnapshot, SecurityCenterSnapshot, Trail, VulnCounts } from './snapshot.js';
+import { FINGERPRINT_TYPES, type ActionTrailSnapshot, type SecurityCenterSnapshot, type Trail, type VulnCounts } from './snapshot.js';
 import type { Caller } from './caller.js';
 import { boolOrNull, list, num, str, strOrNull } from './coerce.js';
 import { nextPageNumber, readAllPages } from './paging.js';
@@ -60,15 +60,43 @@ async function readTrail(caller: Caller, t: WireTrail, homeRegion: string): Prom
 }
 
 export async function collectSecurityCenter(caller: Caller, scope: SasScope): Promise<SecurityCenterSnapshot> {
-  const [agents, vulns, edition, notices, vulScan, cspmAuthorised] = await Promise.all([
+  const [agents, vulns, edition, notices, vulScan, cspmAuthorised, virusBlocking, fingerprintSchedule] = await Promise.all([
     readAgents(caller, scope),
     readVulns(caller, scope),
     readEdition(caller),
     readNotices(caller),
     readVulScan(caller),
     readCspmRole(caller),
+    readVirusBlocking(caller),
+    readFingerprintSchedule(caller),
   ]);
-  return { agents, vulns, edition, notices, vulScan, cspmAuthorised };
+  return { agents, vulns, edition, notices, vulScan, cspmAuthorised, virusBlocking, fingerprintSchedule };
+}
+
+/** Virus Blocking (CIS 8.3) is the auto_breaking switch of the account-wide protection settings. */
+async function readVirusBlocking(caller: Caller): Promise<boolean | null> {
+  const res = await caller.call('sas:DescribeSuspiciousOverallConfig', undefined, { Type: 'auto_breaking' });
+  if (!res.ok) return null;
+  const config = str(res.body.OverallConfig?.Config).toLowerCase();
+  if (config === 'on' || config === 'off') return config === 'on';
+  caller.gap('sas:DescribeSuspiciousOverallConfig', undefined, 'Malformed', 'response has no OverallConfig.Config on/off');
+  return null;
+}
+
+/** One call per type (the API takes one); a type that fails is left out, and all failing is null. */
+async function readFingerprintSchedule(caller: Caller): Promise<Record<string, number> | null> {
+  const read = await Promise.all(
+    FINGERPRINT_TYPES.map(async (type): Promise<[string, number] | null> => {
+      const res = await caller.call('sas:GetPropertyScheduleConfig', undefined, { Type: type }, { resource: type });
+      if (!res.ok) return null;
+      const hours = num(res.body.PropertyScheduleConfig?.ScheduleTime, NaN);
+      if (Number.isInteger(hours) && hours >= 0) return [type, hours];
+      caller.gap('sas:GetPropertyScheduleConfig', undefined, 'Malformed', 'response has no numeric PropertyScheduleConfig.ScheduleTime', type);
+      return null;
+    }),
+  );
+  const known = read.filter((e): e is [string, number] => e !== null);
+  return known.length === 0 ? null : Object.fromEntries(known);
 }
 
 /** Config Assessment (CSPM) can only look at the account once its service-linked role exists (CIS 8.6). */

@@ -444,6 +444,9 @@ export interface VulnCounts {
   low: number;
 }
 
+/** The asset fingerprint types CIS v2 8.8 names (ports, processes, software, scheduled tasks, middleware), as GetPropertyScheduleConfig spells them. */
+export const FINGERPRINT_TYPES = ['scheduler_port_period', 'scheduler_process_period', 'scheduler_software_period', 'scheduler_cron_period', 'scheduler_sca_period'] as const;
+
 export interface SecurityCenterSnapshot {
   /** ECS instance id → agent ClientStatus (online | offline | pause). An instance absent has no agent. null = unknown. */
   agents: Record<string, string> | null;
@@ -457,6 +460,10 @@ export interface SecurityCenterSnapshot {
   vulScan: Record<string, string> | null;
   /** DescribeServiceLinkedRoleStatus(AliyunServiceRoleForSasCspm): Config Assessment authorised. null = unknown; absent = stored before it was read. */
   cspmAuthorised?: boolean | null;
+  /** DescribeSuspiciousOverallConfig(auto_breaking): Virus Blocking (automatic quarantine) on. null = unknown; absent = stored before it was read. */
+  virusBlocking?: boolean | null;
+  /** GetPropertyScheduleConfig: fingerprint type → hours between automatic collections (0 = never). A type absent was not read. null = none read; absent = stored before it was read. */
+  fingerprintSchedule?: Record<string, number> | null;
 }
 
 /** One statement of an OSS bucket policy, as written (RAM policy grammar plus Principal). */

@@ -104,3 +104,13 @@ export interface DescribeServiceLinkedRoleStatusBody {
   /** Status true = the service-linked role exists (the service was authorised). */
   RoleStatus?: { Status?: boolean | string };
 }
+
+export interface DescribeSuspiciousOverallConfigBody {
+  /** Type echoes the request (auto_breaking = Virus Blocking); Config on | off. */
+  OverallConfig?: { Type?: string; Config?: string };
+}
+
+export interface GetPropertyScheduleConfigBody {
+  /** ScheduleTime: hours between automatic collections as a string ("0" = never, "24" = daily, "168" = weekly). */
+  PropertyScheduleConfig?: { Type?: string; ScheduleTime?: string | number; NextScheduleTime?: number };
+}

@@ -312,7 +312,8 @@ const passwordPolicySchema = z.strictObject({
   requireNumbers: z.boolean().default(true),
   requireSymbols: z.boolean().default(true),
   passwordReusePrevention: z.number().int().min(0).max(24).default(5),
-  maxPasswordAge: z.number().int().min(0).max(1095).default(90),
+  /** 0 = never expires (Alibaba Cloud's default, and what CIS v2 1.13 accepts, as is 365 or more). */
+  maxPasswordAge: z.number().int().min(0).max(1095).default(0),
   hardExpire: z.boolean().default(false),
   maxLoginAttempts: z.number().int().min(0).max(32).default(5),
 });
@@ -395,6 +396,19 @@ const vulnerabilitySchema = z.strictObject({
 });
 
 // Omitted: a paid edition, every instance's agent online, nothing unfixed, every notification on, every scan on.
+/** Every asset fingerprint type GetPropertyScheduleConfig knows (CIS 8.8 reads five of them). */
+export const FINGERPRINT_API_TYPES = [
+  'scheduler_port_period',
+  'scheduler_process_period',
+  'scheduler_account_period',
+  'scheduler_software_period',
+  'scheduler_cron_period',
+  'scheduler_sca_period',
+  'scheduler_autorun_period',
+  'scheduler_lkm_period',
+  'scheduler_sca_proxy_period',
+] as const;
+
 const securityCenterSchema = z.strictObject({
   /** DescribeVersionConfig Version: 1 Basic, 3 Enterprise, 5 Advanced, 6 Anti-virus, 7 Ultimate. */
   version: z.number().int().default(3),
@@ -408,6 +422,10 @@ const securityCenterSchema = z.strictObject({
   vulScan: z.record(z.string(), z.enum(['on', 'off'])).default({}),
   /** Which service-linked roles exist (DescribeServiceLinkedRoleStatus); not listed = created. */
   serviceLinkedRoles: z.record(z.string(), z.boolean()).default({}),
+  /** Protection switches (DescribeSuspiciousOverallConfig Type → on/off, auto_breaking = Virus Blocking); not listed = on. */
+  protection: z.record(z.string(), z.enum(['on', 'off'])).default({}),
+  /** Asset fingerprint type → hours between automatic collections (GetPropertyScheduleConfig); not listed = 24 (daily). */
+  fingerprintSchedule: z.partialRecord(z.enum(FINGERPRINT_API_TYPES), z.union([0, 1, 3, 12, 24, 168].map((h) => z.literal(h)))).default({}),
 });
 
 // OSS buckets. Omitted fields: a well-kept bucket (private, HTTPS-only policy, KMS, logging, versioning).

@@ -325,6 +325,7 @@ export function buildPolicy(o: Partial<RamPolicy> = {}): RamPolicy {
   };
 }
 
+/** A CIS v2 policy: 14 characters of four kinds, 5 remembered, lock after 5, no forced expiry (1.13). */
 export function buildPasswordPolicy(o: Partial<PasswordPolicy> = {}): PasswordPolicy {
   return {
     minimumPasswordLength: 14,
@@ -333,7 +334,7 @@ export function buildPasswordPolicy(o: Partial<PasswordPolicy> = {}): PasswordPo
     requireNumbers: true,
     requireSymbols: true,
     passwordReusePrevention: 5,
-    maxPasswordAge: 90,
+    maxPasswordAge: 0,
     hardExpire: false,
     maxLoginAttempts: 5,
     ...o,
@@ -391,6 +392,8 @@ export function buildSecurityCenter(o: Partial<SecurityCenterSnapshot> = {}): Se
     notices: { sas_vulnerability: 7, yundun_sas_vul_Emergency: 7, sas_healthcheck: 7, sas_suspicious: 7, yundun_sas_ak_leakage: 7 },
     vulScan: { yum: 'on', cve: 'on', sys: 'on', cms: 'on', emg: 'on' },
     cspmAuthorised: true,
+    virusBlocking: true,
+    fingerprintSchedule: { scheduler_port_period: 24, scheduler_process_period: 24, scheduler_software_period: 24, scheduler_cron_period: 24, scheduler_sca_period: 24 },
     ...o,
   };
 }

@@ -44,6 +44,7 @@ const worldGroup = (rule: Parameters<typeof buildWorldRule>[0]) => ({ region: { 
 const FAILING: Record<string, SnapshotOverrides> = {
   'ecs.sg.admin-port-open-world': worldGroup({ ruleId: 'sgr-22', portRange: '22/22' }),
   'ecs.sg.all-ports-open-world': worldGroup({ ruleId: 'sgr-all', ipProtocol: 'ALL', portRange: '-1/-1' }),
+  'ecs.sg.wide-port-range': worldGroup({ ruleId: 'sgr-wide', portRange: '1000/2000' }),
   'ecs.sg.db-port-open-world': worldGroup({ ruleId: 'sgr-db', portRange: '3306/3306' }),
   'ecs.sg.risky-port-open-world': worldGroup({ ruleId: 'sgr-smb', portRange: '445/445' }),
   'ecs.sg.egress-all': {
@@ -82,6 +83,8 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'rds.tde-no-own-key': { region: { rdsInstances: [buildRdsInstance({ encryptionKey: { keyId: '', creator: '', origin: '' } })] } },
   'rds.pg-logging-off': { region: { rdsInstances: [buildRdsInstance({ engine: 'PostgreSQL', pgLogParameters: { log_connections: 'off', log_disconnections: 'on', log_duration: 'on' } })] } },
   'sas.config-assessment-unauthorised': { sasData: { cspmAuthorised: false } },
+  'sas.virus-blocking-off': { sasData: { virusBlocking: false } },
+  'sas.fingerprints-not-daily': { sasData: { fingerprintSchedule: { scheduler_port_period: 168 } } },
   'oss.bucket.public-write': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read-write', blockPublicAccess: false })] }) },
   'oss.bucket.public-read': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ acl: 'public-read', blockPublicAccess: false })] }) },
   'oss.bucket.block-public-access-off': { oss: buildOss({ blockPublicAccess: false, buckets: [buildBucket({ blockPublicAccess: false })] }) },

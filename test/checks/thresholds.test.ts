@@ -13,15 +13,15 @@ describe('thresholds', () => {
       passwordMinLength: 14,
       passwordReusePrevention: 5,
       passwordMaxLoginAttempts: 5,
-      passwordMaxAgeDays: 90,
+      passwordMaxAgeDays: 0,
       snapshotMinRetentionDays: 7,
       adminPorts: [22, 3389],
     });
   });
 
   it('overrides merge over the defaults', () => {
-    const t = parseThresholds({ passwordMaxAgeDays: 0, adminPorts: [22] });
-    expect(t.passwordMaxAgeDays).toBe(0);
+    const t = parseThresholds({ passwordMaxAgeDays: 90, adminPorts: [22] });
+    expect(t.passwordMaxAgeDays).toBe(90);
     expect(t.adminPorts).toEqual([22]);
     expect(t.consoleIdleDays).toBe(90);
     expect(parseThresholds(undefined)).toEqual(DEFAULT_THRESHOLDS);

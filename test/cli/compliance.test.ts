@@ -54,6 +54,8 @@ describe('whoowns compliance cis-v2 --demo', () => {
     // One rule of the password policy each: the demo requires upper-case letters but not symbols.
     expect(status(rep, '1.7')).toMatchObject({ status: 'pass', passed: 1, checks: ['ram.password-policy#uppercase'] });
     expect(status(rep, '1.9')).toMatchObject({ status: 'fail', failed: 1, checks: ['ram.password-policy#symbols'] });
+    // The demo's passwords never expire: CIS v2 1.13 is met (the v1 max-age rule is not asked for by default).
+    expect(status(rep, '1.13')).toMatchObject({ status: 'pass', passed: 1, checks: ['ram.password-policy#expiry-365'] });
     // ActionTrail and Security Center, read through the generic RPC door: the demo plants both kinds.
     expect(status(rep, '2.1')).toMatchObject({ status: 'fail', failed: 2 });
     expect(status(rep, '4.6')).toMatchObject({ status: 'fail', failed: 2, checks: ['ecs.instance.no-security-agent'] });
@@ -68,13 +70,15 @@ describe('whoowns compliance cis-v2 --demo', () => {
     expect(status(rep, '6.4')).toMatchObject({ status: 'fail', failed: 2, passed: 1, checks: ['rds.sql-audit-short-retention'] });
     expect(status(rep, '6.6')).toMatchObject({ status: 'fail', failed: 1, passed: 2, checks: ['rds.tde-no-own-key'] });
     expect(status(rep, '8.6')).toMatchObject({ status: 'fail', failed: 1, checks: ['sas.config-assessment-unauthorised'] });
+    // 3.5: the planted 1000-port world rule, and the all-port one (reported once, by all-ports-open-world).
+    expect(status(rep, '3.5')).toMatchObject({ status: 'fail', failed: 2, checks: ['ecs.sg.wide-port-range', 'ecs.sg.all-ports-open-world'] });
+    expect(status(rep, '8.3')).toMatchObject({ status: 'fail', failed: 1, checks: ['sas.virus-blocking-off'] });
+    expect(status(rep, '8.8')).toMatchObject({ status: 'fail', failed: 1, checks: ['sas.fingerprints-not-daily'] });
     // RDS, read through the generic RPC door: one instance each planted open, without SSL, TDE, SQL audit.
     expect(status(rep, '6.1')).toMatchObject({ status: 'fail', failed: 1, passed: 2, checks: ['rds.ssl-off'] });
     expect(status(rep, '6.2')).toMatchObject({ status: 'fail', failed: 1, checks: ['rds.whitelist-open-world'] });
     expect(status(rep, '6.3')).toMatchObject({ status: 'fail', failed: 1, checks: ['rds.sql-audit-off'] });
     expect(status(rep, '6.5')).toMatchObject({ status: 'fail', failed: 1, checks: ['rds.tde-off'] });
-    // Skipped under the default (v1) 90-day max age, and said so.
-    expect(status(rep, '1.13')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/thresholds/) } });
   });
 });
 

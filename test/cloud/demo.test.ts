@@ -19,7 +19,7 @@ describe('the demo scenario, collected through the real SDK clients', () => {
       });
       const summary = inventorySummary(snap);
       expect(summary.regions).toEqual([
-        { regionId: 'cn-hangzhou', instances: 4, securityGroups: 6, securityGroupRules: 12, disks: 6, autoSnapshotPolicies: 2, systemEvents: 1, vpcs: 2, flowLogs: 1, gaps: 0 },
+        { regionId: 'cn-hangzhou', instances: 4, securityGroups: 6, securityGroupRules: 13, disks: 6, autoSnapshotPolicies: 2, systemEvents: 1, vpcs: 2, flowLogs: 1, gaps: 0 },
         { regionId: 'ap-southeast-1', instances: 3, securityGroups: 3, securityGroupRules: 3, disks: 3, autoSnapshotPolicies: 1, systemEvents: 0, vpcs: 1, flowLogs: 1, gaps: 0 },
       ]);
       expect(summary.ram).toEqual({ users: 6, groups: 3, customPolicies: 2, accessKeys: 3, gaps: 0 });
@@ -40,6 +40,7 @@ describe('the demo scenario, collected through the real SDK clients', () => {
       expect(hz.cloudAssistant).toMatchObject({ 'i-bp1legacy0001': false, 'i-bp1web0000001': true });
       expect(hz.securityGroups!.find((g) => g.securityGroupId === 'sg-bp1legacy001')!.rules).toEqual([
         expect.objectContaining({ ipProtocol: 'tcp', policy: 'accept', portRange: '8080/8080', sourceCidrIp: '0.0.0.0/0', priority: 1 }),
+        expect.objectContaining({ portRange: '30000/30999', sourceCidrIp: '0.0.0.0/0' }),
       ]);
       expect(hz.securityGroups!.find((g) => g.securityGroupId === 'sg-bp1ackmanaged')).toMatchObject({ serviceManaged: true, ecsCount: 3 });
       expect(hz.systemEvents).toEqual([

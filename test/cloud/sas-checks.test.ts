@@ -19,6 +19,8 @@ const IDS = [
   'sas.basic-edition',
   'sas.notifications-off',
   'sas.vuln-scan-off',
+  'sas.virus-blocking-off',
+  'sas.fingerprints-not-daily',
 ];
 
 function scan(snap: Snapshot) {
@@ -68,10 +70,12 @@ describe('ActionTrail and Security Center checks on the demo account', () => {
     expect(got['sas.basic-edition']).toEqual(['pass 5812345678901234']);
     expect(got['sas.notifications-off']).toEqual(['fail 5812345678901234']);
     expect(got['sas.vuln-scan-off']).toEqual(['pass 5812345678901234']);
+    expect(got['sas.virus-blocking-off']).toEqual(['fail 5812345678901234']);
+    expect(got['sas.fingerprints-not-daily']).toEqual(['fail 5812345678901234']);
   });
 
   it('every check errors (never passes) when its calls are denied, and the reason names the permission', async () => {
-    const denied: FaultRule[] = ['DescribeTrails', 'DescribeCloudCenterInstances', 'DescribeVulList', 'DescribeVersionConfig', 'DescribeNoticeConfig', 'DescribeVulConfig'].map(
+    const denied: FaultRule[] = ['DescribeTrails', 'DescribeCloudCenterInstances', 'DescribeVulList', 'DescribeVersionConfig', 'DescribeNoticeConfig', 'DescribeVulConfig', 'DescribeSuspiciousOverallConfig', 'GetPropertyScheduleConfig'].map(
       (action) => ({ action, kind: 'deny' }),
     );
     const findings = await demo((snap) => scan(snap).findings, denied);

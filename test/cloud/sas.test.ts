@@ -33,6 +33,8 @@ const account: ScenarioInput = {
     ],
     notices: { sas_vulnerability: 0 },
     vulScan: { emg: 'off' },
+    protection: { auto_breaking: 'off' },
+    fingerprintSchedule: { scheduler_cron_period: 168, scheduler_port_period: 1 },
   },
 };
 
@@ -55,6 +57,10 @@ describe('ActionTrail and Security Center collection', () => {
       // Config Assessment (CSPM) authorisation: asked for its own service-linked role.
       expect(sc.cspmAuthorised).toBe(true);
       expect(emu.calls.find((c) => c.action === 'DescribeServiceLinkedRoleStatus')).toBeDefined();
+      // Virus Blocking (CIS 8.3) is the auto_breaking switch; fingerprints (8.8) are asked type by type.
+      expect(sc.virusBlocking).toBe(false);
+      expect(sc.fingerprintSchedule).toEqual({ scheduler_port_period: 1, scheduler_process_period: 24, scheduler_software_period: 24, scheduler_cron_period: 168, scheduler_sca_period: 24 });
+      expect(emu.calls.filter((c) => c.action === 'GetPropertyScheduleConfig')).toHaveLength(5);
       // Paged one at a time: every page was asked for.
       expect(emu.calls.filter((c) => c.action === 'DescribeCloudCenterInstances')).toHaveLength(2);
       expect(emu.calls.filter((c) => c.service === 'sas').every((c) => c.status === 200)).toBe(true);
@@ -86,6 +92,30 @@ describe('ActionTrail and Security Center collection', () => {
         expect(snap.gaps.map((g) => g.missingAction)).toEqual(['yundun-sas:DescribeServiceLinkedRoleStatus']);
       },
       [{ action: 'DescribeServiceLinkedRoleStatus', kind: 'deny' }],
+    );
+  });
+
+  it('a denied Virus Blocking or fingerprint call leaves that setting unknown, never on or daily', async () => {
+    await withEmulator(
+      account,
+      async (emu) => {
+        const snap = await collectFrom(emu);
+        expect(snap.securityCenter!.virusBlocking).toBeNull();
+        expect(snap.securityCenter!.fingerprintSchedule).toBeNull();
+        expect(new Set(snap.gaps.map((g) => g.missingAction))).toEqual(new Set(['yundun-sas:DescribeSuspiciousOverallConfig', 'yundun-sas:GetPropertyScheduleConfig']));
+        // One gap per fingerprint type, naming it.
+        expect(snap.gaps.filter((g) => g.action === 'GetPropertyScheduleConfig').map((g) => g.resource).sort()).toEqual([
+          'scheduler_cron_period',
+          'scheduler_port_period',
+          'scheduler_process_period',
+          'scheduler_sca_period',
+          'scheduler_software_period',
+        ]);
+      },
+      [
+        { action: 'DescribeSuspiciousOverallConfig', kind: 'deny' },
+        { action: 'GetPropertyScheduleConfig', kind: 'deny' },
+      ],
     );
   });
 

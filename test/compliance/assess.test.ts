@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/compliance/framework.js';
 import { assessCompliance } from '../../src/posture/compliance.js';
 import { scanWith } from '../builders/context.js';
-import { buildSecurityGroup, buildSnapshot, buildWorldRule } from '../builders/snapshot.js';
+import { buildPasswordPolicy, buildSecurityGroup, buildSnapshot, buildWorldRule } from '../builders/snapshot.js';
 
 const cis = loadFramework('cis-v2');
 const of = (rep: ReturnType<typeof assessCompliance>, id: string) => rep.recommendations.find((r) => r.id === id)!;
@@ -22,6 +22,21 @@ describe('assessCompliance', () => {
     expect(of(assessCompliance(cis, scan), '4.5').status).not.toBe('pass');
     const only = scanWith(buildSnapshot(), { filter: { services: ['ecs'] } });
     expect(of(assessCompliance(cis, only), '1.4')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/ram\.user\.console-no-mfa .*--service/) } });
+  });
+
+  it('1.13 is judged against the benchmark whatever passwordMaxAgeDays says, never "skipped by the thresholds"', () => {
+    const policy = (maxPasswordAge: number) => buildSnapshot({ ramData: { passwordPolicy: buildPasswordPolicy({ maxPasswordAge }) } });
+    for (const passwordMaxAgeDays of [0, 90, 400]) {
+      expect(of(assessCompliance(cis, scanWith(policy(0), { thresholds: { passwordMaxAgeDays } })), '1.13').status, `${passwordMaxAgeDays}`).toBe('pass');
+      expect(of(assessCompliance(cis, scanWith(policy(90), { thresholds: { passwordMaxAgeDays } })), '1.13').status, `${passwordMaxAgeDays}`).toBe('fail');
+    }
+  });
+
+  it('a rule the thresholds skip is not-covered, and says why', () => {
+    // No shipped row maps to a threshold-skipped rule any more; the v1 max-age rule (off by default) stands in.
+    const r113 = cis.recommendations.find((r) => r.id === '1.13')!;
+    const v1 = { ...cis, recommendations: [{ ...r113, checks: [{ check: 'ram.password-policy', detail: 'max-age' }] }] };
+    expect(of(assessCompliance(v1, scanWith(buildSnapshot())), '1.13')).toMatchObject({ status: 'not-covered', reason: { en: expect.stringMatching(/thresholds/) } });
   });
 
   it('a clean account passes what whoowns decides, and totals add up to 85', () => {

@@ -75,6 +75,9 @@ describe('scenario() builder', () => {
   test('typos in field names are errors, not silently ignored', () => {
     expect(problemsOf(() => scenario({ regions: { 'cn-hangzhou': { instanses: [] } } } as never))).toMatch(/instanses/);
     expect(problemsOf(() => scenario({ regions: { Hangzhou: {} } } as never))).toMatch(/region id/);
+    // Security Center fingerprints: only the API's own types and collection frequencies.
+    expect(problemsOf(() => scenario({ securityCenter: { fingerprintSchedule: { scheduler_port_period: 48 } } } as never))).toMatch(/fingerprintSchedule/);
+    expect(problemsOf(() => scenario({ securityCenter: { fingerprintSchedule: { scheduler_ports: 24 } } } as never))).toMatch(/fingerprintSchedule/);
   });
 });
 

@@ -130,9 +130,11 @@ describe('least-privilege RAM policy', () => {
       'yundun-sas:DescribeCloudCenterInstances',
       'yundun-sas:DescribeNoticeConfig',
       'yundun-sas:DescribeServiceLinkedRoleStatus',
+      'yundun-sas:DescribeSuspiciousOverallConfig',
       'yundun-sas:DescribeVersionConfig',
       'yundun-sas:DescribeVulConfig',
       'yundun-sas:DescribeVulList',
+      'yundun-sas:GetPropertyScheduleConfig',
     ]);
   });
 

@@ -45,7 +45,7 @@ export interface NormalizedRule {
 export interface WorldOpening {
   rule: NormalizedRule;
   protocol: PortProtocol;
-  /** The world CIDR as written in the rule ("0.0.0.0/0", "::/0"). */
+  /** The world CIDR as written in the rule ("0.0.0.0/0", "::/0"); for openingsFrom, the chosen peer. */
   cidr: string;
   family: 4 | 6;
   /** Ports this rule opens to the world once Drop rules are taken into account (never empty). */
@@ -116,6 +116,12 @@ const V6_TOP = (1n << 128n) - 1n;
 /** Any /0 is the whole address space of its family. */
 export function isWorld(c: Cidr): boolean {
   return c.lo === 0n && c.hi === (c.family === 4 ? V4_TOP : V6_TOP);
+}
+
+/** The prefix length of a parsed CIDR (its block is exactly lo..hi). */
+export function prefixLength(c: Cidr): number {
+  const hostBits = (c.hi - c.lo + 1n).toString(2).length - 1;
+  return (c.family === 4 ? 32 : 128) - hostBits;
 }
 
 export function isWorldCidr(text: string): boolean {
@@ -246,14 +252,22 @@ export function worldOpenings(rules: SecurityGroupRule[], direction: Direction):
   return out;
 }
 
-function computeOpenings(rules: SecurityGroupRule[], direction: Direction): WorldOpening[] {
+/**
+ * Like worldOpenings, for Accept rules whose peer is any CIDR `pick` chooses (e.g. "broad" sources),
+ * with the same Drop shadowing. Not cached: only one check asks it.
+ */
+export function openingsFrom(rules: SecurityGroupRule[], direction: Direction, pick: (c: Cidr) => boolean): WorldOpening[] {
+  return computeOpenings(rules, direction, pick);
+}
+
+function computeOpenings(rules: SecurityGroupRule[], direction: Direction, pick: (c: Cidr) => boolean = isWorld): WorldOpening[] {
   const normalized = rules.map(normalizeRule).filter((r) => r.direction === direction);
   const drops = normalized.filter((r) => r.policy === 'drop' && r.ports !== null && r.cidrs.length > 0);
   const out: WorldOpening[] = [];
   for (const rule of normalized) {
     if (rule.policy !== 'accept') continue;
-    const worlds = rule.cidrs.filter(isWorld);
-    if (worlds.length === 0) continue;
+    const peers = rule.cidrs.filter(pick);
+    if (peers.length === 0) continue;
     // A malformed port range on an Accept is read as "every port": never hide a possible opening.
     const span = rule.ports ?? { ...ALL_PORTS };
     for (const proto of ['tcp', 'udp'] as const) {
@@ -261,9 +275,9 @@ function computeOpenings(rules: SecurityGroupRule[], direction: Direction): Worl
       const shadowing = drops
         .filter((d) => d.priority <= rule.priority && protocolCovers(d.protocol, proto))
         .map((d) => ({ ports: d.ports!, cidrs: d.cidrs }));
-      for (const world of worlds) {
-        const segments = unshadowedSegments(span, world, shadowing);
-        if (segments.length > 0) out.push({ rule, protocol: proto, cidr: world.text, family: world.family, segments });
+      for (const peer of peers) {
+        const segments = unshadowedSegments(span, peer, shadowing);
+        if (segments.length > 0) out.push({ rule, protocol: proto, cidr: peer.text, family: peer.family, segments });
       }
     }
   }

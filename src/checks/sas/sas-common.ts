@@ -7,6 +7,8 @@ export const EDITION_NEED: Need = { service: 'sas', action: 'DescribeVersionConf
 export const NOTICES_NEED: Need = { service: 'sas', action: 'DescribeNoticeConfig' };
 export const VUL_SCAN_NEED: Need = { service: 'sas', action: 'DescribeVulConfig' };
 export const CSPM_ROLE_NEED: Need = { service: 'sas', action: 'DescribeServiceLinkedRoleStatus' };
+export const VIRUS_BLOCKING_NEED: Need = { service: 'sas', action: 'DescribeSuspiciousOverallConfig' };
+export const FINGERPRINT_NEED: Need = { service: 'sas', action: 'GetPropertyScheduleConfig' };
 
 /** One field of the Security Center data; null when it, or Security Center as a whole, is unknown. */
 export function sasField<K extends keyof SecurityCenterSnapshot>(ctx: CheckContext, key: K): SecurityCenterSnapshot[K] | null {

@@ -6,6 +6,8 @@ import type { Instance } from '../../cloud/snapshot.js';
 import type { AccountData } from '../data.js';
 import type { Handlers } from '../handler.js';
 import type { Params } from '../params.js';
+import { invalidParameter } from '../api-error.js';
+import { FINGERPRINT_API_TYPES } from '../scenario-schema.js';
 
 /** The high-risk notification projects (and the rest the console lists), Route 7 = SMS + mail + internal message. */
 export const NOTICE_PROJECTS = [
@@ -145,5 +147,18 @@ export const sasHandlers: Handlers = {
   DescribeServiceLinkedRoleStatus: ({ params: p, data }) => {
     const role = p.get('ServiceLinkedRole') ?? 'AliyunServiceRoleForSas';
     return { RoleStatus: { Status: data.scenario.securityCenter.serviceLinkedRoles[role] ?? true } };
+  },
+
+  DescribeSuspiciousOverallConfig: ({ params: p, data }) => {
+    const type = p.required('Type');
+    return { OverallConfig: { Type: type, Config: data.scenario.securityCenter.protection[type] ?? 'on' } };
+  },
+
+  GetPropertyScheduleConfig: ({ params: p, data }) => {
+    const type = p.required('Type');
+    if (!(FINGERPRINT_API_TYPES as readonly string[]).includes(type)) throw invalidParameter('Type');
+    const hours = data.scenario.securityCenter.fingerprintSchedule[type as (typeof FINGERPRINT_API_TYPES)[number]] ?? 24;
+    // The real API answers ScheduleTime as a string, and a next run only when collection is on.
+    return { PropertyScheduleConfig: { Type: type, ScheduleTime: String(hours), NextScheduleTime: hours > 0 ? 1798761600000 + hours * 3_600_000 : 0 } };
   },
 };

@@ -6,10 +6,13 @@ import {
   exposedPorts,
   isWorldCidr,
   normalizeRule,
+  openingsFrom,
   parseCidr,
+  prefixLength,
   parsePortRange,
   segmentsInclude,
   worldOpenings,
+  type Cidr,
   type Direction,
   type PortProtocol,
 } from '../../../src/checks/ecs/sg-rules.js';
@@ -79,6 +82,23 @@ describe('world openings: which traffic from the internet gets in', () => {
       { from: 1, to: 19 },
       { from: 26, to: 65535 },
     ]);
+  });
+});
+
+describe('openings from any chosen source', () => {
+  it('prefixLength reads the block size back', () => {
+    expect(['0.0.0.0/0', '10.0.0.0/8', '10.1.2.3', '::/0', '2408::/32'].map((c) => prefixLength(parseCidr(c)!))).toEqual([0, 8, 32, 0, 32]);
+  });
+  it('applies the same Drop shadowing to a non-world source: a wider Drop hides it, a narrower one only cuts it', () => {
+    const wide = buildRule({ ruleId: 'wide', sourceCidrIp: '10.0.0.0/8', portRange: '1000/2000', priority: 10 });
+    const broad = (c: Cidr) => prefixLength(c) < 16;
+    expect(openingsFrom([wide], 'ingress', broad).map((o) => [o.cidr, o.segments])).toEqual([['10.0.0.0/8', [{ from: 1000, to: 2000 }]]]);
+    const dropAll = buildWorldRule({ ruleId: 'd', policy: 'Drop', portRange: '1500/2000', priority: 1 });
+    expect(openingsFrom([wide, dropAll], 'ingress', broad)[0]!.segments).toEqual([{ from: 1000, to: 1499 }]);
+    const dropPart = buildRule({ ruleId: 'd2', policy: 'Drop', sourceCidrIp: '10.1.0.0/16', portRange: '1/65535', priority: 1 });
+    expect(openingsFrom([wide, dropPart], 'ingress', broad)[0]!.segments).toEqual([{ from: 1000, to: 2000 }]);
+    // The world check is unchanged: a 10/8 source is not the world.
+    expect(worldOpenings([wide], 'ingress')).toEqual([]);
   });
 });
 

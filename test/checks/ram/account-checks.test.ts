@@ -55,38 +55,52 @@ describe('ram.policy.full-admin', () => {
 });
 
 describe('ram.password-policy', () => {
-  it('passes every rule of a benchmark policy', () => {
+  it('passes every rule of a benchmark policy; max-age is not required by default (CIS v2)', () => {
     const f = run(passwordPolicy);
     expect(f.map((x) => x.detail).sort()).toEqual(['expiry-365', 'lowercase', 'max-age', 'max-login-attempts', 'min-length', 'numbers', 'reuse-prevention', 'symbols', 'uppercase']);
-    // The v2 expiry rule contradicts the default (v1) 90-day max age, so it is skipped under it.
-    expect(new Set(f.filter((x) => x.detail !== 'expiry-365').map((x) => x.status))).toEqual(new Set(['pass']));
-    expect(f.find((x) => x.detail === 'expiry-365')!.status).toBe('skip');
+    expect(new Set(f.filter((x) => x.detail !== 'max-age').map((x) => x.status))).toEqual(new Set(['pass']));
+    expect(f.find((x) => x.detail === 'max-age')!.status).toBe('skip');
+    expect(f.find((x) => x.detail === 'min-length')!.remediation.cli).not.toContain('MaxPasswordAge');
   });
 
   it('fails each weak rule separately, with a CLI built from the thresholds', () => {
-    const weak = buildPasswordPolicy({ minimumPasswordLength: 8, requireSymbols: false, passwordReusePrevention: 0, maxLoginAttempts: 0, maxPasswordAge: 0 });
+    const weak = buildPasswordPolicy({ minimumPasswordLength: 8, requireSymbols: false, passwordReusePrevention: 0, maxLoginAttempts: 0, maxPasswordAge: 30 });
     const f = run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: weak } }));
-    expect(only(f, 'fail').map((x) => x.detail).sort()).toEqual(['max-age', 'max-login-attempts', 'min-length', 'reuse-prevention', 'symbols']);
+    expect(only(f, 'fail').map((x) => x.detail).sort()).toEqual(['expiry-365', 'max-login-attempts', 'min-length', 'reuse-prevention', 'symbols']);
     const len = f.find((x) => x.detail === 'min-length')!;
     expect(len.reason.en).toBe('RAM password policy of account prod does not meet "minimum length ≥ 14" (currently: 8).');
     expect(len.remediation.cli).toContain('--MinimumPasswordLength 14');
     expect(f.find((x) => x.detail === 'max-login-attempts')!.reason.en).toContain('no lockout');
   });
 
-  it('max age is configurable; 0 means not required (CIS v2)', () => {
-    const f = run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: buildPasswordPolicy({ maxPasswordAge: 0 }) } }), { passwordMaxAgeDays: 0 });
-    expect(f.find((x) => x.detail === 'max-age')!.status).toBe('skip');
-    expect(only(f, 'fail')).toEqual([]);
-    expect(f.find((x) => x.detail === 'min-length')!.remediation.cli).not.toContain('MaxPasswordAge');
+  it('CIS v2 1.13 is judged against the benchmark whatever the thresholds: no expiry or 365+ days pass, shorter fails', () => {
+    const age = (maxPasswordAge: number, passwordMaxAgeDays?: number) =>
+      run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: buildPasswordPolicy({ maxPasswordAge }) } }), passwordMaxAgeDays === undefined ? {} : { passwordMaxAgeDays }).find((x) => x.detail === 'expiry-365')!;
+    for (const threshold of [undefined, 0, 90, 400]) {
+      expect(age(0, threshold).status, `threshold ${threshold}`).toBe('pass');
+      expect(age(400, threshold).status, `threshold ${threshold}`).toBe('pass');
+      expect(age(90, threshold).status, `threshold ${threshold}`).toBe('fail');
+    }
+    const short = age(90);
+    expect(short.reason.en).toBe('RAM password policy of account prod does not meet "passwords expire after 365 days or more, or never" (currently: 90 days).');
+    // Its fix meets it: the thresholds' command with a year, never their shorter max age.
+    expect(short.remediation.cli).toContain('--MaxPasswordAge 365');
   });
 
-  it('CIS v2 1.13: with no forced expiry configured, passes no expiry or 365+ days and fails a shorter one', () => {
-    const age = (maxPasswordAge: number) => run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: buildPasswordPolicy({ maxPasswordAge }) } }), { passwordMaxAgeDays: 0 }).find((x) => x.detail === 'expiry-365')!;
-    expect(age(0).status).toBe('pass');
-    expect(age(400).status).toBe('pass');
-    const short = age(90);
-    expect(short.status).toBe('fail');
-    expect(short.reason.en).toBe('RAM password policy of account prod does not meet "passwords expire after 365 days or more, or never" (currently: 90 days).');
+  it('the v1 max age still works for those who want it, and the v2 rule says the two contradict', () => {
+    const f = run(passwordPolicy, buildSnapshot({ ramData: { passwordPolicy: buildPasswordPolicy({ maxPasswordAge: 90 }) } }), { passwordMaxAgeDays: 90 });
+    const maxAge = f.find((x) => x.detail === 'max-age')!;
+    expect(maxAge.status).toBe('pass');
+    expect(maxAge.remediation.cli).toContain('--MaxPasswordAge 90');
+    const v2 = f.find((x) => x.detail === 'expiry-365')!;
+    expect(v2.status).toBe('fail');
+    expect(v2.reason.en).toContain('This is CIS v2 1.13; the passwordMaxAgeDays threshold (90) asks for the opposite (rule max-age)');
+    expect(v2.reason.zh).toContain('阈值 passwordMaxAgeDays(90)要求的正相反');
+    expect(v2.remediation.cli).toContain('--MaxPasswordAge 365');
+    const never = run(passwordPolicy, buildSnapshot(), { passwordMaxAgeDays: 90 });
+    expect(never.find((x) => x.detail === 'max-age')!.status).toBe('fail');
+    expect(never.find((x) => x.detail === 'max-age')!.reason.en).toContain('CIS v2 1.13 (rule expiry-365) asks for the opposite, so one of the two fails whatever the policy.');
+    expect(never.find((x) => x.detail === 'expiry-365')!.status).toBe('pass');
   });
 
   it('errors when the policy could not be read', () => {

@@ -8,6 +8,8 @@ import { sasBasicEdition } from '../../../src/checks/sas/basic-edition.js';
 import { sasConfigAssessmentUnauthorised } from '../../../src/checks/sas/config-assessment-unauthorised.js';
 import { sasNotificationsOff } from '../../../src/checks/sas/notifications-off.js';
 import { sasVulnScanOff } from '../../../src/checks/sas/vuln-scan-off.js';
+import { sasVirusBlockingOff } from '../../../src/checks/sas/virus-blocking-off.js';
+import { sasFingerprintsNotDaily } from '../../../src/checks/sas/fingerprints-not-daily.js';
 import { run, statuses } from '../../builders/context.js';
 import { buildActionTrail, buildGap, buildInstance, buildSnapshot, buildTrail } from '../../builders/snapshot.js';
 
@@ -146,5 +148,62 @@ describe('sas.config-assessment-unauthorised (CIS 8.6)', () => {
     const old = buildSnapshot();
     delete old.securityCenter!.cspmAuthorised;
     expect(statuses(run(sasConfigAssessmentUnauthorised, old))).toEqual(['error']);
+  });
+});
+
+describe('sas.virus-blocking-off (CIS 8.3)', () => {
+  it('passes with Virus Blocking on and fails with it off', () => {
+    expect(statuses(run(sasVirusBlockingOff))).toEqual(['pass']);
+    const f = run(sasVirusBlockingOff, buildSnapshot({ sasData: { virusBlocking: false } }));
+    expect(statuses(f)).toEqual(['fail']);
+    expect(f[0]!.reason.en).toBe('Account prod (1234567890123456) has Security Center Virus Blocking off: a virus found is only alerted on, not quarantined.');
+    expect(f[0]!.reason.zh).toContain('未开启云安全中心病毒防御');
+  });
+  it('errors when the switch is unknown: denied, or stored before it was read', () => {
+    const denied = run(sasVirusBlockingOff, buildSnapshot({ sasData: { virusBlocking: null }, gaps: [sasGap('DescribeSuspiciousOverallConfig')] }));
+    expect(statuses(denied)).toEqual(['error']);
+    expect(denied[0]!.reason.en).toContain('grant yundun-sas:DescribeSuspiciousOverallConfig');
+    const old = buildSnapshot();
+    delete old.securityCenter!.virusBlocking;
+    expect(statuses(run(sasVirusBlockingOff, old))).toEqual(['error']);
+  });
+});
+
+describe('sas.fingerprints-not-daily (CIS 8.8)', () => {
+  const daily = { scheduler_port_period: 24, scheduler_process_period: 24, scheduler_software_period: 24, scheduler_cron_period: 24, scheduler_sca_period: 24 };
+  const schedule = (o: Record<string, number>) => buildSnapshot({ sasData: { fingerprintSchedule: { ...daily, ...o } } });
+  it('passes when every named type is collected at least daily (hourly counts)', () => {
+    expect(statuses(run(sasFingerprintsNotDaily))).toEqual(['pass']);
+    expect(statuses(run(sasFingerprintsNotDaily, schedule({ scheduler_port_period: 1, scheduler_sca_period: 12 })))).toEqual(['pass']);
+  });
+  it('fails weekly or never, naming each type and its frequency', () => {
+    const f = run(sasFingerprintsNotDaily, schedule({ scheduler_process_period: 168, scheduler_cron_period: 0 }));
+    expect(statuses(f)).toEqual(['fail']);
+    expect(f[0]!.reason.en).toBe('Account prod (1234567890123456) does not collect every asset fingerprint daily: running processes (every 7 days), scheduled tasks (never).');
+    expect(f[0]!.reason.zh).toContain('运行进程(每 7 天)、计划任务(不采集)');
+    expect(f[0]!.remediation.console.en).toContain('set running processes, scheduled tasks to collected once a day');
+    expect(f[0]!.remediation.cli).toBe('aliyun sas ModifyPropertyScheduleConfig --Type scheduler_process_period --ScheduleTime 24 && aliyun sas ModifyPropertyScheduleConfig --Type scheduler_cron_period --ScheduleTime 24');
+  });
+  it('a type not read is unknown, not daily; a slow type still fails beside it', () => {
+    const { scheduler_sca_period: _, ...partial } = daily;
+    const gaps = [buildGap({ service: 'sas', region: undefined, action: 'GetPropertyScheduleConfig', resource: 'scheduler_sca_period', missingAction: 'yundun-sas:GetPropertyScheduleConfig' })];
+    const u = run(sasFingerprintsNotDaily, buildSnapshot({ sasData: { fingerprintSchedule: partial }, gaps }));
+    expect(statuses(u)).toEqual(['error']);
+    expect(u[0]!.reason.en).toContain('scheduler_sca_period');
+    expect(statuses(run(sasFingerprintsNotDaily, buildSnapshot({ sasData: { fingerprintSchedule: { ...partial, scheduler_port_period: 0 } }, gaps })))).toEqual(['fail']);
+  });
+  it('errors when nothing could be read, or it was stored before it was read', () => {
+    const denied = run(sasFingerprintsNotDaily, buildSnapshot({ sasData: { fingerprintSchedule: null }, gaps: [sasGap('GetPropertyScheduleConfig')] }));
+    expect(statuses(denied)).toEqual(['error']);
+    expect(denied[0]!.reason.en).toContain('grant yundun-sas:GetPropertyScheduleConfig');
+    // Denied once per type, said once.
+    const perType = ['scheduler_port_period', 'scheduler_cron_period'].map((resource) =>
+      buildGap({ service: 'sas', region: undefined, action: 'GetPropertyScheduleConfig', resource, missingAction: 'yundun-sas:GetPropertyScheduleConfig' }),
+    );
+    const once = run(sasFingerprintsNotDaily, buildSnapshot({ sasData: { fingerprintSchedule: null }, gaps: perType }));
+    expect(once[0]!.reason.en.match(/grant yundun-sas:GetPropertyScheduleConfig/g)).toHaveLength(1);
+    const old = buildSnapshot();
+    delete old.securityCenter!.fingerprintSchedule;
+    expect(statuses(run(sasFingerprintsNotDaily, old))).toEqual(['error']);
   });
 });
