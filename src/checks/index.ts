@@ -62,6 +62,7 @@ import { rdsPgLoggingOff } from './rds/pg-logging-off.js';
 import { sasConfigAssessmentUnauthorised } from './sas/config-assessment-unauthorised.js';
 import { slsAlertMissing } from './sls/alert-missing.js';
 import { slsRetentionShort } from './sls/retention-short.js';
+import { slsLogCollectionOff } from './sls/log-collection.js';
 import { ossPublicRead, ossPublicWrite } from './oss/public.js';
 import { ossBlockPublicAccessOff, ossHttpsNotEnforced, ossLoggingOff, ossSseNotKms, ossSseOff } from './oss/settings.js';
 import { actiontrailBucketPublic, ossAuditRetentionOff } from './oss/audit-bucket.js';
@@ -140,6 +141,7 @@ export const ALL_CHECKS: readonly Check[] = [
   // Log Service (alerting and retention of the ActionTrail logs)
   slsAlertMissing,
   slsRetentionShort,
+  slsLogCollectionOff,
   // OSS
   ossPublicWrite,
   ossPublicRead,
