@@ -65,6 +65,7 @@ import { sasVirusBlockingOff } from './sas/virus-blocking-off.js';
 import { sasFingerprintsNotDaily } from './sas/fingerprints-not-daily.js';
 import { slsAlertMissing } from './sls/alert-missing.js';
 import { slsRetentionShort } from './sls/retention-short.js';
+import { slsLogCollectionOff } from './sls/log-collection.js';
 import { ossPublicRead, ossPublicWrite } from './oss/public.js';
 import { ossBlockPublicAccessOff, ossHttpsNotEnforced, ossLoggingOff, ossSseNotKms, ossSseOff } from './oss/settings.js';
 import { actiontrailBucketPublic, ossAuditRetentionOff } from './oss/audit-bucket.js';
@@ -146,6 +147,7 @@ export const ALL_CHECKS: readonly Check[] = [
   // Log Service (alerting and retention of the ActionTrail logs)
   slsAlertMissing,
   slsRetentionShort,
+  slsLogCollectionOff,
   // OSS
   ossPublicWrite,
   ossPublicRead,

@@ -242,6 +242,7 @@ export const ACTIONS = {
   ),
   'sls:GetLogStore': def('sls', 'GetLogStore', (c, req: SlsReq<void>, rt) => c.getLogStore(req.project, req.logstore ?? '', rt)),
   'sls:ListAlerts': def('sls', 'ListAlerts', (c, req: SlsReq<I<SlsM['ListAlertsRequest']>>, rt) => c.listAlerts(req.project, req.query, rt)),
+  'sls:ListCollectionPolicies': def('sls', 'ListCollectionPolicies', (c, req: I<SlsM['ListCollectionPoliciesRequest']>, rt) => c.listCollectionPolicies(req, rt)),
   // OSS (own signature and XML: ali-oss, see oss.ts). Bodies are xml2js objects of the XML root.
   'oss:ListBuckets': oss('ListBuckets', undefined),
   'oss:GetPublicAccessBlock': oss('GetPublicAccessBlock', 'publicAccessBlock'),

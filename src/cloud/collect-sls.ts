@@ -2,16 +2,29 @@
 // that delivers to SLS, the trail's project (from its SlsProjectArn), whether the project holds
 // the trail's logstore and how long that keeps data, and every alert rule of the project.
 // ListLogStores and ListAlerts page by offset/size; any failed page leaves that list unknown.
+// Apart from the trails: the account's collection rules for cloud products' logs
+// (ListCollectionPolicies), which Log Service answers only at its central endpoints.
 
 import type { Caller } from './caller.js';
-import { list, num, numOrNull, str } from './coerce.js';
+import { bool, list, num, numOrNull, str, strings } from './coerce.js';
 import { nextOffset, readAllPages } from './paging.js';
 import { Sls } from './sls.js';
-import type { LogServiceSnapshot, SlsAlert, SlsTrailProject, Trail } from './snapshot.js';
+import type { LogServiceSnapshot, SlsAlert, SlsCollectionPolicy, SlsTrailProject, Trail } from './snapshot.js';
 
 /** ListLogStores accepts size up to 500, ListAlerts up to 200. */
 const LOGSTORE_PAGE = 500;
 const ALERT_PAGE = 200;
+/** ListCollectionPolicies accepts size up to 100. */
+const POLICY_PAGE = 100;
+
+/**
+ * The collection-rule APIs are served only at the China (Shanghai) and Singapore endpoints
+ * (API reference, ListCollectionPolicies), and answer for the whole account. A scan homed
+ * outside mainland China asks Singapore.
+ */
+export function collectionPolicyRegion(homeRegion: string): string {
+  return homeRegion.startsWith('cn-') ? 'cn-shanghai' : 'ap-southeast-1';
+}
 
 /** acs:log:<region>:<uid>:project/<name> → region and project; null when it is not one. */
 export function parseSlsProjectArn(arn: string): { region: string; project: string } | null {
@@ -27,8 +40,16 @@ export function trailLogstore(trailName: string): string {
 /** Project or logstore missing is an answer ("no such logstore"), not a failed read. */
 const NOT_THERE = new Set(['ProjectNotExist', 'LogStoreNotExist']);
 
-export async function collectLogService(caller: Caller, trails: Trail[] | null, pageSize?: number): Promise<LogServiceSnapshot> {
-  if (trails === null) return { trailProjects: null };
+export async function collectLogService(caller: Caller, trails: Trail[] | null, pageSize?: number, homeRegion = 'cn-hangzhou'): Promise<LogServiceSnapshot> {
+  const [trailProjects, collectionPolicies] = await Promise.all([
+    readTrailProjects(caller, trails, pageSize),
+    readCollectionPolicies(caller, collectionPolicyRegion(homeRegion), pageSize),
+  ]);
+  return { trailProjects, collectionPolicies };
+}
+
+async function readTrailProjects(caller: Caller, trails: Trail[] | null, pageSize?: number): Promise<SlsTrailProject[] | null> {
+  if (trails === null) return null;
   const delivering = trails.flatMap((t) => {
     const arn = t.slsProjectArn ? parseSlsProjectArn(t.slsProjectArn) : null;
     return arn ? [{ trailName: t.name, ...arn }] : [];
@@ -44,7 +65,32 @@ export async function collectLogService(caller: Caller, trails: Trail[] | null, 
       return { trailName: d.trailName, project: d.project, region: d.region, logstore, ...store, alerts };
     }),
   );
-  return { trailProjects };
+  return trailProjects;
+}
+
+async function readCollectionPolicies(caller: Caller, region: string, pageSize = POLICY_PAGE): Promise<SlsCollectionPolicy[] | null> {
+  const size = Math.min(POLICY_PAGE, Math.max(1, pageSize));
+  const got = await readAllPages(
+    caller,
+    'sls:ListCollectionPolicies',
+    region,
+    (offset: number | undefined) => new Sls.ListCollectionPoliciesRequest({ offset: offset ?? 0, size }),
+    (body, offset) => {
+      const items = list(body.data);
+      return { items, next: nextOffset(offset, items.length, num(body.totalCount, 0)) };
+    },
+  );
+  return (
+    got?.map((p) => ({
+      policyName: str(p.policyName),
+      productCode: str(p.productCode).toLowerCase(),
+      dataCode: str(p.dataCode),
+      enabled: bool(p.enabled),
+      resourceMode: str(p.policyConfig?.resourceMode) || 'all',
+      regions: strings(p.policyConfig?.regions),
+      instanceIds: strings(p.policyConfig?.instanceIds),
+    })) ?? null
+  );
 }
 
 async function readLogstore(

@@ -118,7 +118,7 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
       ? ticking(
           collectActionTrail(caller, opts.regions?.[0] ?? HOME_REGION).then(async (at) => ({
             at,
-            sls: services.has('sls') ? await collectLogService(caller, at.trails, limits.pageSize) : null,
+            sls: services.has('sls') ? await collectLogService(caller, at.trails, limits.pageSize, opts.regions?.[0] ?? HOME_REGION) : null,
           })),
         )
       : Promise.resolve(null),

@@ -56,4 +56,8 @@ export class SlsClient {
   listAlerts(project: string, req: I<typeof Sls.ListAlertsRequest>, rt: $dara.RuntimeOptions) {
     return this.inner.listAlertsWithOptions(project, req, {}, rt);
   }
+  /** Account-level (no project in the host): answered only at the central endpoints, see collect-sls. */
+  listCollectionPolicies(req: I<typeof Sls.ListCollectionPoliciesRequest>, rt: $dara.RuntimeOptions) {
+    return this.inner.listCollectionPoliciesWithOptions(req, {}, rt);
+  }
 }

@@ -424,9 +424,24 @@ export interface SlsTrailProject {
   alerts: SlsAlert[] | null;
 }
 
+/** One Log Service collection rule for a cloud product's logs (ListCollectionPolicies). */
+export interface SlsCollectionPolicy {
+  policyName: string;
+  /** The cloud service code (oss, actiontrail, waf ...) and its log type code (access_log ...). */
+  productCode: string;
+  dataCode: string;
+  enabled: boolean;
+  /** all | attributeMode (regions and tags) | instanceMode (instanceIds). */
+  resourceMode: string;
+  regions: string[];
+  instanceIds: string[];
+}
+
 export interface LogServiceSnapshot {
   /** One per trail delivering to SLS; null = the trails are unknown (DescribeTrails failed). */
   trailProjects: SlsTrailProject[] | null;
+  /** Every collection rule of the account; null = unknown (see gaps); absent = stored before it was read. */
+  collectionPolicies?: SlsCollectionPolicy[] | null;
 }
 
 export interface ActionTrailSnapshot {

@@ -381,8 +381,22 @@ const slsProjectSchema = z.strictObject({
   alerts: z.array(slsAlertSchema).default([]),
 });
 
-// Omitted: no SLS project at all (a trail pointing at one finds it missing).
-const logServiceSchema = z.strictObject({ projects: z.array(slsProjectSchema).default([]) });
+/** A collection rule for a cloud product's logs (ListCollectionPolicies). */
+const slsCollectionPolicySchema = z.strictObject({
+  policyName: z.string().regex(/^[a-z][a-z0-9_-]{2,62}$/, 'is not a collection rule name (3-63 of a-z, 0-9, _ and -, starting with a letter)'),
+  productCode: z.string().min(1),
+  dataCode: z.string().min(1),
+  enabled: z.boolean().default(true),
+  resourceMode: z.enum(['all', 'attributeMode', 'instanceMode']).default('all'),
+  regions: z.array(z.string()).default([]),
+  instanceIds: z.array(z.string()).default([]),
+});
+
+// Omitted: no SLS project at all (a trail pointing at one finds it missing), and no collection rule.
+const logServiceSchema = z.strictObject({
+  projects: z.array(slsProjectSchema).default([]),
+  collectionPolicies: z.array(slsCollectionPolicySchema).default([]),
+});
 
 const vulnerabilitySchema = z.strictObject({
   instanceId: id,
@@ -612,6 +626,7 @@ function checkSecurityCenter(ctx: Ctx, s: Parsed): void {
   });
   uniqueIds(ctx, s.actiontrail.trails, (t) => `${t.homeRegion}/${t.name}`, ['actiontrail', 'trails'], 'trail');
   uniqueIds(ctx, s.logService.projects, (p) => p.name, ['logService', 'projects'], 'SLS project');
+  uniqueIds(ctx, s.logService.collectionPolicies, (p) => p.policyName, ['logService', 'collectionPolicies'], 'collection rule');
 }
 
 function checkReferences(s: Parsed, ctx: Ctx): void {

@@ -14,7 +14,7 @@ import { loadScenario } from './load.js';
 import { FaultEngine, faultError, slsFaultError } from './faults.js';
 import { Params } from './params.js';
 import { SLS_SERVICE, serviceByVersion, type ServiceDef } from './services/index.js';
-import { slsProjectOf, slsRegionOf, slsRoute } from './services/sls.js';
+import { slsHostRegion, slsProjectOf, slsRegionOf, slsRoute } from './services/sls.js';
 import { authenticate, type SignedRequest } from './signature.js';
 import { isOssRequest, serveOss } from './services/oss.js';
 import type { CallRecord, EmulatorCredential, EmulatorOptions, RunningEmulator } from './types.js';
@@ -106,13 +106,15 @@ function slsExchange(signed: SignedRequest, query: Record<string, string>, host:
   const project = slsProjectOf(host);
   const params: Record<string, string> = { ...query };
   if (project) params['project'] = project;
+  // A request without a project (the account-level collection rules) is about its endpoint's region.
+  else params['region'] = slsHostRegion(host);
   if (route?.name !== undefined) params[route.action === 'GetAlert' ? 'alert' : 'logstore'] = route.name;
   return {
     signed,
     params: new Params(params),
     action: route?.action ?? '',
     service: SLS_SERVICE,
-    region: undefined,
+    region: project ? undefined : params['region'],
     requestId: randomUUID().replace(/-/g, '').toUpperCase().slice(0, 24),
     sls: true,
   };
@@ -201,7 +203,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       if (ex.sls) throw new ApiError(404, 'RequestNotSupported', `${ex.signed.method} ${ex.signed.path} is not supported by this emulator.`);
       throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     }
-    if (ex.sls) ex.region = slsRegionOf(dataFor(caller), ex.params.get('project'));
+    if (ex.sls && ex.params.get('project') !== undefined) ex.region = slsRegionOf(dataFor(caller), ex.params.get('project'));
     const decision = faults.decide(ex.action, ex.region, Date.now(), dataFor(caller).accountId);
     await sleep(decision.delayMs);
     const outcome = decision.outcome;

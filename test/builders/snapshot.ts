@@ -34,6 +34,7 @@ import type {
   Vpc,
   LogServiceSnapshot,
   SlsAlert,
+  SlsCollectionPolicy,
   SlsTrailProject,
 } from '../../src/cloud/snapshot.js';
 import { loadAlertRules } from '../../src/checks/sls/alert-rules.js';
@@ -486,6 +487,14 @@ export function buildSlsTrailProject(o: Partial<SlsTrailProject> = {}): SlsTrail
   };
 }
 
+/** An enabled collection rule for every resource of one cloud product. */
+export function buildCollectionPolicy(productCode: string, o: Partial<SlsCollectionPolicy> = {}): SlsCollectionPolicy {
+  return { policyName: `collect-${productCode}`, productCode, dataCode: 'access_log', enabled: true, resourceMode: 'all', regions: [], instanceIds: [], ...o };
+}
+
+/** The products whose logs the CIS collection rules (2.3, 2.6-2.9) ask for, one service code each. */
+export const COLLECTED_PRODUCTS = ['actiontrail', 'rds', 'oss', 'slb', 'ddoscoo', 'waf', 'cloudfirewall', 'sas'];
+
 export function buildLogService(o: Partial<LogServiceSnapshot> = {}): LogServiceSnapshot {
-  return { trailProjects: [buildSlsTrailProject()], ...o };
+  return { trailProjects: [buildSlsTrailProject()], collectionPolicies: COLLECTED_PRODUCTS.map((c) => buildCollectionPolicy(c)), ...o };
 }

@@ -123,6 +123,7 @@ const FAILING: Record<string, SnapshotOverrides> = {
   'sas.vuln-scan-off': { sasData: { vulScan: { yum: 'off', cve: 'on', sys: 'on', cms: 'on', emg: 'on' } } },
   'sls.alert-missing': { logService: buildLogService({ trailProjects: [buildSlsTrailProject({ alerts: [] })] }) },
   'sls.retention-short': { logService: buildLogService({ trailProjects: [buildSlsTrailProject({ ttlDays: 30 })] }) },
+  'sls.log-collection-off': { logService: buildLogService({ collectionPolicies: [] }) },
 };
 
 // Account-wide services take no --RegionId (Certificate Management and Security Center are one service per site).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectFrom, withEmulator } from './helpers.js';
 import type { ScenarioInput } from '../../src/emulator/index.js';
-import { parseSlsProjectArn, trailLogstore } from '../../src/cloud/collect-sls.js';
+import { collectionPolicyRegion, parseSlsProjectArn, trailLogstore } from '../../src/cloud/collect-sls.js';
 import { slsHost } from '../../src/cloud/sls.js';
 
 const ARN = 'acs:log:cn-hangzhou:1234567890123456:project/audit-logs';
@@ -88,8 +88,9 @@ describe('Log Service through @alicloud/sls20201230 against the emulator', () =>
       account(),
       async (emu) => {
         const snap = await collectFrom(emu, { services: ['actiontrail', 'sls'] });
-        expect(snap.logService).toEqual({ trailProjects: null });
-        expect(emu.calls.some((c) => c.service === 'sls')).toBe(false);
+        expect(snap.logService).toEqual({ trailProjects: null, collectionPolicies: [] });
+        // The collection rules do not hang on the trails.
+        expect(emu.calls.filter((c) => c.service === 'sls').map((c) => c.action)).toEqual(['ListCollectionPolicies']);
       },
       [{ action: 'DescribeTrails', kind: 'deny' }],
     );
@@ -104,6 +105,57 @@ describe('Log Service through @alicloud/sls20201230 against the emulator', () =>
       expect(res.headers.get('x-log-requestid')).toBeTruthy();
       expect(await res.json()).toMatchObject({ errorCode: 'SignatureNotMatch' });
     });
+  });
+});
+
+describe('Log Service collection rules (ListCollectionPolicies)', () => {
+  const rules = (): ScenarioInput => ({
+    ...account(),
+    logService: {
+      ...account().logService,
+      collectionPolicies: [
+        { policyName: 'audit-actiontrail', productCode: 'actiontrail', dataCode: 'actiontrail_log' },
+        { policyName: 'waf-logs', productCode: 'waf', dataCode: 'waf_access_log', enabled: false },
+        { policyName: 'oss-some', productCode: 'oss', dataCode: 'access_log', resourceMode: 'instanceMode', instanceIds: ['bucket-a'] },
+      ],
+    },
+  });
+
+  it('reads every rule over offset pages at the central region, whatever the trails', async () => {
+    await withEmulator(rules(), async (emu) => {
+      const snap = await collectFrom(emu, { limits: { pageSize: 1 }, services: ['actiontrail', 'sls'] });
+      expect(snap.gaps.filter((g) => g.code !== 'NotRequested')).toEqual([]);
+      expect(snap.logService!.collectionPolicies).toEqual([
+        { policyName: 'audit-actiontrail', productCode: 'actiontrail', dataCode: 'actiontrail_log', enabled: true, resourceMode: 'all', regions: [], instanceIds: [] },
+        { policyName: 'waf-logs', productCode: 'waf', dataCode: 'waf_access_log', enabled: false, resourceMode: 'all', regions: [], instanceIds: [] },
+        { policyName: 'oss-some', productCode: 'oss', dataCode: 'access_log', enabled: true, resourceMode: 'instanceMode', regions: [], instanceIds: ['bucket-a'] },
+      ]);
+      const calls = emu.calls.filter((c) => c.action === 'ListCollectionPolicies');
+      expect(calls.map((c) => [c.status, c.region])).toEqual([
+        [200, 'cn-shanghai'],
+        [200, 'cn-shanghai'],
+        [200, 'cn-shanghai'],
+      ]);
+    });
+  });
+
+  it('turns a denied ListCollectionPolicies into a gap naming log:ListCollectionPolicies, and leaves the rules unknown', async () => {
+    await withEmulator(
+      rules(),
+      async (emu) => {
+        const snap = await collectFrom(emu, { services: ['actiontrail', 'sls'] });
+        expect(snap.logService!.collectionPolicies).toBeNull();
+        expect(snap.logService!.trailProjects).toHaveLength(2);
+        expect(snap.gaps.find((g) => g.action === 'ListCollectionPolicies')).toMatchObject({ service: 'sls', code: 'Unauthorized', missingAction: 'log:ListCollectionPolicies', region: 'cn-shanghai' });
+      },
+      [{ action: 'ListCollectionPolicies', kind: 'deny' }],
+    );
+  });
+
+  it('asks Singapore for a scan homed outside mainland China', () => {
+    expect(collectionPolicyRegion('cn-hangzhou')).toBe('cn-shanghai');
+    expect(collectionPolicyRegion('eu-central-1')).toBe('ap-southeast-1');
+    expect(collectionPolicyRegion('ap-southeast-1')).toBe('ap-southeast-1');
   });
 });
 

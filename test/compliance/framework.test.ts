@@ -6,6 +6,7 @@ import { ALL_CHECKS, NOT_COVERED } from '../../src/checks/index.js';
 import { PASSWORD_RULE_IDS } from '../../src/checks/ram/password-policy.js';
 import { PG_LOG_PARAMETERS } from '../../src/cloud/snapshot.js';
 import { alertRuleIds } from '../../src/checks/sls/alert-missing.js';
+import { COLLECTION_RULES } from '../../src/checks/sls/log-collection.js';
 import { frameworkLabels, loadFramework, type Framework } from '../../src/compliance/framework.js';
 import { knowledgeDir } from '../../src/core/paths.js';
 
@@ -46,7 +47,7 @@ describe('the CIS Alibaba Cloud v2.0.0 map', () => {
     for (const r of cis.recommendations) {
       for (const c of r.checks ?? []) {
         if (!('detail' in c)) continue;
-        const rules: Record<string, readonly string[]> = { 'ram.password-policy': PASSWORD_RULE_IDS, 'rds.pg-logging-off': PG_LOG_PARAMETERS, 'sls.alert-missing': alertRuleIds() };
+        const rules: Record<string, readonly string[]> = { 'ram.password-policy': PASSWORD_RULE_IDS, 'rds.pg-logging-off': PG_LOG_PARAMETERS, 'sls.alert-missing': alertRuleIds(), 'sls.log-collection-off': COLLECTION_RULES.map((x) => x.id) };
         expect(Object.keys(rules), r.id).toContain(c.check);
         expect(rules[c.check], r.id).toContain(c.detail);
       }

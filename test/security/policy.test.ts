@@ -57,6 +57,8 @@ describe('least-privilege RAM policy', () => {
     expect(shippedPolicy.Version).toBe('1');
     expect(shippedPolicy.Statement).toHaveLength(1);
     expect(shippedPolicy.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: '*' });
+    // The collection rules (CIS 2.3, 2.6-2.9) are read under Log Service's log: code.
+    expect(shippedPolicy.Statement[0].Action).toContain('log:ListCollectionPolicies');
   });
 
   it('grants nothing that is not read-only', () => {

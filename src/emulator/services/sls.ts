@@ -19,6 +19,7 @@ export function slsRoute(method: string, path: string): { action: string; name?:
   if (path === '/' || path === '') return { action: 'ListProject' };
   if (path === '/logstores') return { action: 'ListLogStores' };
   if (path === '/alerts') return { action: 'ListAlerts' };
+  if (path === '/collectionpolicy') return { action: 'ListCollectionPolicies' };
   const m = /^\/(logstores|alerts)\/([^/]+)$/.exec(path);
   if (!m) return undefined;
   return { action: m[1] === 'logstores' ? 'GetLogStore' : 'GetAlert', name: decodeURIComponent(m[2]!) };
@@ -122,6 +123,34 @@ export const slsHandlers: Handlers = {
     return { count: slice.length, total, results: slice.map((a) => alertBody(project, a)) };
   },
 
+  ListCollectionPolicies: ({ params: p, data }) => {
+    const region = p.get('region') ?? COLLECTION_POLICY_REGIONS[0]!;
+    if (!COLLECTION_POLICY_REGIONS.includes(region)) {
+      throw slsError(400, 'InvalidRegion', `ListCollectionPolicies is served only at the cn-shanghai and ap-southeast-1 endpoints, not ${region}.`);
+    }
+    const want = (k: string, v: string) => p.get(k) === undefined || p.get(k) === v;
+    const all = data.scenario.logService.collectionPolicies.filter((c) => want('productCode', c.productCode) && want('dataCode', c.dataCode) && want('policyName', c.policyName));
+    const { slice, total } = page(p, all, 100);
+    return {
+      totalCount: total,
+      currentCount: slice.length,
+      data: slice.map((c) => ({
+        policyName: c.policyName,
+        policyUid: data.accountId,
+        productCode: c.productCode,
+        dataCode: c.dataCode,
+        enabled: c.enabled,
+        internalPolicy: false,
+        policyConfig: { resourceMode: c.resourceMode, regions: c.regions, instanceIds: c.instanceIds, resourceTags: {} },
+        centralizeEnabled: false,
+        centralizeConfig: { destRegion: '', destProject: '', destLogstore: '', destTTL: 0 },
+        dataConfig: { dataRegion: '', dataProject: '' },
+        resourceDirectory: { accountGroupType: '', members: [] },
+      })),
+      statistics: [],
+    };
+  },
+
   GetAlert: ({ params: p, data }) => {
     const project = projectOf(data, p);
     const name = p.required('alert');
@@ -134,4 +163,16 @@ export const slsHandlers: Handlers = {
 /** The region an SLS request is about (its project's), for fault rules and call records. */
 export function slsRegionOf(data: AccountData, project: string | undefined): string | undefined {
   return data.scenario.logService.projects.find((x) => x.name === project)?.region;
+}
+
+/** The only regions whose endpoints serve the collection-rule APIs (API reference, ListCollectionPolicies). */
+export const COLLECTION_POLICY_REGIONS = ['cn-shanghai', 'ap-southeast-1'];
+
+/**
+ * The region of a request without a project: from a public host (cn-shanghai.log.aliyuncs.com);
+ * a loopback endpoint names none, and is taken as the central one.
+ */
+export function slsHostRegion(host: string | undefined): string {
+  const m = /^([a-z0-9-]+?)(-intranet|-share)?\.log\.aliyuncs\.com(:\d+)?$/.exec(host ?? '');
+  return m?.[1] ?? COLLECTION_POLICY_REGIONS[0]!;
 }
