@@ -40,7 +40,7 @@ const meta: CheckMeta = {
     },
     cli: 'aliyun sas ModifyPropertyScheduleConfig --Type scheduler_port_period --ScheduleTime 24',
   },
-  terms: { detail: { en: 'the fingerprint types collected less than daily', zh: '未每日采集的指纹类型' } },
+  terms: { detail: { en: 'this fingerprint type', zh: '该指纹类型' } },
   needs: [FINGERPRINT_NEED],
 };
 
@@ -49,28 +49,23 @@ function every(hours: number): { en: string; zh: string } {
   return hours % 24 === 0 ? { en: `every ${hours / 24} days`, zh: `每 ${hours / 24} 天` } : { en: `every ${hours} hours`, zh: `每 ${hours} 小时` };
 }
 
+// One result per fingerprint type (detail = the type): a type's finding keeps its identity when
+// another type is fixed or cannot be read, so digests see it stay open instead of "fixed and new".
 export const sasFingerprintsNotDaily = defineCheck(meta, (ctx) => {
   const r = accountRef(ctx);
   const schedule = sasField(ctx, 'fingerprintSchedule');
-  if (schedule === null || schedule === undefined) {
-    return [unknownResult(ctx.snapshot, meta.needs, r, { en: 'the asset fingerprint collection frequencies', zh: '资产指纹采集频率' }, { relatedIds: [...FINGERPRINT_TYPES] })];
-  }
-  const slow = FINGERPRINT_TYPES.filter((t) => schedule[t] !== undefined && (schedule[t] === 0 || schedule[t]! > DAILY_HOURS));
-  const unreported = FINGERPRINT_TYPES.filter((t) => schedule[t] === undefined);
-  if (slow.length > 0) {
-    const en = slow.map((t) => `${NAMES[t].en} (${every(schedule[t]!).en})`).join(', ');
-    const zh = slow.map((t) => `${NAMES[t].zh}(${every(schedule[t]!).zh})`).join('、');
-    return [
-      result('fail', r, say(r, (l) => `${l} does not collect every asset fingerprint daily: ${en}.`, (l) => `${l}未每日采集全部资产指纹:${zh}。`), {
-        detail: slow.map((t) => NAMES[t].en).join(', '),
-        cli: slow.map((t) => `aliyun sas ModifyPropertyScheduleConfig --Type ${t} --ScheduleTime ${DAILY_HOURS}`).join(' && '),
-        evidence: { hours: Object.fromEntries(slow.map((t) => [t, schedule[t]])), unreported },
-      }),
-    ];
-  }
-  // A type that could not be read is not "daily".
-  if (unreported.length > 0) {
-    return [unknownResult(ctx.snapshot, meta.needs, r, { en: `the collection frequency of ${unreported.join(', ')}`, zh: `${unreported.join(', ')} 的采集频率` }, { relatedIds: unreported })];
-  }
-  return [result('pass', r, say(r, (l) => `${l} collects ports, processes, software, scheduled tasks and middleware fingerprints at least daily.`, (l) => `${l}至少每天采集一次端口、进程、软件、计划任务和中间件指纹。`))];
+  return FINGERPRINT_TYPES.map((t) => {
+    const hours = schedule?.[t];
+    if (hours === undefined || hours === null) {
+      return unknownResult(ctx.snapshot, meta.needs, r, { en: `the collection frequency of ${NAMES[t].en} fingerprints`, zh: `${NAMES[t].zh}指纹的采集频率` }, { detail: t, relatedIds: [t] });
+    }
+    if (hours === 0 || hours > DAILY_HOURS) {
+      return result('fail', r, say(r, (l) => `${l} collects ${NAMES[t].en} fingerprints ${every(hours).en}, not daily.`, (l) => `${l}的${NAMES[t].zh}指纹${every(hours).zh},未每日采集。`), {
+        detail: t,
+        cli: `aliyun sas ModifyPropertyScheduleConfig --Type ${t} --ScheduleTime ${DAILY_HOURS}`,
+        evidence: { hours },
+      });
+    }
+    return result('pass', r, say(r, (l) => `${l} collects ${NAMES[t].en} fingerprints ${every(hours).en}.`, (l) => `${l}的${NAMES[t].zh}指纹${every(hours).zh}采集一次。`), { detail: t });
+  });
 });
