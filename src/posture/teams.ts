@@ -119,6 +119,29 @@ class ByRule extends Assignment {
   }
 }
 
+/** A tag as a resource spells it: one object per spelling, shared by every resource that has it. */
+interface Spelling {
+  key: string;
+  value: string;
+}
+
+/** The usual rule, one tag and nothing else: the smallest assignment, as most resources get one. */
+class ByTag extends Assignment {
+  readonly #tag: Spelling;
+  readonly #id: string;
+
+  constructor(teams: string[], tag: Spelling, id: string) {
+    super(teams);
+    this.#tag = tag;
+    this.#id = id;
+  }
+
+  protected say(): Bilingual {
+    const { key, value } = this.#tag;
+    return { en: `tag ${key}=${value} on ${this.#id}`, zh: `${this.#id} 的标签 ${key}=${value}` };
+  }
+}
+
 class Fallback extends Assignment {
   readonly #id: string;
 
@@ -134,23 +157,37 @@ class Fallback extends Assignment {
   }
 }
 
-/** A disk from its instance, an access key from its user: the parent's teams and, inside, its reason. */
-class Inherited extends Assignment {
-  readonly #via: 'instance' | 'user';
-  readonly #from: string;
+/** A disk from its instance: the instance's teams and, inside, its reason. */
+class ViaInstance extends Assignment {
+  readonly #instanceId: string;
   readonly #parent: TeamAssignment;
 
-  constructor(via: 'instance' | 'user', from: string, parent: TeamAssignment) {
+  constructor(instanceId: string, parent: TeamAssignment) {
     super(parent.teams);
-    this.#via = via;
-    this.#from = from;
+    this.#instanceId = instanceId;
     this.#parent = parent;
   }
 
   protected say(): Bilingual {
     const p = this.#parent.why;
-    if (this.#via === 'user') return { en: `via user ${this.#from} (${p.en})`, zh: `经由用户 ${this.#from}(${p.zh})` };
-    return { en: `via instance ${this.#from} (${p.en})`, zh: `经由实例 ${this.#from}(${p.zh})` };
+    return { en: `via instance ${this.#instanceId} (${p.en})`, zh: `经由实例 ${this.#instanceId}(${p.zh})` };
+  }
+}
+
+/** An access key from its user. */
+class ViaUser extends Assignment {
+  readonly #userName: string;
+  readonly #parent: TeamAssignment;
+
+  constructor(userName: string, parent: TeamAssignment) {
+    super(parent.teams);
+    this.#userName = userName;
+    this.#parent = parent;
+  }
+
+  protected say(): Bilingual {
+    const p = this.#parent.why;
+    return { en: `via user ${this.#userName} (${p.en})`, zh: `经由用户 ${this.#userName}(${p.zh})` };
   }
 }
 
@@ -214,6 +251,8 @@ interface Rule {
   lowValue: string | undefined;
   /** The name glob, compiled once. */
   name: RegExp | undefined;
+  /** A tag-only rule that is not ignoreCase: the one spelling it matches. */
+  tag: Spelling | undefined;
 }
 
 /**
@@ -226,6 +265,8 @@ interface Rules {
   exact: [string, Map<string, Rule>][];
   /** The same for ignoreCase rules, by lower-cased key and value. */
   loose: Map<string, Map<string, Rule>>;
+  /** Spellings met by loose rules, by key then value, shared as they are found. */
+  spellings: Map<string, Map<string, Spelling>>;
   rest: Rule[];
 }
 
@@ -239,6 +280,7 @@ function compileRules(owners: OwnersConfig, accounts: string[], lists: Map<strin
     const eq = (a: string, b: string) => (m.ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b);
     if (m.account && !accounts.some((a) => eq(a, m.account!))) continue;
     const loosely = m.ignoreCase === true && m.tag !== undefined;
+    const tagOnly = m.tag?.value !== undefined && !m.resourceGroup && !m.name && !m.account && !m.region;
     const rule: Rule = {
       at: at++,
       match: m,
@@ -246,13 +288,13 @@ function compileRules(owners: OwnersConfig, accounts: string[], lists: Map<strin
       lowKey: loosely ? m.tag!.key.toLowerCase() : undefined,
       lowValue: loosely ? m.tag!.value?.toLowerCase() : undefined,
       name: m.name ? globRe(m.name, m.ignoreCase === true) : undefined,
+      tag: tagOnly && !loosely ? { key: m.tag!.key, value: m.tag!.value! } : undefined,
     };
-    const tagOnly = m.tag?.value !== undefined && !m.resourceGroup && !m.name && !m.account && !m.region;
     if (!tagOnly) rest.push(rule);
     else if (loosely) firstFor(loose, rule.lowKey!, rule.lowValue!, rule);
     else firstFor(exact, m.tag!.key, m.tag!.value!, rule);
   }
-  return { exact: [...exact], loose, rest };
+  return { exact: [...exact], loose, spellings: new Map(), rest };
 }
 
 function firstFor(index: Map<string, Map<string, Rule>>, key: string, value: string, rule: Rule): void {
@@ -261,14 +303,23 @@ function firstFor(index: Map<string, Map<string, Rule>>, key: string, value: str
   if (!values.has(value)) values.set(value, rule);
 }
 
-function matchRules(s: Subject, rules: Rules): ByRule | undefined {
+function matchRules(s: Subject, rules: Rules): Assignment | undefined {
   const found = byTag(s.tags, rules);
   const rest = rules.rest;
   for (let i = 0; i < rest.length && !(found && rest[i]!.at > found.rule.at); i++) {
     const hit = matches(rest[i]!, s);
     if (hit) return hit;
   }
-  return found ? new ByRule(found.rule, s.id, { key: found.key, value: s.tags![found.key], group: undefined, name: undefined }) : undefined;
+  if (!found) return undefined;
+  return new ByTag(found.rule.teams, found.rule.tag ?? spelling(rules, found.key, s.tags![found.key]!), s.id);
+}
+
+function spelling(rules: Rules, key: string, value: string): Spelling {
+  let values = rules.spellings.get(key);
+  if (!values) rules.spellings.set(key, (values = new Map()));
+  let tag = values.get(value);
+  if (!tag) values.set(value, (tag = { key, value }));
+  return tag;
 }
 
 /** The first tag-only rule the resource's tags name, and the key as the resource spells it. */
@@ -276,8 +327,9 @@ function byTag(tags: Record<string, string> | undefined, rules: Rules): { rule: 
   if (!tags) return undefined;
   let found: { rule: Rule; key: string } | undefined;
   for (let i = 0; i < rules.exact.length; i++) {
-    const [key, values] = rules.exact[i]!;
-    const rule = Object.hasOwn(tags, key) ? values.get(tags[key]!) : undefined;
+    // Not destructured: unoptimized code (routing runs once per scan) would walk an iterator.
+    const key = rules.exact[i]![0];
+    const rule = Object.hasOwn(tags, key) ? rules.exact[i]![1].get(tags[key]!) : undefined;
     if (rule && (!found || rule.at < found.rule.at)) found = { rule, key };
   }
   if (rules.loose.size === 0) return found;
@@ -362,7 +414,7 @@ export function routeTeams(snapshot: Snapshot, owners: OwnersConfig): TeamRoutin
     const s: Subject = { type: 'ram-user', id: u.userName, name: u.userName };
     const found = matchRules(s, w.rules);
     const a = settle(w, s, found);
-    const key = found ? new Inherited('user', u.userName, a) : a;
+    const key = found ? new ViaUser(u.userName, a) : a;
     for (const k of u.accessKeys ?? []) remember(w, 'access-key', k.accessKeyId, key);
   }
   const routing: TeamRouting & { walk: Walk } = { of: assignmentOf, unowned: groupUnowned(w.unmatched, owners), walk: w };
@@ -428,7 +480,7 @@ function routeRegion(w: Walk, regionId: string, r: RegionData): void {
 
 /** The disk's own rule, noting a different instance team; else the instance's. */
 function diskFrom(own: TeamAssignment | undefined, instanceId: string, parent: TeamAssignment): TeamAssignment {
-  if (!own) return new Inherited('instance', instanceId, parent);
+  if (!own) return new ViaInstance(instanceId, parent);
   return parent.teams.join() === own.teams.join() ? own : new Conflict(own, instanceId, parent);
 }
 
