@@ -474,7 +474,8 @@ function routeRegion(w: Walk, regionId: string, r: RegionData): void {
   for (const g of r.securityGroups ?? []) {
     const s: Subject = { type: 'security-group', id: g.securityGroupId, name: g.securityGroupName, region: regionId, tags: g.tags, resourceGroupId: g.resourceGroupId };
     const users = inGroup.get(g.securityGroupId);
-    settle(w, s, matchRules(s, w.rules) ?? (users?.teams.length ? new ViaInstances(teamList(w.lists, users.teams.sort()), users.via) : undefined));
+    // The list is copied to its length: grown by push, it holds room for 17 ids, kept by every finding on the group.
+    settle(w, s, matchRules(s, w.rules) ?? (users?.teams.length ? new ViaInstances(teamList(w.lists, users.teams.sort()), users.via.slice()) : undefined));
   }
 }
 
