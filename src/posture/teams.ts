@@ -306,12 +306,15 @@ function firstFor(index: Map<string, Map<string, Rule>>, key: string, value: str
 function matchRules(s: Subject, rules: Rules): Assignment | undefined {
   const found = byTag(s.tags, rules);
   const rest = rules.rest;
-  for (let i = 0; i < rest.length && !(found && rest[i]!.at > found.rule.at); i++) {
+  for (let i = 0; i < rest.length && !(found && rest[i]!.at > found.at); i++) {
     const hit = matches(rest[i]!, s);
     if (hit) return hit;
   }
   if (!found) return undefined;
-  return new ByTag(found.rule.teams, found.rule.tag ?? spelling(rules, found.key, s.tags![found.key]!), s.id);
+  if (found.tag) return new ByTag(found.teams, found.tag, s.id);
+  // An ignoreCase rule won: the tag as this resource spells it (rare enough to look again).
+  const key = looseTag(s.tags, found.lowKey!, found.lowValue)!;
+  return new ByTag(found.teams, spelling(rules, key, s.tags![key]!), s.id);
 }
 
 function spelling(rules: Rules, key: string, value: string): Spelling {
@@ -322,21 +325,20 @@ function spelling(rules: Rules, key: string, value: string): Spelling {
   return tag;
 }
 
-/** The first tag-only rule the resource's tags name, and the key as the resource spells it. */
-function byTag(tags: Record<string, string> | undefined, rules: Rules): { rule: Rule; key: string } | undefined {
+/** The first tag-only rule the resource's tags name. */
+function byTag(tags: Record<string, string> | undefined, rules: Rules): Rule | undefined {
   if (!tags) return undefined;
-  let found: { rule: Rule; key: string } | undefined;
+  let found: Rule | undefined;
   for (let i = 0; i < rules.exact.length; i++) {
     // Not destructured: unoptimized code (routing runs once per scan) would walk an iterator.
     const key = rules.exact[i]![0];
     const rule = Object.hasOwn(tags, key) ? rules.exact[i]![1].get(tags[key]!) : undefined;
-    if (rule && (!found || rule.at < found.rule.at)) found = { rule, key };
+    if (rule && (!found || rule.at < found.at)) found = rule;
   }
   if (rules.loose.size === 0) return found;
-  // In the tags' own order: of two spellings of one key, the first is the one named (as tried one by one).
   for (const key in tags) {
     const rule = rules.loose.get(key.toLowerCase())?.get(tags[key]!.toLowerCase());
-    if (rule && (!found || rule.at < found.rule.at)) found = { rule, key };
+    if (rule && (!found || rule.at < found.at)) found = rule;
   }
   return found;
 }
@@ -410,12 +412,14 @@ export function routeTeams(snapshot: Snapshot, owners: OwnersConfig): TeamRoutin
     unmatched: [],
   };
   for (const [regionId, r] of Object.entries(snapshot.regionData)) routeRegion(w, regionId, r);
+  const users = table(w, 'ram-user');
+  const keys = table(w, 'access-key');
   for (const u of snapshot.ram?.users ?? []) {
     const s: Subject = { type: 'ram-user', id: u.userName, name: u.userName };
     const found = matchRules(s, w.rules);
-    const a = settle(w, s, found);
+    const a = settle(w, users, s, found);
     const key = found ? new ViaUser(u.userName, a) : a;
-    for (const k of u.accessKeys ?? []) remember(w, 'access-key', k.accessKeyId, key);
+    for (const k of u.accessKeys ?? []) keys.set(k.accessKeyId, key);
   }
   const routing: TeamRouting & { walk: Walk } = { of: assignmentOf, unowned: groupUnowned(w.unmatched, owners), walk: w };
   return routing;
@@ -427,21 +431,22 @@ function assignmentOf(this: { walk: Walk }, ref: { type: ResourceType; id: strin
   if (hit) return hit;
   // Many findings share a resource the snapshot walk did not see (a region, the account): route it once.
   const a = matchRules({ type: ref.type, id: ref.id, name: ref.name ?? ref.id, region: ref.region }, w.rules) ?? new Fallback(w.fallbackTeams, ref.id);
-  remember(w, ref.type, ref.id, a);
+  table(w, ref.type).set(ref.id, a);
   return a;
 }
 
-function remember(w: Walk, type: ResourceType, id: string, a: TeamAssignment): void {
+/** The assignments of one type of resource. */
+function table(w: Walk, type: ResourceType): Map<string, TeamAssignment> {
   let ids = w.known.get(type);
   if (!ids) w.known.set(type, (ids = new Map()));
-  ids.set(id, a);
+  return ids;
 }
 
 /** The resource's assignment; what no rule and no inheritance reached is also listed as unowned. */
-function settle(w: Walk, s: Subject, found: TeamAssignment | undefined): TeamAssignment {
+function settle(w: Walk, known: Map<string, TeamAssignment>, s: Subject, found: TeamAssignment | undefined): TeamAssignment {
   if (!found) w.unmatched.push(s.region ? { type: s.type, id: s.id, name: s.name, region: s.region } : { type: s.type, id: s.id, name: s.name });
   const a = found ?? new Fallback(w.fallbackTeams, s.id);
-  remember(w, s.type, s.id, a);
+  known.set(s.id, a);
   return a;
 }
 
@@ -449,18 +454,21 @@ type RegionData = Snapshot['regionData'][string];
 
 /** Instances first: disks and security groups inherit from what their instances matched. */
 function routeRegion(w: Walk, regionId: string, r: RegionData): void {
+  const instances = table(w, 'instance');
+  const disks = table(w, 'disk');
+  const groups = table(w, 'security-group');
   const byInstance = new Map<string, TeamAssignment>();
   // A group's teams are a few: a list, not a Set per group.
   const inGroup = new Map<string, { teams: string[]; via: string[] }>();
   for (const i of r.instances ?? []) {
     const s: Subject = { type: 'instance', id: i.instanceId, name: i.instanceName, region: regionId, tags: i.tags, resourceGroupId: i.resourceGroupId };
     const found = matchRules(s, w.rules);
-    settle(w, s, found);
+    settle(w, instances, s, found);
     if (found) byInstance.set(i.instanceId, found);
     for (const sg of i.securityGroupIds) {
+      if (!found) continue;
       let g = inGroup.get(sg);
       if (!g) inGroup.set(sg, (g = { teams: [], via: [] }));
-      if (!found) continue;
       for (const t of found.teams) if (!g.teams.includes(t)) g.teams.push(t);
       g.via.push(i.instanceId);
     }
@@ -469,13 +477,13 @@ function routeRegion(w: Walk, regionId: string, r: RegionData): void {
     const s: Subject = { type: 'disk', id: d.diskId, name: d.diskName, region: regionId, tags: d.tags, resourceGroupId: d.resourceGroupId };
     const parent = d.instanceId ? byInstance.get(d.instanceId) : undefined;
     const own = matchRules(s, w.rules);
-    settle(w, s, parent && d.instanceId ? diskFrom(own, d.instanceId, parent) : own);
+    settle(w, disks, s, parent && d.instanceId ? diskFrom(own, d.instanceId, parent) : own);
   }
   for (const g of r.securityGroups ?? []) {
     const s: Subject = { type: 'security-group', id: g.securityGroupId, name: g.securityGroupName, region: regionId, tags: g.tags, resourceGroupId: g.resourceGroupId };
     const users = inGroup.get(g.securityGroupId);
     // The list is copied to its length: grown by push, it holds room for 17 ids, kept by every finding on the group.
-    settle(w, s, matchRules(s, w.rules) ?? (users?.teams.length ? new ViaInstances(teamList(w.lists, users.teams.sort()), users.via.slice()) : undefined));
+    settle(w, groups, s, matchRules(s, w.rules) ?? (users?.teams.length ? new ViaInstances(teamList(w.lists, users.teams.sort()), users.via.slice()) : undefined));
   }
 }
 
