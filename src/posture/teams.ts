@@ -464,14 +464,9 @@ function routeRegion(w: Walk, regionId: string, r: RegionData): void {
     const s: Subject = { type: 'instance', id: i.instanceId, name: i.instanceName, region: regionId, tags: i.tags, resourceGroupId: i.resourceGroupId };
     const found = matchRules(s, w.rules);
     settle(w, instances, s, found);
-    if (found) byInstance.set(i.instanceId, found);
-    for (const sg of i.securityGroupIds) {
-      if (!found) continue;
-      let g = inGroup.get(sg);
-      if (!g) inGroup.set(sg, (g = { teams: [], via: [] }));
-      for (const t of found.teams) if (!g.teams.includes(t)) g.teams.push(t);
-      g.via.push(i.instanceId);
-    }
+    if (!found) continue;
+    byInstance.set(i.instanceId, found);
+    joinGroups(inGroup, i.instanceId, i.securityGroupIds, found.teams);
   }
   for (const d of r.disks ?? []) {
     const s: Subject = { type: 'disk', id: d.diskId, name: d.diskName, region: regionId, tags: d.tags, resourceGroupId: d.resourceGroupId };
@@ -483,7 +478,17 @@ function routeRegion(w: Walk, regionId: string, r: RegionData): void {
     const s: Subject = { type: 'security-group', id: g.securityGroupId, name: g.securityGroupName, region: regionId, tags: g.tags, resourceGroupId: g.resourceGroupId };
     const users = inGroup.get(g.securityGroupId);
     // The list is copied to its length: grown by push, it holds room for 17 ids, kept by every finding on the group.
-    settle(w, groups, s, matchRules(s, w.rules) ?? (users?.teams.length ? new ViaInstances(teamList(w.lists, users.teams.sort()), users.via.slice()) : undefined));
+    settle(w, groups, s, matchRules(s, w.rules) ?? (users?.teams.length ? new ViaInstances(teamList(w.lists, users.teams.length > 1 ? users.teams.sort() : users.teams), users.via.slice()) : undefined));
+  }
+}
+
+/** A matched instance lends its teams to its security groups. Index loops: for-of over a frozen team list allocates. */
+function joinGroups(inGroup: Map<string, { teams: string[]; via: string[] }>, instanceId: string, groupIds: string[], teams: string[]): void {
+  for (let i = 0; i < groupIds.length; i++) {
+    let g = inGroup.get(groupIds[i]!);
+    if (!g) inGroup.set(groupIds[i]!, (g = { teams: [], via: [] }));
+    for (let j = 0; j < teams.length; j++) if (!g.teams.includes(teams[j]!)) g.teams.push(teams[j]!);
+    g.via.push(instanceId);
   }
 }
 
