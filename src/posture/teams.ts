@@ -88,6 +88,7 @@ interface Evidence {
   name: string | undefined;
 }
 
+/** Any other rule (a group, a name, an account, a region, or a tag with them): what each condition matched. */
 class ByRule extends Assignment {
   readonly #match: OwnerMatch;
   readonly #id: string;
