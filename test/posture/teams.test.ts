@@ -38,6 +38,25 @@ describe('routeTeams', () => {
     expect(routeTeams(snap, owners({ rules: [loose] })).of({ type: 'instance', id: 'i-1' })?.teams).toEqual(['payments']);
   });
 
+  it('keeps rule order across tag look-ups: an earlier ignoreCase or name rule wins over a later exact tag', () => {
+    const snap = buildSnapshot({ region: { instances: [buildInstance({ instanceId: 'i-1', instanceName: 'search-api', tags: { Team: 'Payments', team: 'search' } })] } });
+    const loose = { team: 'payments', match: { tag: { key: 'team', value: 'payments' }, ignoreCase: true } };
+    const route = (rules: OwnersConfig['rules']) => routeTeams(snap, owners({ rules })).of({ type: 'instance', id: 'i-1' });
+    expect(route([loose, byTag('search')])).toEqual({ teams: ['payments'], why: { en: 'tag Team=Payments on i-1', zh: 'i-1 的标签 Team=Payments' } });
+    expect(route([byTag('search'), loose])?.teams).toEqual(['search']);
+    expect(route([{ team: 'platform', match: { name: 'search-*' } }, byTag('search')])?.why.en).toBe('name search-api matches "search-*"');
+  });
+
+  it('reads and serializes like plain data: the why is written when read, team lists are shared and frozen', () => {
+    const snap = buildSnapshot({ region: { instances: [buildInstance({ instanceId: 'i-1', tags: { team: 'payments' } }), buildInstance({ instanceId: 'i-2', tags: { team: 'payments' } })] } });
+    const r = routeTeams(snap, owners({ rules: [byTag('payments')] }));
+    const a = r.of({ type: 'instance', id: 'i-1' })!;
+    expect(JSON.parse(JSON.stringify(a))).toEqual({ teams: ['payments'], why: { en: 'tag team=payments on i-1', zh: 'i-1 的标签 team=payments' } });
+    expect({ ...a }).toEqual({ teams: ['payments'], why: { en: 'tag team=payments on i-1', zh: 'i-1 的标签 team=payments' } });
+    expect(r.of({ type: 'instance', id: 'i-2' })!.teams).toBe(a.teams);
+    expect(Object.isFrozen(a.teams)).toBe(true);
+  });
+
   it('matches by resource group, account and region', () => {
     const snap = buildSnapshot({ region: { instances: [buildInstance({ instanceId: 'i-1', resourceGroupId: 'rg-pay' })] } });
     const rg = routeTeams(snap, owners({ rules: [{ team: 'payments', match: { resourceGroup: 'rg-pay' } }] }));
