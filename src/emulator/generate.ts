@@ -365,8 +365,10 @@ function buildLogService(count: number, regions: string[], rng: Rng): { projects
 /** Per 5,000 instances; see LargeServiceOptions. */
 export const LARGE_SERVICE_DEFAULTS: Required<LargeServiceOptions> = { buckets: 200, rdsInstances: 100, ackClusters: 20, slsProjects: 10 };
 
-function serviceCounts(o: Required<LargeScenarioOptions>, opts: LargeServiceOptions): Required<LargeServiceOptions> {
-  const per = (k: keyof LargeServiceOptions) => opts[k] ?? Math.round((o.instances * LARGE_SERVICE_DEFAULTS[k]) / LARGE_SCENARIO_DEFAULTS.instances);
+/** The counts generateLargeScenario uses for these options (benchmarks print them). */
+export function largeServiceCounts(opts: LargeScenarioOptions & LargeServiceOptions = {}): Required<LargeServiceOptions> {
+  const instances = opts.instances ?? LARGE_SCENARIO_DEFAULTS.instances;
+  const per = (k: keyof LargeServiceOptions) => opts[k] ?? Math.round((instances * LARGE_SERVICE_DEFAULTS[k]) / LARGE_SCENARIO_DEFAULTS.instances);
   return { buckets: per('buckets'), rdsInstances: per('rdsInstances'), ackClusters: per('ackClusters'), slsProjects: per('slsProjects') };
 }
 
@@ -388,7 +390,7 @@ export const LARGE_SCENARIO_DEFAULTS: Required<LargeScenarioOptions> = {
 export function generateLargeScenario(opts: LargeScenarioOptions & LargeServiceOptions = {}): Scenario {
   const { buckets: _b, rdsInstances: _r, ackClusters: _a, slsProjects: _s, ...size } = opts;
   const o: Required<LargeScenarioOptions> = { ...LARGE_SCENARIO_DEFAULTS, ...size };
-  const counts = serviceCounts(o, opts);
+  const counts = largeServiceCounts(opts);
   const rng = seededRng(o.seed);
   const drafts = buildRegions(o, rng);
   const ids = Object.keys(drafts);
