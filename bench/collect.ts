@@ -8,6 +8,7 @@ import type { Snapshot } from '../src/cloud/snapshot.js';
 import {
   DEFAULT_EMULATOR_CREDENTIAL,
   generateLargeScenario,
+  largeServiceCounts,
   LARGE_SCENARIO_DEFAULTS,
   startEmulator,
   type FaultRule,
@@ -16,7 +17,8 @@ import {
   type Scenario,
 } from '../src/emulator/index.js';
 
-// Collector benchmark (issue 3): the large generated account behind 20 ms of latency per call and
+// Collector benchmark (issues 3 and 16): the large generated account (ECS, VPC, RAM, and since
+// issue 16 OSS, RDS, ACK and Log Service) behind 20 ms of latency per call and
 // a throttle of 50 requests per second per action. Reports wall time, calls, retries, throttled
 // answers and peak memory for our collector with its default limits, against the ideal bound the
 // throttle allows and against a one-call-at-a-time run of the same collector, all in one process
@@ -24,7 +26,7 @@ import {
 //
 // The emulator runs in a child process (one per phase) so this process's RSS and event loop are
 // the collector's alone, as they would be against the real cloud; --in-process puts it here.
-// Usage: node dist/bench/collect.js [--scale 1] [--baseline-sample N] [--in-process]
+// Usage: node dist/bench/collect.js [--scale 1] [--baseline-sample N] [--in-process] [--timeline]
 
 const LATENCY_MS = 20;
 const RATE_PER_SEC = 50;
@@ -32,11 +34,13 @@ const RATE_PER_SEC = 50;
 // its own (faults.ts: bucket key `${rule}:${action}`).
 const FAULTS: FaultRule[] = [{ action: '*', kind: 'throttle', ratePerSec: RATE_PER_SEC }];
 const { seed: _seed, ...DEFAULT_SIZE } = LARGE_SCENARIO_DEFAULTS;
-const TARGET = { idealRatio: 1.3, speedUp: 10, rssMb: 300 };
+// Issue 3 asked for 1.3x of the ideal bound; issue 16 tightened it to 1.1x with every service read.
+const TARGET = { idealRatio: 1.1, speedUp: 10, rssMb: 300 };
 
 // ---------- the emulator, in a child process or here ----------
 
 interface CallRow {
+  service: string;
   action: string;
   status: number;
   at: number;
@@ -60,7 +64,7 @@ function emulatorOptions(scenario: Scenario) {
 }
 
 function rows(emu: RunningEmulator): CallRow[] {
-  return emu.calls.map((c) => ({ action: c.action, status: c.status, at: c.at }));
+  return emu.calls.map((c) => ({ service: c.service, action: c.action, status: c.status, at: c.at }));
 }
 
 async function runChild(): Promise<void> {
@@ -178,6 +182,7 @@ async function withMemoryPeak<T>(fn: () => Promise<T>): Promise<{ value: T; peak
 }
 
 interface ActionCount {
+  service: string;
   action: string;
   /** Answered without throttling: the calls the collection needs. */
   needed: number;
@@ -197,16 +202,27 @@ interface Run {
   actions: ActionCount[];
   peak: MemoryPeak;
   emulatorRssMb: number;
+  /** Epoch ms around collectSnapshot, on the clock the emulator's call records use. */
+  startedAt: number;
+  endedAt: number;
 }
 
-// Every 400 in these runs is Throttling.User: the scenario's own errors are 404s (EntityNotExist.*).
-const THROTTLED_STATUS = 400;
+// How each API answers the throttle (src/emulator/faults.ts, services/oss.ts): RPC and ROA with
+// 400 Throttling.User, Log Service with 429 ReadQuotaExceed, OSS with 503 ServiceUnavailable. The
+// scenario's own errors are 404s (EntityNotExist.*, NoSuchBucketPolicy ...), so no other call has
+// these statuses.
+const THROTTLED_STATUS: Record<string, number> = { oss: 503, sls: 429 };
 
+function throttled(c: CallRow): boolean {
+  return c.status === (THROTTLED_STATUS[c.service] ?? 400);
+}
+
+/** Keyed by action alone, as the emulator keys its throttle buckets (no two services share one). */
 function countActions(calls: CallRow[]): ActionCount[] {
   const by = new Map<string, ActionCount>();
   for (const c of calls) {
-    const a = by.get(c.action) ?? { action: c.action, needed: 0, throttled: 0, firstAt: c.at, lastAt: c.at };
-    if (c.status === THROTTLED_STATUS) a.throttled++;
+    const a = by.get(c.action) ?? { service: c.service, action: c.action, needed: 0, throttled: 0, firstAt: c.at, lastAt: c.at };
+    if (throttled(c)) a.throttled++;
     else a.needed++;
     a.firstAt = Math.min(a.firstAt, c.at);
     a.lastAt = Math.max(a.lastAt, c.at);
@@ -226,6 +242,7 @@ async function measure(
     const url = `http://${emu.endpoint}`;
     const { log, counts } = countingLogger();
     const started = performance.now();
+    const startedAt = Date.now();
     const { value: snapshot, peak } = await withMemoryPeak(() =>
       collectSnapshot({
         account: { name: 'bench' },
@@ -236,6 +253,7 @@ async function measure(
       }),
     );
     const wallS = (performance.now() - started) / 1000;
+    const endedAt = Date.now();
     const { calls, rssMb } = await emu.calls();
     const actions = countActions(calls);
     return {
@@ -249,10 +267,33 @@ async function measure(
       actions,
       peak,
       emulatorRssMb: rssMb,
+      startedAt,
+      endedAt,
     };
   } finally {
     await emu.stop();
   }
+}
+
+interface ServiceCount {
+  service: string;
+  actions: number;
+  needed: number;
+  throttled: number;
+  busiest: ActionCount;
+}
+
+function countServices(actions: ActionCount[]): ServiceCount[] {
+  const by = new Map<string, ServiceCount>();
+  for (const a of actions) {
+    const s = by.get(a.service) ?? { service: a.service, actions: 0, needed: 0, throttled: 0, busiest: a };
+    s.actions++;
+    s.needed += a.needed;
+    s.throttled += a.throttled;
+    if (a.needed > s.busiest.needed) s.busiest = a;
+    by.set(a.service, s);
+  }
+  return [...by.values()].sort((x, y) => y.needed - x.needed);
 }
 
 // ---------- correctness: every resource exactly once ----------
@@ -298,6 +339,31 @@ function checkComplete(s: Scenario, snap: Snapshot): Tally[] {
     tally('disks', wantRegions.flatMap((r) => r.disks.map((d) => d.diskId)), gotRegions.flatMap((r) => (r.disks ?? []).map((d) => d.diskId))),
     tally('RAM users', s.ram.users.map((u) => u.userName), users.map((u) => u.userName)),
     tally('access keys', s.ram.users.flatMap((u) => u.accessKeys.map((k) => k.accessKeyId)), users.flatMap((u) => (u.accessKeys ?? []).map((k) => k.accessKeyId))),
+    ...checkNewServices(s, snap),
+  ];
+}
+
+/** Issue 16's services: buckets, databases, clusters and their pools, trail projects and their alerts. */
+function checkNewServices(s: Scenario, snap: Snapshot): Tally[] {
+  const wantRegions = Object.values(s.regions);
+  const gotRegions = Object.values(snap.regionData);
+  const clusters = gotRegions.flatMap((r) => r.ackClusters ?? []);
+  const projects = snap.logService?.trailProjects ?? [];
+  return [
+    tally('OSS buckets', s.oss.buckets.map((b) => b.name), (snap.oss?.buckets ?? []).map((b) => b.name)),
+    tally('RDS instances', wantRegions.flatMap((r) => r.rdsInstances.map((d) => d.dbInstanceId)), gotRegions.flatMap((r) => (r.rdsInstances ?? []).map((d) => d.dbInstanceId))),
+    tally('ACK clusters', wantRegions.flatMap((r) => r.ackClusters.map((c) => c.clusterId)), clusters.map((c) => c.clusterId)),
+    tally(
+      'ACK node pools',
+      wantRegions.flatMap((r) => r.ackClusters.flatMap((c) => (c.nodePools ?? []).map((p) => `${c.clusterId}/${p.nodePoolId}`))),
+      clusters.flatMap((c) => (c.nodePools ?? []).map((p) => `${c.clusterId}/${p.nodePoolId}`)),
+    ),
+    tally('SLS projects', s.logService.projects.map((p) => p.name), projects.map((p) => p.project)),
+    tally(
+      'SLS alerts',
+      s.logService.projects.flatMap((p) => p.alerts.map((a) => `${p.name}/${a.name}`)),
+      projects.flatMap((p) => (p.alerts ?? []).map((a) => `${p.project}/${a.name}`)),
+    ),
   ];
 }
 
@@ -347,7 +413,8 @@ function arg(name: string): string | undefined {
 }
 
 function describeSize(s: Required<Omit<LargeScenarioOptions, 'seed'>>): string {
-  return `${s.regions} regions, ${s.instances} instances, ${s.securityGroups} groups x ${s.rulesPerGroup} rules, ${s.disks} disks, ${s.users} RAM users`;
+  const n = largeServiceCounts(s);
+  return `${s.regions} regions, ${s.instances} instances, ${s.securityGroups} groups x ${s.rulesPerGroup} rules, ${s.disks} disks, ${s.users} RAM users, ${n.buckets} OSS buckets, ${n.rdsInstances} RDS instances, ${n.ackClusters} ACK clusters, ${n.slsProjects} SLS projects`;
 }
 
 async function main(): Promise<void> {
@@ -391,6 +458,29 @@ async function main(): Promise<void> {
     ),
   );
   out(`(${ours.actions.length} actions in all, ${ours.needed} calls needed)`);
+  out();
+
+  // Where the wall time beyond the busiest action's own span goes: before its first call, or after its last.
+  const top = ours.actions[0]!;
+  const firstCall = Math.min(...ours.actions.map((a) => a.firstAt));
+  const lastCall = Math.max(...ours.actions.map((a) => a.lastAt));
+  const at = (t: number) => `+${f2((t - ours.startedAt) / 1000)} s`;
+  out(
+    `Timeline, full run: first call ${at(firstCall)}, first ${top.action} ${at(top.firstAt)}, its last ${at(top.lastAt)}, last call ${at(lastCall)}, snapshot returned ${at(ours.endedAt)}`,
+  );
+  if (process.argv.includes('--timeline')) {
+    const byStart = [...ours.actions].sort((x, y) => x.firstAt - y.firstAt);
+    out(table(['action', 'service', 'first', 'last', 'needed'], byStart.map((a) => [a.action, a.service, at(a.firstAt), at(a.lastAt), String(a.needed)])));
+  }
+  out();
+
+  out('Per service, our full run:');
+  out(
+    table(
+      ['service', 'actions', 'needed', 'throttled', 'busiest action', 'its needed/50 s'],
+      countServices(ours.actions).map((x) => [x.service, String(x.actions), String(x.needed), String(x.throttled), x.busiest.action, f1(x.busiest.needed / RATE_PER_SEC)]),
+    ),
+  );
   out();
 
   out(`Ideal bound = max(max over actions of needed_a / ${RATE_PER_SEC} rps, longest dependent chain x ${LATENCY_MS} ms)`);
@@ -446,7 +536,7 @@ async function main(): Promise<void> {
   const gaps = ours.snapshot.gaps.length + oursSample.snapshot.gaps.length + seqSample.snapshot.gaps.length;
   const maxSpeedUp = seqExtrapolatedS / ideal.seconds;
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-  out('Targets (issue 3):');
+  out('Targets (issue 3; the ideal-bound ratio from issue 16):');
   out(`  ${verdict(ours.wallS <= TARGET.idealRatio * ideal.seconds)}  within ${TARGET.idealRatio}x of the ideal bound: ${f1(ours.wallS)} s / ${f2(ideal.seconds)} s = ${f2(ours.wallS / ideal.seconds)}x (${f2(ours.wallS / ideal.burstS)}x of the strict floor)`);
   out(`  ${verdict(speedUpFull >= TARGET.speedUp)}  >= ${TARGET.speedUp}x faster than sequential: ${f1(speedUpFull)}x full vs extrapolated, ${f1(speedUpSample)}x sample vs sample (measured)`);
   if (maxSpeedUp < TARGET.speedUp) {

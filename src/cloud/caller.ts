@@ -85,6 +85,8 @@ export class Caller {
             this.log.debug({ action: def.action, region, code: f.code, delayMs }, 'retrying cloud call');
           },
         },
+        // A call that names no resource is a list (or an account-wide read): it goes first.
+        opts.resource === undefined ? 'list' : 'detail',
       );
       return { ok: true, body: res };
     } catch (e) {

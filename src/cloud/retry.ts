@@ -3,7 +3,7 @@
 // transient failures get a few tries; 4xx and malformed bodies fail at once.
 
 import { classifyError, type CallFailure } from './call-error.js';
-import type { Pool } from './pool.js';
+import type { CallPriority, Pool } from './pool.js';
 
 export interface RetryLimits {
   /** Retries for 5xx, timeouts and network errors. */
@@ -63,6 +63,7 @@ export async function runWithRetry<T>(
   limits: RetryLimits,
   pacing: Pacing,
   hooks: AttemptHooks = {},
+  priority: CallPriority = 'detail',
 ): Promise<T> {
   let retries = 0;
   let throttleRetries = 0;
@@ -70,7 +71,7 @@ export async function runWithRetry<T>(
     let failure: CallFailure;
     try {
       hooks.onAttempt?.();
-      const result = await pool.run(service, attempt);
+      const result = await pool.run(service, attempt, priority);
       pool.succeeded(service);
       return result;
     } catch (e) {

@@ -1,7 +1,7 @@
 // A large, seeded account for benchmarks: thousands of resources with a realistic sprinkling of
 // problems. Same options and seed = the same scenario, byte for byte.
 
-import { seededRng, type Rng } from './rng.js';
+import { hashString, seededRng, type Rng } from './rng.js';
 import { knownRegionIds } from './region-names.js';
 import { scenario, type Scenario, type ScenarioInput } from './scenario.js';
 
@@ -15,11 +15,28 @@ export interface LargeScenarioOptions {
   seed?: number;
 }
 
+/**
+ * The services issue #16 adds to the large account. Omitted counts follow `instances` (200
+ * buckets, 100 RDS instances, 20 ACK clusters and 10 SLS projects per 5,000 instances), so a
+ * scaled-down or scaled-up account keeps the same mix without naming them.
+ */
+export interface LargeServiceOptions {
+  buckets?: number;
+  rdsInstances?: number;
+  ackClusters?: number;
+  slsProjects?: number;
+}
+
 type RegionInput = NonNullable<ScenarioInput['regions']>[string];
 type Required<T> = { [K in keyof T]-?: T[K] };
 type RegionDraft = Required<Pick<RegionInput, 'instances' | 'securityGroups' | 'disks' | 'autoSnapshotPolicies' | 'systemEvents' | 'vpcs' | 'flowLogs' | 'cloudAssistant'>> & { diskEncryptionByDefault: boolean };
 type RuleInput = NonNullable<NonNullable<RegionDraft['securityGroups'][number]['rules']>[number]>;
 type UserInput = NonNullable<NonNullable<ScenarioInput['ram']>['users']>[number];
+type BucketInput = NonNullable<NonNullable<ScenarioInput['oss']>['buckets']>[number];
+type RdsInput = NonNullable<RegionInput['rdsInstances']>[number];
+type AckInput = NonNullable<RegionInput['ackClusters']>[number];
+type SlsProjectInput = NonNullable<NonNullable<ScenarioInput['logService']>['projects']>[number];
+type TrailInput = NonNullable<NonNullable<ScenarioInput['actiontrail']>['trails']>[number];
 
 const START = Date.UTC(2023, 0, 1);
 const END = Date.UTC(2026, 9, 1);
@@ -193,6 +210,168 @@ function buildUsers(count: number, rng: Rng): UserInput[] {
   });
 }
 
+// ---------- OSS, RDS, ACK and Log Service (issue #16) ----------
+// Each service draws from its own rng, derived from the seed and its name: the ECS and RAM
+// values above come out exactly as before, and one service's count never shifts another's.
+
+function serviceRng(seed: number, service: string): Rng {
+  return seededRng(hashString(`${seed}/${service}`));
+}
+
+function hex(rng: Rng, length: number): string {
+  let out = '';
+  while (out.length < length) out += Math.floor(rng() * 16).toString(16);
+  return out;
+}
+
+/** Where databases and clusters live: most in the first few regions, a tail elsewhere. */
+function skewedRegion(rng: Rng, ids: string[]): string {
+  return ids[Math.floor(rng() ** 2 * ids.length)] as string;
+}
+
+function buildBuckets(count: number, regions: string[], rng: Rng): BucketInput[] {
+  // OSS has no synthetic regions: buckets live in the account's real ones.
+  const ossRegions = regions.filter((r) => !r.startsWith('xx-'));
+  const logs = 'lg-access-logs-000000';
+  return Array.from({ length: count }, (_, n): BucketInput => {
+    const name = n === 0 ? logs : `lg-${LARGE_TEAMS[n % LARGE_TEAMS.length]}-${pad(n)}`;
+    const a = rng();
+    const acl = a < 0.05 ? 'public-read-write' : a < 0.15 ? 'public-read' : 'private';
+    const e = rng();
+    const sse = e < 0.2 ? 'none' : e < 0.5 ? 'AES256' : 'KMS';
+    const v = rng();
+    const publicObjects = rng() < 0.05;
+    return {
+      name,
+      region: n === 0 ? (ossRegions[0] ?? 'cn-hangzhou') : skewedRegion(rng, ossRegions.length > 0 ? ossRegions : ['cn-hangzhou']),
+      creationDate: dateBetween(rng),
+      acl,
+      httpsOnly: rng() < 0.7,
+      policyStatements: publicObjects
+        ? [{ Effect: 'Allow', Principal: ['*'], Action: ['oss:GetObject'], Resource: [`acs:oss:*:1888888888888888:${name}/*`] }]
+        : [],
+      sse,
+      ...(sse === 'KMS' && rng() < 0.6 ? { kmsKeyId: `key-lg${hex(rng, 16)}` } : {}),
+      logTo: n === 0 || rng() < 0.4 ? null : logs,
+      versioning: v < 0.3 ? 'Off' : v < 0.4 ? 'Suspended' : 'Enabled',
+      worm: rng() < 0.05 ? 'Locked' : 'none',
+      blockPublicAccess: acl === 'private' && rng() < 0.3,
+    };
+  });
+}
+
+function buildRds(n: number, rng: Rng): RdsInput {
+  const pg = rng() < 0.3;
+  const w = rng();
+  const input: RdsInput = {
+    dbInstanceId: `${pg ? 'pgm' : 'rm'}-lg${pad(n)}`,
+    description: `${pg ? 'pg' : 'mysql'}-${LARGE_TEAMS[n % LARGE_TEAMS.length]}-${n}`,
+    engine: pg ? 'PostgreSQL' : 'MySQL',
+    engineVersion: pg ? pick(rng, ['14.0', '15.0', '16.0']) : pick(rng, ['5.7', '8.0', '8.0']),
+    netType: rng() < 0.15 ? 'Internet' : 'Intranet',
+    // ~8% admit the whole internet, the finding an RDS benchmark has to surface.
+    whitelist: w < 0.08 ? ['10.0.0.0/8', '0.0.0.0/0'] : w < 0.3 ? ['10.0.0.0/8', '192.168.0.0/16'] : ['10.0.0.0/8'],
+    sslEnabled: rng() < 0.7,
+    tdeEnabled: rng() < 0.6,
+    sqlAuditEnabled: rng() < 0.75,
+    sqlAuditRetentionDays: pick(rng, [30, 180, 365, 365] as const),
+    ownKey: rng() < 0.6,
+  };
+  if (pg) {
+    const on = () => (rng() < 0.8 ? 'on' : 'off');
+    input.pgParameters = { log_connections: on(), log_disconnections: on(), log_duration: on() };
+  }
+  return input;
+}
+
+const ACK_ADDONS = ['terway-eniip', 'terway-controlplane', 'logtail-ds', 'coredns', 'metrics-server', 'ack-node-problem-detector'];
+
+function buildAck(n: number, rng: Rng): AckInput {
+  const managed = rng() < 0.85;
+  const i = rng();
+  return {
+    clusterId: `c${hex(rng, 32)}`,
+    name: `k8s-${LARGE_TEAMS[n % LARGE_TEAMS.length]}-${n}`,
+    clusterType: managed ? 'ManagedKubernetes' : 'Kubernetes',
+    clusterSpec: managed && rng() < 0.7 ? 'ack.pro.small' : 'ack.standard',
+    version: pick(rng, ['1.29.3-aliyun.1', '1.30.1-aliyun.1', '1.31.1-aliyun.1']),
+    publicApiServer: rng() < 0.2,
+    secretsEncryptionKey: rng() < 0.5 ? `key-lg${hex(rng, 16)}` : '',
+    addons: rng() < 0.15 ? ['flannel', 'kubernetes-dashboard', 'logtail-ds', 'coredns', 'metrics-server'] : ACK_ADDONS,
+    nodePools: Array.from({ length: 1 + Math.floor(rng() * 4) }, (_, p) => ({
+      nodePoolId: `np${hex(rng, 32)}`,
+      name: `pool-${p}`,
+      cmsEnabled: rng() < 0.85,
+    })),
+    inspection: i < 0.2 ? null : { enabled: i >= 0.3 },
+  };
+}
+
+function placeInRegions<T>(count: number, ids: string[], rng: Rng, build: (n: number, rng: Rng) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (let n = 0; n < count; n++) {
+    const region = skewedRegion(rng, ids);
+    const item = build(n, rng);
+    out.set(region, [...(out.get(region) ?? []), item]);
+  }
+  return out;
+}
+
+const CIS_ALERTS = [
+  ['cis-root-account-use', 'event.userIdentity.type: root-account'],
+  ['cis-console-signin-no-mfa', 'event.eventName: ConsoleSignin and event.additionalEventData.MFAUsed: false'],
+  ['cis-unauthorized-api-calls', 'event.errorCode: NoPermission or event.errorCode: Forbidden* | select count(1) as c'],
+  ['cis-security-group-changes', 'event.serviceName: Ecs and event.eventName in (AuthorizeSecurityGroup, RevokeSecurityGroup, CreateSecurityGroup, DeleteSecurityGroup)'],
+  ['cis-ram-role-changes', 'event.serviceName: Ram and (event.eventName: CreateRole or event.eventName: DeleteRole or event.eventName: AttachPolicyToRole)'],
+  ['cis-oss-bucket-policy-changes', 'event.serviceName: Oss and (event.eventName: PutBucketPolicy or event.eventName: DeleteBucketPolicy)'],
+] as const;
+
+/**
+ * One trail per project, all created in cn-hangzhou (where the collector lists trails): trail 0
+ * records every region into actiontrail-audit, the others one region each into that region's
+ * project. Each project holds the trail's logstore, an app logstore and some CIS alerts.
+ */
+function buildLogService(count: number, regions: string[], rng: Rng): { projects: SlsProjectInput[]; trails: TrailInput[] } {
+  const projects: SlsProjectInput[] = [];
+  const trails: TrailInput[] = [];
+  for (let n = 0; n < count; n++) {
+    const region = n === 0 ? 'cn-hangzhou' : (regions[n % regions.length] as string);
+    const trail = n === 0 ? 'account-trail' : `trail-${pad(n)}`;
+    const project = n === 0 ? 'actiontrail-audit' : `actiontrail-lg-${pad(n)}`;
+    const store = `actiontrail_${trail}`;
+    trails.push({
+      name: trail,
+      homeRegion: 'cn-hangzhou',
+      trailRegion: n === 0 ? 'All' : region,
+      status: rng() < 0.9 ? 'Enable' : 'Disable',
+      eventRw: rng() < 0.7 ? 'All' : 'Write',
+      slsProjectArn: `acs:log:${region}:1888888888888888:project/${project}`,
+      ossBucketName: null,
+    });
+    const alerts = CIS_ALERTS.filter(() => rng() < 0.7).map(([name, query]) => ({ name, store, query, enabled: rng() < 0.9 }));
+    projects.push({
+      name: project,
+      region,
+      logstores: [
+        { name: store, ttl: pick(rng, [30, 180, 365, 3650]) },
+        { name: 'app-nginx', ttl: 30 },
+      ],
+      alerts: [...alerts, { name: 'nginx-5xx', store: 'app-nginx', query: 'status >= 500 | select count(1) as c' }],
+    });
+  }
+  return { projects, trails };
+}
+
+/** Per 5,000 instances; see LargeServiceOptions. */
+export const LARGE_SERVICE_DEFAULTS: Required<LargeServiceOptions> = { buckets: 200, rdsInstances: 100, ackClusters: 20, slsProjects: 10 };
+
+/** The counts generateLargeScenario uses for these options (benchmarks print them). */
+export function largeServiceCounts(opts: LargeScenarioOptions & LargeServiceOptions = {}): Required<LargeServiceOptions> {
+  const instances = opts.instances ?? LARGE_SCENARIO_DEFAULTS.instances;
+  const per = (k: keyof LargeServiceOptions) => opts[k] ?? Math.round((instances * LARGE_SERVICE_DEFAULTS[k]) / LARGE_SCENARIO_DEFAULTS.instances);
+  return { buckets: per('buckets'), rdsInstances: per('rdsInstances'), ackClusters: per('ackClusters'), slsProjects: per('slsProjects') };
+}
+
 /** The size of the "large" account the issue's benchmark asks for. */
 export const LARGE_SCENARIO_DEFAULTS: Required<LargeScenarioOptions> = {
   regions: 20,
@@ -204,14 +383,28 @@ export const LARGE_SCENARIO_DEFAULTS: Required<LargeScenarioOptions> = {
   seed: 20261101,
 };
 
-/** Default: 20 regions, 5000 instances, 1000 security groups x 20 rules, 2000 disks, 500 RAM users. */
-export function generateLargeScenario(opts: LargeScenarioOptions = {}): Scenario {
-  const o: Required<LargeScenarioOptions> = { ...LARGE_SCENARIO_DEFAULTS, ...opts };
+/**
+ * Default: 20 regions, 5000 instances, 1000 security groups x 20 rules, 2000 disks, 500 RAM users,
+ * 200 OSS buckets, 100 RDS instances, 20 ACK clusters, 10 SLS projects (each with its trail).
+ */
+export function generateLargeScenario(opts: LargeScenarioOptions & LargeServiceOptions = {}): Scenario {
+  const { buckets: _b, rdsInstances: _r, ackClusters: _a, slsProjects: _s, ...size } = opts;
+  const o: Required<LargeScenarioOptions> = { ...LARGE_SCENARIO_DEFAULTS, ...size };
+  const counts = largeServiceCounts(opts);
   const rng = seededRng(o.seed);
-  const regions = buildRegions(o, rng);
+  const drafts = buildRegions(o, rng);
+  const ids = Object.keys(drafts);
+  const rds = placeInRegions(counts.rdsInstances, ids, serviceRng(o.seed, 'rds'), buildRds);
+  const ack = placeInRegions(counts.ackClusters, ids, serviceRng(o.seed, 'ack'), buildAck);
+  const regions = Object.fromEntries(
+    ids.map((id): [string, RegionInput] => [id, { ...drafts[id]!, rdsInstances: rds.get(id) ?? [], ackClusters: ack.get(id) ?? [] }]),
+  );
+  const sls = buildLogService(counts.slsProjects, ids, serviceRng(o.seed, 'sls'));
   const input: ScenarioInput = {
     name: 'large',
-    description: `Generated: ${o.regions} regions, ${o.instances} instances, ${o.securityGroups} security groups x ${o.rulesPerGroup} rules, ${o.disks} disks, ${o.users} RAM users (seed ${o.seed}).`,
+    description:
+      `Generated: ${o.regions} regions, ${o.instances} instances, ${o.securityGroups} security groups x ${o.rulesPerGroup} rules, ${o.disks} disks, ${o.users} RAM users, ` +
+      `${counts.buckets} OSS buckets, ${counts.rdsInstances} RDS instances, ${counts.ackClusters} ACK clusters, ${counts.slsProjects} SLS projects (seed ${o.seed}).`,
     account: { accountId: '1888888888888888' },
     regions,
     ram: {
@@ -225,6 +418,9 @@ export function generateLargeScenario(opts: LargeScenarioOptions = {}): Scenario
         { policyName: 'ecs-describe', document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'ecs:Describe*', Resource: '*' }] } },
       ],
     },
+    oss: { buckets: buildBuckets(counts.buckets, ids, serviceRng(o.seed, 'oss')) },
+    // Without projects the scenario's default trail stays (it points at a project that is not there).
+    ...(sls.trails.length > 0 ? { actiontrail: { trails: sls.trails }, logService: { projects: sls.projects } } : {}),
   };
   return scenario(input, 'large');
 }

@@ -6,4 +6,4 @@ export type { Scenario, ScenarioInput, ScenarioRegion, ScenarioRam, ScenarioRamU
 export { scenario } from './scenario.js';
 export { startEmulator, DEFAULT_EMULATOR_CREDENTIAL } from './server.js';
 export { loadScenario, BUNDLED_SCENARIOS } from './load.js';
-export { generateLargeScenario, LARGE_SCENARIO_DEFAULTS, LARGE_TEAMS, type LargeScenarioOptions } from './generate.js';
+export { generateLargeScenario, LARGE_SCENARIO_DEFAULTS, LARGE_SERVICE_DEFAULTS, LARGE_TEAMS, largeServiceCounts, type LargeScenarioOptions, type LargeServiceOptions } from './generate.js';

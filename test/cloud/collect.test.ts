@@ -124,8 +124,10 @@ describe('collectSnapshot against the emulator', () => {
       const snap = await collectFrom(emu, { regions: [second!] });
       expect(snap.regions).toEqual([second]);
       expect(Object.keys(snap.regionData)).toEqual([second]);
-      // ActionTrail is account-wide: a trail's status is asked in the trail's own home region.
-      expect(emu.calls.some((c) => c.region === first && c.action !== 'DescribeRegions' && c.service !== 'actiontrail')).toBe(false);
+      // ActionTrail and OSS are account-wide: a trail's status is asked in the trail's own home
+      // region, a bucket's settings in the bucket's region, whichever regions were asked for.
+      const accountWide = new Set(['actiontrail', 'oss']);
+      expect(emu.calls.some((c) => c.region === first && c.action !== 'DescribeRegions' && !accountWide.has(c.service))).toBe(false);
 
       const err = await collectFrom(emu, { regions: [second!, 'eu-nowhere-9'] }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'CONFIG_INVALID' });

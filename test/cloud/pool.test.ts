@@ -54,6 +54,32 @@ describe('Aimd', () => {
 });
 
 describe('Semaphore and Pool', () => {
+  it('lets list calls ahead of queued per-resource calls in the global queue, not inside one service', async () => {
+    const order: string[] = [];
+    const run = async (pool: Pool, calls: Array<[string, string, 'list' | 'detail']>) => {
+      let release: (() => void) | undefined;
+      const first = pool.run('ecs', () => new Promise<void>((r) => (release = r)), 'list');
+      const queued = calls.map(([service, name, priority]) => pool.run(service, async () => void order.push(name), priority));
+      while (release === undefined) await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r)); // everyone else is queued by now
+      release();
+      await Promise.all([first, ...queued]);
+    };
+    await run(new Pool({ global: 1, perService: 8, successesToGrow: 5 }), [
+      ['ecs', 'ecs-detail', 'detail'],
+      ['oss', 'oss-detail', 'detail'],
+      ['ecs', 'ecs-list', 'list'],
+      ['ram', 'ram-list', 'list'],
+    ]);
+    expect(order).toEqual(['ecs-list', 'ram-list', 'ecs-detail', 'oss-detail']);
+    order.length = 0;
+    await run(new Pool({ global: 8, perService: 1, successesToGrow: 5 }), [
+      ['ecs', 'ecs-detail', 'detail'],
+      ['ecs', 'ecs-list', 'list'],
+    ]);
+    expect(order).toEqual(['ecs-detail', 'ecs-list']);
+  });
+
   it('never runs more than the limit at once, per service and globally', async () => {
     const pool = new Pool({ global: 3, perService: 2, successesToGrow: 5 });
     const wide = new Pool({ global: 10, perService: 2, successesToGrow: 5 });

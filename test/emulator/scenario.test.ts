@@ -162,4 +162,44 @@ describe('generateLargeScenario', () => {
     expect(generateLargeScenario({ ...small, seed: 1 })).toEqual(generateLargeScenario({ ...small, seed: 1 }));
     expect(generateLargeScenario({ ...small, seed: 1 })).not.toEqual(generateLargeScenario({ ...small, seed: 2 }));
   });
+
+  test('OSS, RDS, ACK and SLS (issue #16): 200 buckets, 100 databases, 20 clusters, 10 projects, each project a trail target', () => {
+    const s = generateLargeScenario();
+    const regions = Object.values(s.regions);
+    expect(s.oss.buckets).toHaveLength(200);
+    const dbs = regions.flatMap((r) => r.rdsInstances);
+    expect(dbs).toHaveLength(100);
+    expect(new Set(dbs.map((d) => d.engine))).toEqual(new Set(['MySQL', 'PostgreSQL']));
+    expect(dbs.some((d) => d.whitelist.includes('0.0.0.0/0'))).toBe(true);
+    expect(regions.filter((r) => r.rdsInstances.length > 0).length).toBeGreaterThan(10);
+    expect(regions.flatMap((r) => r.ackClusters)).toHaveLength(20);
+    expect(new Set(s.oss.buckets.map((b) => b.acl))).toEqual(new Set(['private', 'public-read', 'public-read-write']));
+    expect(s.logService.projects).toHaveLength(10);
+    // The collector reads SLS through the trails listed in cn-hangzhou: every project must be one's target.
+    for (const p of s.logService.projects) {
+      const trail = s.actiontrail.trails.find((t) => t.slsProjectArn === `acs:log:${p.region}:${s.account.accountId}:project/${p.name}`);
+      expect(trail?.homeRegion, p.name).toBe('cn-hangzhou');
+      expect(p.logstores.map((l) => l.name)).toContain(`actiontrail_${trail!.name}`);
+    }
+  });
+
+  test('the new services follow the instance count and leave every ECS and RAM value as it was', () => {
+    const size = { regions: 4, instances: 1000, securityGroups: 200, rulesPerGroup: 5, disks: 400, users: 100, seed: 5 };
+    const s = generateLargeScenario(size);
+    expect(s.oss.buckets).toHaveLength(40);
+    expect(Object.values(s.regions).flatMap((r) => r.rdsInstances)).toHaveLength(20);
+    expect(Object.values(s.regions).flatMap((r) => r.ackClusters)).toHaveLength(4);
+    expect(s.logService.projects).toHaveLength(2);
+    const none = generateLargeScenario({ ...size, buckets: 0, rdsInstances: 0, ackClusters: 0, slsProjects: 0 });
+    expect(none.oss.buckets).toEqual([]);
+    expect(none.logService.projects).toEqual([]);
+    for (const [id, r] of Object.entries(s.regions)) {
+      const { rdsInstances: _r, ackClusters: _a, ...ecs } = r;
+      const { rdsInstances: _r0, ackClusters: _a0, ...ecs0 } = none.regions[id]!;
+      expect(ecs).toEqual(ecs0);
+    }
+    expect(s.ram).toEqual(none.ram);
+    // One service's count does not move another's values.
+    expect(generateLargeScenario({ ...size, buckets: 3 }).logService).toEqual(s.logService);
+  });
 });
