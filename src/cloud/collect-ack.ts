@@ -6,7 +6,7 @@
 import type { CallFailure } from './call-error.js';
 import type { Caller } from './caller.js';
 import { boolOrNull, list, num, str } from './coerce.js';
-import { nextPageNumber, readAllPages } from './paging.js';
+import { nextPageNumber, pageSizeWithin, readAllPages } from './paging.js';
 import { Cs } from './sdk.js';
 import type { AckCluster, AckClusterDetail, AckInspection, AckNodePool } from './snapshot.js';
 
@@ -19,7 +19,7 @@ type PoolsBody = InstanceType<typeof Cs.DescribeClusterNodePoolsResponseBody>;
 const MAX_PAGE = 100;
 
 export async function readAckClusters(caller: Caller, regionId: string, pageSize = MAX_PAGE): Promise<AckCluster[] | null> {
-  const size = Math.min(MAX_PAGE, Math.max(1, pageSize));
+  const size = pageSizeWithin(MAX_PAGE, pageSize);
   let soFar = 0;
   const items = await readAllPages(
     caller,

@@ -3,7 +3,7 @@
 
 import type { Caller } from './caller.js';
 import { list, num, str } from './coerce.js';
-import { nextPageNumber, readAllPages } from './paging.js';
+import { nextPageNumber, pageSizeWithin, readAllPages } from './paging.js';
 import { Vpc } from './sdk.js';
 import type { NetworkAcl, NetworkAclEntry } from './snapshot.js';
 
@@ -12,7 +12,7 @@ type SdkAcl = NonNullable<SdkAclBody['networkAcl']>[number];
 type SdkIngress = NonNullable<NonNullable<SdkAcl['ingressAclEntries']>['ingressAclEntry']>[number];
 
 export async function readNetworkAcls(caller: Caller, regionId: string, pageSize = 50): Promise<NetworkAcl[] | null> {
-  const size = Math.min(100, Math.max(1, pageSize));
+  const size = pageSizeWithin(100, pageSize);
   let soFar = 0;
   const items = await readAllPages(
     caller,

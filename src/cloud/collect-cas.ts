@@ -3,7 +3,7 @@
 
 import type { Caller } from './caller.js';
 import { list, num, numOrNull, str } from './coerce.js';
-import { nextPageNumber, readAllPages } from './paging.js';
+import { nextPageNumber, pageSizeWithin, readAllPages } from './paging.js';
 import type { CasCertificateList } from './rpc-bodies.js';
 import type { Certificate } from './snapshot.js';
 
@@ -24,7 +24,7 @@ export async function readCertificates(caller: Caller, pageSize = 50): Promise<C
 }
 
 function readList(caller: Caller, status: string | undefined, pageSize: number): Promise<CasItem[] | null> {
-  const size = Math.min(100, Math.max(1, pageSize));
+  const size = pageSizeWithin(100, pageSize);
   let soFar = 0;
   return readAllPages(
     caller,

@@ -3,12 +3,12 @@
 
 import type { Caller } from './caller.js';
 import { list, num, str, strOrNull } from './coerce.js';
-import { nextPageNumber, readAllPages } from './paging.js';
+import { nextPageNumber, pageSizeWithin, readAllPages } from './paging.js';
 import type { KmsDescribeKey } from './rpc-bodies.js';
 import type { KmsKey, KmsKeyMeta } from './snapshot.js';
 
 export async function readKmsKeys(caller: Caller, regionId: string, pageSize = 100): Promise<KmsKey[] | null> {
-  const size = Math.min(100, Math.max(1, pageSize));
+  const size = pageSizeWithin(100, pageSize);
   let soFar = 0;
   const ids = await readAllPages(
     caller,

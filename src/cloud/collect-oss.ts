@@ -6,7 +6,7 @@
 import type { Caller, CallOptions } from './caller.js';
 import type { CallFailure } from './call-error.js';
 import { HOME_REGION } from './clients.js';
-import { nextMarker, readAllPages } from './paging.js';
+import { nextMarker, pageSizeWithin, readAllPages } from './paging.js';
 import type { OssBucket, OssPolicyStatement, OssSnapshot } from './snapshot.js';
 
 type Xml = Record<string, unknown>;
@@ -38,7 +38,7 @@ export async function collectOss(caller: Caller, scope: OssScope = {}): Promise<
 }
 
 async function readBuckets(caller: Caller, scope: OssScope): Promise<OssBucket[] | null> {
-  const maxKeys = Math.min(1000, Math.max(1, scope.pageSize ?? 1000));
+  const maxKeys = pageSizeWithin(1000, scope.pageSize);
   const items = await readAllPages(
     caller,
     'oss:ListBuckets',

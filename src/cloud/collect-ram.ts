@@ -6,7 +6,7 @@ import type { Caller } from './caller.js';
 import type { CallFailure } from './call-error.js';
 import { Ims, Ram } from './sdk.js';
 import { boolOrNull, list, num, str, strOrNull } from './coerce.js';
-import { nextMarker, readAllPages } from './paging.js';
+import { nextMarker, pageSizeWithin, readAllPages } from './paging.js';
 import { parsePolicyDocument, toAttachedPolicies, toPasswordPolicy, toSecurityPreference } from './normalise-ram.js';
 
 export interface RamScope {
@@ -15,7 +15,7 @@ export interface RamScope {
 }
 
 function maxItems(scope: RamScope): number {
-  return Math.min(1000, Math.max(1, scope.pageSize ?? 1000));
+  return pageSizeWithin(1000, scope.pageSize);
 }
 
 const isNoLoginProfile = (f: CallFailure) => f.code === 'EntityNotExist.User.LoginProfile';

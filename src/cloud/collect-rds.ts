@@ -5,7 +5,7 @@
 
 import type { Caller } from './caller.js';
 import { list, num, str } from './coerce.js';
-import { nextPageNumber, readAllPages } from './paging.js';
+import { nextPageNumber, pageSizeWithin, readAllPages } from './paging.js';
 import type { RdsDescribeDBInstances, RdsEncryptionKeyBody, RdsIpArrayList, RdsParameters } from './rpc-bodies.js';
 import { PG_LOG_PARAMETERS, type RdsEncryptionKey, type RdsInstance } from './snapshot.js';
 
@@ -15,7 +15,7 @@ type RdsItem = NonNullable<NonNullable<RdsDescribeDBInstances['Items']>['DBInsta
 const MIN_PAGE = 30;
 
 export async function readRdsInstances(caller: Caller, regionId: string, pageSize = 100): Promise<RdsInstance[] | null> {
-  const size = Math.min(100, Math.max(MIN_PAGE, pageSize));
+  const size = pageSizeWithin(100, pageSize, MIN_PAGE);
   let soFar = 0;
   const items = await readAllPages(
     caller,

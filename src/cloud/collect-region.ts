@@ -5,7 +5,7 @@ import type { Instance, RegionSnapshot, SecurityGroup, SystemEvent } from './sna
 import type { Caller } from './caller.js';
 import { Ecs, Vpc } from './sdk.js';
 import { list, num } from './coerce.js';
-import { nextPageNumber, nextToken, readAllPages } from './paging.js';
+import { nextPageNumber, nextToken, pageSizeWithin, readAllPages } from './paging.js';
 import { readKmsKeys } from './collect-kms.js';
 import { readNetworkAcls } from './collect-acl.js';
 import { readRdsInstances } from './collect-rds.js';
@@ -40,8 +40,7 @@ export interface RegionScope {
 
 /** API page-size ranges, so an override never sends a value the API rejects. */
 function size(scope: RegionScope, min: number, max: number, preferred: number): number {
-  const want = scope.pageSize ?? preferred;
-  return Math.min(max, Math.max(min, want));
+  return pageSizeWithin(max, scope.pageSize ?? preferred, min);
 }
 
 /** Cloud Assistant status takes at most this many instance ids per call. */

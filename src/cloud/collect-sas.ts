@@ -6,7 +6,7 @@
 import { FINGERPRINT_TYPES, type ActionTrailSnapshot, type SecurityCenterSnapshot, type Trail, type VulnCounts } from './snapshot.js';
 import type { Caller } from './caller.js';
 import { boolOrNull, list, num, str, strOrNull } from './coerce.js';
-import { nextPageNumber, readAllPages } from './paging.js';
+import { nextPageNumber, pageSizeWithin, readAllPages } from './paging.js';
 import type { WireTrail } from './wire-sas.js';
 
 export interface SasScope {
@@ -20,7 +20,7 @@ export const VUL_TYPES = ['cve', 'sys', 'cms', 'emg'] as const;
 const PRIORITY: Record<string, keyof VulnCounts> = { asap: 'high', later: 'medium', nntf: 'low' };
 
 function size(scope: SasScope, max: number, preferred: number): number {
-  return Math.min(max, Math.max(1, scope.pageSize ?? preferred));
+  return pageSizeWithin(max, scope.pageSize ?? preferred);
 }
 
 export async function collectActionTrail(caller: Caller, homeRegion: string): Promise<ActionTrailSnapshot> {

@@ -7,7 +7,7 @@
 
 import type { Caller } from './caller.js';
 import { bool, list, num, numOrNull, str, strings } from './coerce.js';
-import { nextOffset, readAllPages } from './paging.js';
+import { nextOffset, pageSizeWithin, readAllPages } from './paging.js';
 import { Sls } from './sls.js';
 import type { LogServiceSnapshot, SlsAlert, SlsCollectionPolicy, SlsTrailProject, Trail } from './snapshot.js';
 
@@ -69,7 +69,7 @@ async function readTrailProjects(caller: Caller, trails: Trail[] | null, pageSiz
 }
 
 async function readCollectionPolicies(caller: Caller, region: string, pageSize = POLICY_PAGE): Promise<SlsCollectionPolicy[] | null> {
-  const size = Math.min(POLICY_PAGE, Math.max(1, pageSize));
+  const size = pageSizeWithin(POLICY_PAGE, pageSize);
   const got = await readAllPages(
     caller,
     'sls:ListCollectionPolicies',
@@ -100,7 +100,7 @@ async function readLogstore(
   logstore: string,
   pageSize = LOGSTORE_PAGE,
 ): Promise<{ logstoreFound: boolean | null; ttlDays: number | null }> {
-  const size = Math.min(LOGSTORE_PAGE, Math.max(1, pageSize));
+  const size = pageSizeWithin(LOGSTORE_PAGE, pageSize);
   let missingProject = false;
   const names = await readAllPages(
     caller,
@@ -126,7 +126,7 @@ async function readLogstore(
 }
 
 async function readAlerts(caller: Caller, region: string, project: string, pageSize = ALERT_PAGE): Promise<SlsAlert[] | null> {
-  const size = Math.min(ALERT_PAGE, Math.max(1, pageSize));
+  const size = pageSizeWithin(ALERT_PAGE, pageSize);
   let missingProject = false;
   const alerts = await readAllPages(
     caller,

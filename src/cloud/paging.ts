@@ -72,3 +72,11 @@ export function nextOffset(offset: number | undefined, gotOnPage: number, total:
   const seen = (offset ?? 0) + gotOnPage;
   return gotOnPage > 0 && seen < total ? seen : undefined;
 }
+
+/**
+ * A page size the API accepts: the override (tests ask for small pages) or the API's own
+ * preference, kept within [min, max] so an override never sends a value the API rejects.
+ */
+export function pageSizeWithin(max: number, want: number = max, min = 1): number {
+  return Math.min(max, Math.max(min, want));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boolOrNull, num, stringListField, tagMap } from '../../src/cloud/coerce.js';
 import { parsePolicyDocument } from '../../src/cloud/normalise-ram.js';
-import { nextMarker, nextPageNumber, nextToken } from '../../src/cloud/paging.js';
+import { nextMarker, nextPageNumber, nextToken, pageSizeWithin } from '../../src/cloud/paging.js';
 
 describe('coerce', () => {
   it('reads booleans and numbers in either wire form', () => {
@@ -56,5 +56,13 @@ describe('paging cursors', () => {
     expect(nextPageNumber(3, 10, 5, 25, 25)).toBeUndefined();
     expect(nextPageNumber(1, 10, 10, 10, undefined)).toBe(2);
     expect(nextPageNumber(2, 10, 0, 10, undefined)).toBeUndefined();
+  });
+
+  it('a page size stays within what the API accepts, whatever the override', () => {
+    expect(pageSizeWithin(100)).toBe(100);
+    expect(pageSizeWithin(100, 5)).toBe(5);
+    expect(pageSizeWithin(100, 500)).toBe(100);
+    expect(pageSizeWithin(100, 0)).toBe(1);
+    expect(pageSizeWithin(100, 5, 30)).toBe(30);
   });
 });
