@@ -50,7 +50,8 @@ export function gapSentence(g: Gap): Bilingual {
 
 function joinSentences(gaps: Gap[]): Bilingual {
   // The same call denied for several resources says the same thing: once is enough.
-  const parts = gaps.map(gapSentence).filter((p, i, all) => all.findIndex((q) => q.en === p.en) === i);
+  const seen = new Set<string>();
+  const parts = gaps.map(gapSentence).filter((p) => !seen.has(p.en) && seen.add(p.en));
   return { en: parts.map((p) => p.en).join(' '), zh: parts.map((p) => p.zh).join('') };
 }
 
