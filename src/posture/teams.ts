@@ -158,37 +158,25 @@ class Fallback extends Assignment {
   }
 }
 
-/** A disk from its instance: the instance's teams and, inside, its reason. */
-class ViaInstance extends Assignment {
-  readonly #instanceId: string;
+/** What a resource inherits its team from: a disk its instance, an access key its user. */
+const PARENT = { instance: { en: 'instance', zh: '实例' }, user: { en: 'user', zh: '用户' } } as const;
+
+/** An inherited team: the parent's teams and, inside, the parent's reason. */
+class Via extends Assignment {
+  readonly #kind: Bilingual;
+  readonly #parentId: string;
   readonly #parent: TeamAssignment;
 
-  constructor(instanceId: string, parent: TeamAssignment) {
+  constructor(kind: keyof typeof PARENT, parentId: string, parent: TeamAssignment) {
     super(parent.teams);
-    this.#instanceId = instanceId;
+    this.#kind = PARENT[kind];
+    this.#parentId = parentId;
     this.#parent = parent;
   }
 
   protected say(): Bilingual {
     const p = this.#parent.why;
-    return { en: `via instance ${this.#instanceId} (${p.en})`, zh: `经由实例 ${this.#instanceId}(${p.zh})` };
-  }
-}
-
-/** An access key from its user. */
-class ViaUser extends Assignment {
-  readonly #userName: string;
-  readonly #parent: TeamAssignment;
-
-  constructor(userName: string, parent: TeamAssignment) {
-    super(parent.teams);
-    this.#userName = userName;
-    this.#parent = parent;
-  }
-
-  protected say(): Bilingual {
-    const p = this.#parent.why;
-    return { en: `via user ${this.#userName} (${p.en})`, zh: `经由用户 ${this.#userName}(${p.zh})` };
+    return { en: `via ${this.#kind.en} ${this.#parentId} (${p.en})`, zh: `经由${this.#kind.zh} ${this.#parentId}(${p.zh})` };
   }
 }
 
@@ -419,7 +407,7 @@ export function routeTeams(snapshot: Snapshot, owners: OwnersConfig): TeamRoutin
     const s: Subject = { type: 'ram-user', id: u.userName, name: u.userName };
     const found = matchRules(s, w.rules);
     const a = settle(w, users, s, found);
-    const key = found ? new ViaUser(u.userName, a) : a;
+    const key = found ? new Via('user', u.userName, a) : a;
     for (const k of u.accessKeys ?? []) keys.set(k.accessKeyId, key);
   }
   const routing: TeamRouting & { walk: Walk } = { of: assignmentOf, unowned: groupUnowned(w.unmatched, owners), walk: w };
@@ -495,7 +483,7 @@ function joinGroups(inGroup: Map<string, { teams: string[]; via: string[] }>, in
 
 /** The disk's own rule, noting a different instance team; else the instance's. */
 function diskFrom(own: TeamAssignment | undefined, instanceId: string, parent: TeamAssignment): TeamAssignment {
-  if (!own) return new ViaInstance(instanceId, parent);
+  if (!own) return new Via('instance', instanceId, parent);
   return parent.teams.join() === own.teams.join() ? own : new Conflict(own, instanceId, parent);
 }
 
