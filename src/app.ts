@@ -97,10 +97,11 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       stops.push(() => q.stop());
       if (digests.schedules.length) await q.workDigests(digests.schedules, digests.deps);
       await q.workScans((account) => posture.scanNow(account));
-      const cycles = startScanCycles({ queue: q, accounts: async () => {
-          await posture.discover().catch((e: unknown) => log.warn({ err: e }, 'resource directory listing failed; this cycle scans the accounts already known'));
-          return posture.accounts.map((a) => a.name);
-        }, cycleMs: config.posture.ttlMs, log });
+      const cycleAccounts = async () => {
+        await posture.discover().catch((e: unknown) => log.warn({ err: e }, 'resource directory listing failed; this cycle scans the accounts already known'));
+        return posture.accounts.map((a) => a.name);
+      };
+      const cycles = startScanCycles({ queue: q, accounts: cycleAccounts, cycleMs: config.posture.ttlMs, log });
       stops.unshift(async () => cycles.stop());
     }
   } catch (e) {

@@ -38,6 +38,8 @@ export interface SharedDirectory {
 /** How long a replica waits for the leader's listing before it carries on with the one it has. */
 const FOLLOWER_WAIT_MS = 30_000;
 const FOLLOWER_POLL_MS = 500;
+/** A backend that lists a directory but names no period (resourceDirectory.refreshMinutes defaults to 60). */
+const DEFAULT_DISCOVERY_EVERY_MS = 60 * 60_000;
 
 /** Where replicas leave their latest scans for each other (JSON of the ScanResult). */
 export interface SharedScans {
@@ -93,8 +95,9 @@ export class PostureSource {
    */
   async discover(o: { force?: boolean; maxAgeMs?: number } = {}): Promise<void> {
     const list = this.opts.backend.discover;
-    if (!list) return;
-    const due = (at: number) => o.force || this.opts.now().getTime() - at >= (o.maxAgeMs ?? this.opts.backend.discoverEveryMs ?? 60 * 60_000);
+    const everyMs = this.discoveryEveryMs;
+    if (!list || everyMs === undefined) return;
+    const due = (at: number) => o.force || this.opts.now().getTime() - at >= (o.maxAgeMs ?? everyMs);
     if (!o.force && !due(this.discoveredAt)) return;
     const log = this.opts.log.child({ job: 'discover' });
     const shared = this.opts.directory;
@@ -137,7 +140,7 @@ export class PostureSource {
 
   /** How often the Resource Directory is listed again; undefined without one. */
   get discoveryEveryMs(): number | undefined {
-    return this.opts.backend.discover ? (this.opts.backend.discoverEveryMs ?? 60 * 60_000) : undefined;
+    return this.opts.backend.discover ? (this.opts.backend.discoverEveryMs ?? DEFAULT_DISCOVERY_EVERY_MS) : undefined;
   }
 
   /** An account by name or id (the first without one); USAGE naming the known ones otherwise. */

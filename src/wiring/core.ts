@@ -112,4 +112,3 @@ async function openStore(config: Config, mode: 'write' | 'read', log: Logger): P
   const path = join(config.dataDir, 'whoowns.db');
   return mode === 'write' || existsSync(path) ? openDb(path) : openDb(':memory:');
 }
-

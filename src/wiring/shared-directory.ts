@@ -1,8 +1,8 @@
-import type { AccountConfig, DirectoryConfig } from '../cloud/index.js';
-import { accountIdOf } from '../cloud/index.js';
+import { accountIdOf, type AccountConfig, type DirectoryConfig } from '../cloud/index.js';
 import type { SharedDirectory } from '../posture/service.js';
 import type { Db } from '../store/db.js';
 import { DirectoryListingStore } from '../store/directory-listing.js';
+
 /**
  * Replicas list the Resource Directory under a PostgreSQL advisory lock (src/jobs/leader.ts: the
  * server drops it when the holder dies) and leave the listing in the database for the others.
