@@ -43,8 +43,8 @@ export interface IntentModel {
   prefer: Map<SignalId, NonNullable<IntentFile['signals'][number]['prefer']>>;
   /** Where the next part of a multi-part question starts. */
   joiner: RegExp | null;
-  /** Raw-text question words that start a clause; two such clauses are two parts. */
-  clauseQuestions: string[];
+  /** A normalised clause that opens with a question word; two such clauses are two parts. */
+  clauseQuestion: RegExp | null;
 }
 
 const LATIN_EDGE = /[a-z0-9]/;
@@ -81,8 +81,14 @@ export function compileIntents(file: IntentFile): IntentModel {
   }));
   const prefer = new Map(file.signals.flatMap((s) => (s.prefer ? [[s.id, s.prefer] as const] : [])));
   const joiners = [...file.joiners.zh, ...file.joiners.en].map(cuePattern);
-  const clauseQuestions = [...(file.clauseQuestions?.zh ?? []), ...(file.clauseQuestions?.en ?? [])].map((w) => w.toLowerCase());
-  return { signals, prefer, joiner: joiners.length ? new RegExp(joiners.join('|'), 'g') : null, clauseQuestions };
+  // The same cue patterns as the signals: a Latin word must end where the word does ("who", not "whole").
+  const clauseQuestions = [...(file.clauseQuestions?.zh ?? []), ...(file.clauseQuestions?.en ?? [])].map(cuePattern);
+  return {
+    signals,
+    prefer,
+    joiner: joiners.length ? new RegExp(joiners.join('|'), 'g') : null,
+    clauseQuestion: clauseQuestions.length ? new RegExp(`^(?:${clauseQuestions.join('|')})`) : null,
+  };
 }
 
 /** The weight of each signal's cues found in the normalised question. */

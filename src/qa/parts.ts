@@ -6,7 +6,6 @@ import { normalize } from './normalize.js';
 
 const QUESTION_END = /[??]+/;
 const CLAUSE_END = /[,,;;、]/;
-const LATIN = /[a-z0-9]/;
 
 export function splitParts(model: IntentModel, question: string): string[] {
   const out: string[] = [];
@@ -33,13 +32,10 @@ function splitAtJoiners(model: IntentModel, text: string): string[] {
 
 /** "谁负责 A,谁负责 B": each clause that opens with a question word, when two or more do, is a part. */
 function splitAtClauses(model: IntentModel, sentence: string): string[] {
-  if (!model.clauseQuestions.length) return [sentence];
+  const opener = model.clauseQuestion;
+  if (!opener) return [sentence];
   const clauses = sentence.split(CLAUSE_END);
-  const asks = (c: string) => {
-    const t = c.trim().toLowerCase();
-    // A Latin word must end there ("who", not "whole"); Chinese needs no boundary.
-    return model.clauseQuestions.some((w) => t.startsWith(w) && !(LATIN.test(w.at(-1)!) && LATIN.test(t[w.length] ?? '')));
-  };
+  const asks = (c: string) => opener.test(normalize(c));
   if (clauses.filter(asks).length < 2) return [sentence];
   const parts: string[] = [];
   for (const c of clauses) {
